@@ -1,0 +1,94 @@
+package de.ortsanker.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ortsanker.FreshSchemaInitializer;
+import de.ortsanker.testing.TcpProxy;
+import de.ortsanker.testing.TestDatabase;
+import de.ortsanker.testing.TestSchema;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Readiness follows the database: DOWN within seconds when it becomes unreachable, UP again by itself
+ * when it is back — no restart. The database "goes away" by cutting a TCP relay in front of the real
+ * PostGIS, which for the service is the same as the server stopping.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = ReadinessTest.ThroughRelay.class)
+class ReadinessTest {
+
+    private static final TcpProxy relay = startRelay();
+
+    private static TcpProxy startRelay() {
+        try {
+            return TcpProxy.forJdbcUrl(TestDatabase.server().url());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's database connections go through the relay. */
+    static class ThroughRelay extends FreshSchemaInitializer {
+        @Override
+        protected String urlFor(TestSchema schema) {
+            return relay.jdbcUrlVia(schema.jdbcUrl());
+        }
+    }
+
+    @AfterAll
+    static void closeRelay() throws IOException {
+        relay.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private String readiness() throws Exception {
+        var r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private Duration waitFor(String status, Duration limit) throws Exception {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
+            if (readiness().contains("\"status\":\"" + status + "\"")) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("readiness not " + status + " within " + limit + ": " + readiness());
+    }
+
+    @Test
+    void followsTheDatabaseDownAndBackUp() throws Exception {
+        assertThat(readiness()).startsWith("200").contains("\"status\":\"UP\"");
+
+        relay.cut();
+        Duration down = waitFor("DOWN", Duration.ofSeconds(10));
+        assertThat(readiness()).startsWith("503");
+        // Liveness is about the process, not its dependencies: the orchestrator must not restart us.
+        var liveness = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(liveness.statusCode()).isEqualTo(200);
+
+        relay.restore();
+        Duration up = waitFor("UP", Duration.ofSeconds(10));
+        assertThat(down).isLessThan(Duration.ofSeconds(10));
+        assertThat(up).isLessThan(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test: provisions PostGIS (scripts/postgis.sh), then `mvn verify` over all modules.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl importers -am
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+use_local_postgis
+echo "test.sh: tests use $ORTSANKER_TEST_DB_URL (a fresh schema per test class)"
+exec mvn -B -ntp verify "$@"
