@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-VG5000=${VG5000_DIR:-$ROOT/../shared/data/admin/bkg-vg5000-2021-01-01}
+VG5000=$ROOT/data/vg5000
 BENCH_DB=${ORTSANKER_BENCH_DB_NAME:-ortsanker_bench}
 
 use_local_postgis
@@ -32,9 +32,9 @@ if [ -z "$(psql -XAtqd postgres -c "select 1 from pg_database where datname = '$
 fi
 
 echo "synthetic-data: migrating $BENCH_URL" >&2
-mvn -B -ntp -q -pl core -am install -DskipTests >&2
-ORTSANKER_DB_URL=$BENCH_URL mvn -B -ntp -q -pl core exec:java -Dexec.mainClass=de.ortsanker.database.Migrations \
-  2>&1 | grep '^migrations:' >&2
+mvn -B -ntp -q -pl core -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+ORTSANKER_DB_URL=$BENCH_URL java -cp "core/target/classes:$(cat core/target/classpath.txt)" \
+  de.ortsanker.database.Migrations 2>&1 | grep '^migrations:' >&2
 
 have=$(psql -XAtqd "$BENCH_DB" -c "select count(*) from places where source = 'synthetic'")
 if [ "$have" != "$PLACES" ]; then
