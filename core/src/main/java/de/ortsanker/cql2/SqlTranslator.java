@@ -19,7 +19,7 @@ public final class SqlTranslator {
     /** Geometries are stored in WGS 84 (longitude/latitude). */
     public static final int STORAGE_SRID = 4326;
 
-    /** Metres between points added to projected literals before transforming, so their edges stay straight. */
+    /** Least distance in metres between points added to projected literals before they are transformed. */
     private static final int DENSIFY_METRES = 100;
 
     private static final int MAX_LIST = 1000;
@@ -263,8 +263,10 @@ public final class SqlTranslator {
         if (crs.srid() == STORAGE_SRID) {
             return "(select " + literal + ")";
         }
-        if (crs.projected()) {
-            literal = "ST_Segmentize(" + literal + ", " + DENSIFY_METRES + ")";
+        if (crs.projected()) { // edges straight in metres curve in degrees: add a point every 1/64 of the size
+            return "(select ST_Transform(ST_Segmentize(g, greatest(" + DENSIFY_METRES
+                    + ", (ST_XMax(g) - ST_XMin(g) + ST_YMax(g) - ST_YMin(g)) / 64)), " + STORAGE_SRID
+                    + ") from (select " + literal + " g) literal)";
         }
         return "(select ST_Transform(" + literal + ", " + STORAGE_SRID + "))";
     }
