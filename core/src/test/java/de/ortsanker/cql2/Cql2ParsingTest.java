@@ -109,7 +109,7 @@ class Cql2ParsingTest {
     @Test
     void dwithinMeasuresMetresOnTheIndexedGeography() {
         var f = text("S_DWITHIN(geometry, POINT(11.57 50.03), 2, 'km')");
-        assertThat(f.sql()).isEqualTo("ST_DWithin(p.geog, (select ST_MakeValid(ST_GeomFromText(?, 4326)))::geography, ?)");
+        assertThat(f.sql()).isEqualTo("ST_DWithin(p.geog, (select ST_MakeValid(ST_GeomFromText(?, 4326))::geography), ?)");
         assertThat(f.parameters()).containsExactly("POINT(11.57 50.03)", 2000.0);
     }
 

@@ -46,11 +46,11 @@ class CollectionsEndpoint {
         ItemsQuery.checkKnown(request.getParameterMap(), List.of("f"), List.of());
         Format format = Format.of(request);
         var layers = collections.all().stream().flatMap(c -> c.layers().stream()).distinct().toList();
-        if (conditional.notModified(web, layers, variant(format))) {
+        LayerVersions versions = LayerVersions.read(dataSource);
+        if (conditional.notModified(web, versions, layers, variant(format))) {
             return null;
         }
         RequestUrls urls = RequestUrls.current();
-        LayerVersions versions = LayerVersions.read(dataSource);
         var described = new ArrayList<Map<String, Object>>();
         for (CollectionDefinition c : collections.all()) {
             described.add(documents.describe(c, documents.extent(c, versions), urls));
@@ -81,11 +81,12 @@ class CollectionsEndpoint {
         CollectionDefinition c = collections.get(collectionId);
         ItemsQuery.checkKnown(request.getParameterMap(), List.of("f"), List.of());
         Format format = Format.of(request);
-        if (conditional.notModified(web, c.layers(), variant(format))) {
+        LayerVersions versions = LayerVersions.read(dataSource);
+        if (conditional.notModified(web, versions, c.layers(), variant(format))) {
             return null;
         }
         RequestUrls urls = RequestUrls.current();
-        var extent = documents.extent(c, LayerVersions.read(dataSource));
+        var extent = documents.extent(c, versions);
         if (format == Format.HTML) {
             return OgcApiRoot.html(HtmlPages.collection(c, extent, urls));
         }

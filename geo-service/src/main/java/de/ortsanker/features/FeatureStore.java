@@ -5,6 +5,7 @@ import de.ortsanker.cql2.Expression;
 import de.ortsanker.cql2.LiteralCrs;
 import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.cql2.SqlTranslator;
+import de.ortsanker.database.LayerVersions;
 import de.ortsanker.service.InvalidParameter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,26 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads features with one SQL statement per page: the collection's public rows, narrowed by bbox,
  * datetime, CQL2 filter and property filters (all as bound parameters), ordered by id for stable paging,
  * geometry transformed by PostGIS and written as GeoJSON by PostGIS, properties as JSON by PostgreSQL.
+ * numberMatched is counted with the same condition and remembered per data version ({@link MatchCounts}).
  */
 @Component
 public class FeatureStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureStore.class);
 
     /** One feature: id, GeoJSON geometry and properties as JSON text, ready to be written out. */
     public record Feature(long id, String geometry, String properties) {
     }
 
-    /** A page of features and how many match in all. */
-    public record Page(List<Feature> features, long numberMatched) {
+    /**
+     * A page of features in id order, how many match in all, and whether more follow the page
+     * ({@code more}) or precede it ({@code earlier}), so that next and prev links point somewhere.
+     */
+    public record Page(List<Feature> features, long numberMatched, boolean more, boolean earlier) {
     }
 
     /** json_build_object takes at most 100 arguments: 50 name/value pairs. */
@@ -40,34 +48,61 @@ public class FeatureStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ConcurrentHashMap<String, String> propertiesSql = new ConcurrentHashMap<>();
+    private final MatchCounts counts = new MatchCounts();
 
     public FeatureStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        // Page and count see the same snapshot, so numberMatched agrees with the pages.
-        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    public Page items(CollectionDefinition c, ItemsQuery q) {
+    /**
+     * One page: by {@code offset}, or after/before an id (keyset paging, as the next and prev links do: a
+     * deep page costs an index lookup, not a scan over everything before it). One row more than the limit
+     * is read to know whether another page follows.
+     *
+     * @param versions the data versions read for this request (the count cache keys on them)
+     */
+    public Page items(CollectionDefinition c, ItemsQuery q, LayerVersions versions) {
         SqlFilter where = where(c, q);
+        String keyset = q.after() != null ? " and " + c.idColumn() + " > ?" : q.before() != null ? " and " + c.idColumn() + " < ?" : "";
+        String order = q.before() != null ? " desc" : "";
         String select = "select " + c.idColumn() + ", " + geometry(c, q.crs()) + ", " + properties(c)
-                + " from " + c.from() + " where " + where.sql() + " order by " + c.idColumn() + " limit ? offset ?";
+                + " from " + c.from() + " where " + where.sql() + keyset + " order by " + c.idColumn() + order
+                + " limit ? offset ?";
+        if (log.isDebugEnabled()) {
+            log.debug("items of {}: {} -- parameters {}, limit {}, offset {}, after {}, before {}", c.id(), select,
+                    where.parameters(), q.limit(), q.offset(), q.after(), q.before());
+        }
         return readOnly.execute(status -> {
-            List<Feature> features = jdbc.query(select, ps -> {
+            // Just-in-time compilation costs more than it saves on queries this short.
+            jdbc.execute("set local jit = off");
+            List<Feature> rows = new ArrayList<>(jdbc.query(select, ps -> {
                 int next = where.bind(ps, 1);
-                ps.setInt(next, q.limit());
+                if (q.after() != null || q.before() != null) {
+                    ps.setLong(next++, q.after() != null ? q.after() : q.before());
+                }
+                ps.setInt(next, q.limit() + 1);
                 ps.setLong(next + 1, q.offset());
-            }, FeatureStore::feature);
-            long matched;
-            if (features.size() < q.limit() && (q.offset() == 0 || !features.isEmpty())) {
-                matched = q.offset() + features.size(); // the last page tells the total without counting
-            } else {
-                Long count = jdbc.query("select count(*) from " + c.from() + " where " + where.sql(),
-                        ps -> where.bind(ps, 1), rs -> rs.next() ? rs.getLong(1) : 0L);
-                matched = count == null ? 0 : count;
+            }, FeatureStore::feature));
+            boolean beyond = rows.size() > q.limit();
+            List<Feature> features = beyond ? rows.subList(0, q.limit()) : rows;
+            if (q.before() != null) {
+                java.util.Collections.reverse(features);
             }
-            return new Page(features, matched);
+            long matched;
+            if (!beyond && q.offset() == 0 && q.after() == null && q.before() == null) {
+                matched = features.size(); // the only page tells the total without counting
+            } else {
+                matched = counts.get(c, where, versions, () -> {
+                    Long count = jdbc.query("select count(*) from " + c.from() + " where " + where.sql(),
+                            ps -> where.bind(ps, 1), rs -> rs.next() ? rs.getLong(1) : 0L);
+                    return count == null ? 0 : count;
+                });
+            }
+            boolean more = q.before() != null || beyond; // read backwards, the page we came from follows
+            boolean earlier = q.before() != null ? beyond : q.offset() > 0 || q.after() != null;
+            return new Page(List.copyOf(features), matched, more, earlier);
         });
     }
 

@@ -68,9 +68,12 @@ final class HtmlPages {
 
     static byte[] items(ObjectMapper json, CollectionDefinition c, FeatureStore.Page page, ItemsQuery q, List<Link> links,
             String attribution, RequestUrls urls) {
+        boolean byOffset = q.after() == null && q.before() == null;
         Html h = Html.page(c.title(), crumbs(urls, c), href(links, "alternate"))
-                .raw("<p>").text("Features " + (page.features().isEmpty() ? 0 : q.offset() + 1) + "–"
-                        + (q.offset() + page.features().size()) + " of " + page.numberMatched()).raw("</p>");
+                .raw("<p>").text(byOffset
+                        ? "Features " + (page.features().isEmpty() ? 0 : q.offset() + 1) + "–"
+                                + (q.offset() + page.features().size()) + " of " + page.numberMatched()
+                        : page.features().size() + " of " + page.numberMatched() + " features").raw("</p>");
         paging(h, links);
         var columns = new ArrayList<String>();
         for (FeatureProperty p : c.properties()) {

@@ -53,25 +53,32 @@ class ItemsEndpoint {
         CollectionDefinition c = collections.get(collectionId);
         Format format = Format.of(request);
         ItemsQuery q = ItemsQuery.parse(request.getParameterMap(), c);
-        if (conditional.notModified(web, c.layers(), CollectionsEndpoint.variant(format))) {
+        LayerVersions versions = LayerVersions.read(dataSource);
+        if (conditional.notModified(web, versions, c.layers(), CollectionsEndpoint.variant(format))) {
             return null;
         }
-        FeatureStore.Page page = store.items(c, q);
+        FeatureStore.Page page = store.items(c, q, versions);
         RequestUrls urls = RequestUrls.current();
         String path = "/collections/" + c.id() + "/items";
-        Map<String, String> params = RequestUrls.parametersWithout(request.getParameterMap(), "f", "offset", "limit");
+        Map<String, String> params = RequestUrls.parametersWithout(request.getParameterMap(), "f", "offset", "limit",
+                "after", "before");
         var links = new ArrayList<Link>();
-        links.add(new Link(urls.to(path, page(params, format, q.offset(), q.limit())), "self",
+        links.add(new Link(urls.to(path, page(params, format, q, Position.SAME)), "self",
                 format == Format.JSON ? Link.GEOJSON : Link.HTML, "This page"));
-        links.add(new Link(urls.to(path, page(params, other(format), q.offset(), q.limit())), "alternate",
+        links.add(new Link(urls.to(path, page(params, other(format), q, Position.SAME)), "alternate",
                 format == Format.JSON ? Link.HTML : Link.GEOJSON, "This page as " + (format == Format.JSON ? "HTML" : "GeoJSON")));
-        if (q.offset() + page.features().size() < page.numberMatched()) {
-            links.add(new Link(urls.to(path, page(params, format, q.offset() + q.limit(), q.limit())), "next",
+        var features = page.features();
+        if (page.more()) {
+            long after = !features.isEmpty() ? features.get(features.size() - 1).id() : q.before() - 1;
+            links.add(new Link(urls.to(path, page(params, format, q, Position.after(after))), "next",
                     format == Format.JSON ? Link.GEOJSON : Link.HTML, "Next page"));
         }
-        if (q.offset() > 0) {
-            links.add(new Link(urls.to(path, page(params, format, Math.max(0, q.offset() - q.limit()), q.limit())),
-                    "prev", format == Format.JSON ? Link.GEOJSON : Link.HTML, "Previous page"));
+        if (page.earlier()) {
+            Position previous = !features.isEmpty() ? Position.before(features.get(0).id())
+                    : q.offset() > 0 ? Position.offset(Math.max(0, q.offset() - q.limit()))
+                    : Position.before(q.after() + 1);
+            links.add(new Link(urls.to(path, page(params, format, q, previous)), "prev",
+                    format == Format.JSON ? Link.GEOJSON : Link.HTML, "Previous page"));
         }
         links.add(new Link(urls.to("/collections/" + c.id(), "json"), "collection", Link.JSON, c.title()));
 
@@ -80,7 +87,7 @@ class ItemsEndpoint {
                 .header("OGC-NumberMatched", String.valueOf(page.numberMatched()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (format == Format.HTML) {
-            var extent = documents.extent(c, LayerVersions.read(dataSource));
+            var extent = documents.extent(c, versions);
             return response.contentType(HtmlPages.HTML_UTF8)
                     .body(HtmlPages.items(json, c, page, q, links, CollectionDocuments.attribution(extent), urls));
         }
@@ -120,12 +127,32 @@ class ItemsEndpoint {
         return response.contentType(GEOJSON).body(GeoJsonWriter.feature(json, feature, links));
     }
 
-    private static Map<String, String> page(Map<String, String> params, Format format, long offset, int limit) {
+    /** Where a linked page starts: this page's own position, an offset, or after/before an id. */
+    private record Position(Long offset, Long after, Long before) {
+        static final Position SAME = new Position(null, null, null);
+
+        static Position offset(long offset) {
+            return new Position(offset, null, null);
+        }
+
+        static Position after(long id) {
+            return new Position(null, id, null);
+        }
+
+        static Position before(long id) {
+            return new Position(null, null, id);
+        }
+    }
+
+    private static Map<String, String> page(Map<String, String> params, Format format, ItemsQuery q, Position at) {
         var query = new LinkedHashMap<String, String>();
         query.put("f", format.parameter);
         query.putAll(params);
-        query.put("offset", offset == 0 ? null : String.valueOf(offset));
-        query.put("limit", String.valueOf(limit));
+        Position p = at == Position.SAME ? new Position(q.offset(), q.after(), q.before()) : at;
+        query.put("offset", p.offset() == null || p.offset() == 0 ? null : String.valueOf(p.offset()));
+        query.put("after", p.after() == null ? null : String.valueOf(p.after()));
+        query.put("before", p.before() == null ? null : String.valueOf(p.before()));
+        query.put("limit", String.valueOf(q.limit()));
         return query;
     }
 

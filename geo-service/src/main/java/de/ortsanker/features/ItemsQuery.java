@@ -21,18 +21,20 @@ import java.util.TreeSet;
  * runs; a bad one is a 400 problem naming it, and a parameter the API does not define is one too
  * (OGC API Features /req/core/query-param-unknown).
  *
+ * @param after           keyset paging (next links): only features with a greater id; null if not given
+ * @param before          keyset paging (prev links): the features right before this id; null if not given
  * @param propertyFilters {@code name=value} filters on queryables, as CQL2 predicates
  */
-record ItemsQuery(int limit, long offset, BoundingBox bbox, DateTimeFilter datetime, Expression filter,
-        Crs filterCrs, List<Expression> propertyFilters, Crs crs) {
+record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox bbox, DateTimeFilter datetime,
+        Expression filter, Crs filterCrs, List<Expression> propertyFilters, Crs crs) {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 10_000;
     static final long MAX_OFFSET = 10_000_000;
 
     /** The parameters every items request may carry, besides the collection's queryables. */
-    static final List<String> PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime",
-            "filter", "filter-lang", "filter-crs");
+    static final List<String> PARAMETERS = List.of("f", "limit", "offset", "after", "before", "bbox", "bbox-crs", "crs",
+            "datetime", "filter", "filter-lang", "filter-crs");
 
     static ItemsQuery parse(Map<String, String[]> params, CollectionDefinition collection) {
         var queryables = new LinkedHashMap<String, Queryable>();
@@ -42,6 +44,15 @@ record ItemsQuery(int limit, long offset, BoundingBox bbox, DateTimeFilter datet
 
         int limit = (int) integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         long offset = integer(params, "offset", 0, 0, MAX_OFFSET);
+        Long after = one(params, "after") == null ? null : integer(params, "after", 0, 0, Long.MAX_VALUE);
+        Long before = one(params, "before") == null ? null : integer(params, "before", 0, 0, Long.MAX_VALUE);
+        if (after != null && before != null) {
+            throw new InvalidParameter("before", "cannot be combined with after");
+        }
+        if ((after != null || before != null) && offset > 0) {
+            throw new InvalidParameter("offset", "cannot be combined with " + (after != null ? "after" : "before")
+                    + "; the next and prev links page by id");
+        }
         Crs crs = one(params, "crs") == null ? Crs.CRS84 : Crs.parse(one(params, "crs"), "crs");
         Crs bboxCrs = one(params, "bbox-crs") == null ? Crs.CRS84 : Crs.parse(one(params, "bbox-crs"), "bbox-crs");
         if (one(params, "bbox-crs") != null && one(params, "bbox") == null) {
@@ -75,7 +86,7 @@ record ItemsQuery(int limit, long offset, BoundingBox bbox, DateTimeFilter datet
                 propertyFilters.add(equals(q, value));
             }
         }
-        return new ItemsQuery(limit, offset, bbox, datetime, filter, filterCrs, propertyFilters, crs);
+        return new ItemsQuery(limit, offset, after, before, bbox, datetime, filter, filterCrs, propertyFilters, crs);
     }
 
     /** For {@code /items/{featureId}}: only {@code f} and {@code crs}. */

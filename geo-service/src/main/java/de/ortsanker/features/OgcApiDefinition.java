@@ -64,7 +64,7 @@ class OgcApiDefinition implements OpenApiCustomizer {
             paths.addPathItem(base, get("collection_" + c.id(), "Collection '" + c.title() + "'",
                     c.description(), List.of(format()), json(object("id", "links")), true));
             paths.addPathItem(base + "/items", get("items_" + c.id(), c.title() + ": features",
-                    "Features of '" + c.title() + "', paged by limit and offset (next/prev links), filtered by bbox,"
+                    "Features of '" + c.title() + "' in id order, paged by limit (follow the next/prev links), filtered by bbox,"
                             + " datetime, a CQL2 filter and name=value on queryables, in the CRS asked for.",
                     itemsParameters(c), content(Link.GEOJSON, object("type", "features", "links")), true));
             paths.addPathItem(base + "/items/{featureId}", get("item_" + c.id(), c.title() + ": one feature",
@@ -81,8 +81,12 @@ class OgcApiDefinition implements OpenApiCustomizer {
                 query("limit", "The number of features per page (at most " + ItemsQuery.MAX_LIMIT + "); follow the"
                         + " next links for more.", new IntegerSchema().minimum(BigDecimal.ONE)
                         .maximum(BigDecimal.valueOf(ItemsQuery.MAX_LIMIT))._default(ItemsQuery.DEFAULT_LIMIT)),
-                query("offset", "How many features to skip (the next links set it).", new IntegerSchema()
+                query("offset", "How many features to skip.", new IntegerSchema()
                         .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(ItemsQuery.MAX_OFFSET))._default(0)),
+                query("after", "Only features after this id (the next links page this way: fast at any depth).",
+                        new IntegerSchema().minimum(BigDecimal.ZERO)),
+                query("before", "The page right before this id (the prev links page this way).",
+                        new IntegerSchema().minimum(BigDecimal.ZERO)),
                 query("bbox", "Only features whose geometry intersects the box: lower corner, upper corner (4 numbers,"
                         + " or 6 with heights) in the axis order of bbox-crs (CRS84: lon,lat,lon,lat). A box may cross"
                         + " the antimeridian.", new ArraySchema().items(new NumberSchema()).minItems(4).maxItems(6)),

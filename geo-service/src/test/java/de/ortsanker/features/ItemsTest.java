@@ -93,11 +93,31 @@ class ItemsTest {
         var all = new HashSet<Long>();
         List.of(p1, p2, p3).forEach(p -> all.addAll(Api.ids(p)));
         assertThat(all).hasSize(27);
-        assertThat(Api.link(p2, "next", null).path("href").asText()).contains("offset=20").contains("limit=10");
+        // next and prev page by id (keyset), so that a deep page costs no more than the first
+        long lastOfP2 = Api.ids(p2).get(9);
+        assertThat(Api.link(p2, "next", null).path("href").asText()).contains("after=" + lastOfP2).contains("limit=10")
+                .doesNotContain("offset");
+        assertThat(Api.link(p3, "prev", null).path("href").asText()).contains("before=" + Api.ids(p3).get(0));
+        assertThat(Api.link(api().json(Api.link(p2, "prev", null).path("href").asText()), "prev", null))
+                .as("the first page, reached backwards, has no prev").isNull();
         // beyond the end: an empty page that still counts everything
         JsonNode beyond = api().json("/collections/mobility/items?offset=100");
         assertThat(beyond.path("features")).isEmpty();
         assertThat(beyond.path("numberMatched").asInt()).isEqualTo(27);
+        assertThat(Api.link(beyond, "prev", null).path("href").asText()).contains("offset=90");
+    }
+
+    @Test
+    void offsetAndKeysetPagesAgree() {
+        List<Long> all = Api.ids(api().json("/collections/mobility/items?limit=100"));
+        assertThat(Api.ids(api().json("/collections/mobility/items?limit=5&offset=12"))).isEqualTo(all.subList(12, 17));
+        assertThat(Api.ids(api().json("/collections/mobility/items?limit=5&after=" + all.get(11)))).isEqualTo(all.subList(12, 17));
+        assertThat(Api.ids(api().json("/collections/mobility/items?limit=5&before=" + all.get(17)))).isEqualTo(all.subList(12, 17));
+        assertThat(Api.ids(api().json("/collections/mobility/items?limit=5&before=" + all.get(2)))).isEqualTo(all.subList(0, 2));
+        JsonNode last = api().json("/collections/mobility/items?limit=5&after=" + all.get(24));
+        assertThat(Api.ids(last)).isEqualTo(all.subList(25, 27));
+        assertThat(Api.link(last, "next", null)).isNull();
+        assertThat(last.path("numberMatched").asInt()).isEqualTo(27);
     }
 
     @ParameterizedTest(name = "limit={0}")
@@ -244,6 +264,7 @@ class ItemsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "limit=unlimited|limit", "limit=0|limit", "limit=10001|limit", "limit=2.5|limit", "offset=-1|offset",
+        "after=-1|after", "after=x|after", "after=1&before=9|before", "offset=5&after=1|offset",
         "bbox=1,2,3|bbox", "bbox=a,b,c,d|bbox", "bbox=11,51,12,50|bbox", "bbox=0,0,1,91|bbox", "bbox=11,50,190,51|bbox",
         "bbox=91,11,92,12&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326|bbox",
         "bbox-crs=http://www.opengis.net/def/crs/EPSG/0/25832|bbox-crs",
