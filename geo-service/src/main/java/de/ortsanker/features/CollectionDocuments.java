@@ -34,7 +34,9 @@ class CollectionDocuments {
         doc.put("id", c.id());
         doc.put("title", c.title());
         doc.put("description", c.description());
-        doc.put("attribution", attribution(e));
+        if (!e.sources().isEmpty()) {
+            doc.put("attribution", attribution(e));
+        }
         doc.put("itemType", "feature");
         doc.put("links", links(c, e, urls));
         var extent = new LinkedHashMap<String, Object>();

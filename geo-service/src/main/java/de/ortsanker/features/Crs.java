@@ -72,9 +72,4 @@ public record Crs(String uri, int srid, boolean latitudeFirst, boolean projected
         String g = srid == 4326 ? geometrySql : "ST_Transform(" + geometrySql + ", " + srid + ")";
         return latitudeFirst ? "ST_FlipCoordinates(" + g + ")" : g;
     }
-
-    /** The axis names in order, for documentation. */
-    String axes() {
-        return latitudeFirst ? "latitude, longitude" : projected ? "easting (x), northing (y)" : "longitude, latitude";
-    }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 
 /**
  * The {@code datetime} parameter: an instant ({@code 2024-05-01T10:00:00Z} or a whole day {@code 2024-05-01})
@@ -93,7 +94,7 @@ record DateTimeFilter(Instant from, Instant to) {
 
     /** Adds an ISO 8601 duration such as P1M6DT12H31M12S (years, months and days on the calendar). */
     private static Instant plus(Instant from, String iso, String whole) {
-        String upper = iso.toUpperCase(java.util.Locale.ROOT);
+        String upper = iso.toUpperCase(Locale.ROOT);
         int t = upper.indexOf('T');
         try {
             ZonedDateTime z = from.atZone(LOCAL);

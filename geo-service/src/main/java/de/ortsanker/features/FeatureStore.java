@@ -9,7 +9,9 @@ import de.ortsanker.database.LayerVersions;
 import de.ortsanker.service.InvalidParameter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +90,7 @@ public class FeatureStore {
             boolean beyond = rows.size() > q.limit();
             List<Feature> features = beyond ? rows.subList(0, q.limit()) : rows;
             if (q.before() != null) {
-                java.util.Collections.reverse(features);
+                Collections.reverse(features);
             }
             long matched;
             if (!beyond && q.offset() == 0 && q.after() == null && q.before() == null) {
@@ -151,11 +153,11 @@ public class FeatureStore {
         var params = new ArrayList<>();
         if (d.to() != null) {
             sql.add("(" + t.startSql() + " is null or " + t.startSql() + " <= ?)");
-            params.add(dates ? d.toDate() : d.to().atOffset(java.time.ZoneOffset.UTC));
+            params.add(dates ? d.toDate() : d.to().atOffset(ZoneOffset.UTC));
         }
         if (d.from() != null) {
             sql.add("(" + t.endSql() + " is null or " + t.endSql() + " >= ?)");
-            params.add(dates ? d.fromDate() : d.from().atOffset(java.time.ZoneOffset.UTC));
+            params.add(dates ? d.fromDate() : d.from().atOffset(ZoneOffset.UTC));
         }
         return new SqlFilter(sql.isEmpty() ? "true" : String.join(" and ", sql), params);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 
@@ -29,7 +30,7 @@ final class HtmlPages {
                 .raw(" · ").link(urls.to("/collections/" + c.id() + "/queryables", "html"), "Queryables").raw("</p><table>")
                 .raw("<tr><th>Id</th><td><code>").text(c.id()).raw("</code></td></tr>");
         if (e.bbox() != null) {
-            h.raw("<tr><th>Extent (lon/lat)</th><td>").text(String.format(java.util.Locale.ROOT, "%.5f, %.5f – %.5f, %.5f",
+            h.raw("<tr><th>Extent (lon/lat)</th><td>").text(String.format(Locale.ROOT, "%.5f, %.5f – %.5f, %.5f",
                     e.bbox()[0], e.bbox()[1], e.bbox()[2], e.bbox()[3])).raw("</td></tr>");
         }
         if (e.temporal()) {

@@ -1,6 +1,7 @@
 package de.ortsanker.features;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -44,7 +45,7 @@ final class RequestUrls {
     static Map<String, String> parametersWithout(Map<String, String[]> params, String... left) {
         var copy = new LinkedHashMap<String, String>();
         params.forEach((name, values) -> {
-            if (values.length > 0 && !java.util.Arrays.asList(left).contains(name)) {
+            if (values.length > 0 && !Arrays.asList(left).contains(name)) {
                 copy.put(name, values[0]);
             }
         });

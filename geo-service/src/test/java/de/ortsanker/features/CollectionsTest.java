@@ -3,37 +3,18 @@ package de.ortsanker.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.ortsanker.testing.TestSchema;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code /collections} and {@code /collections/{id}} as the OGC test suite checks them (A.2.5, A.2.6 and
  * Part 2 discovery: crs lists, storageCrs) plus what a portal needs to credit the data.
  */
 @FeaturesTest
-class CollectionsTest {
+class CollectionsTest extends FeaturesApiTest {
 
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestSchema db;
-
-    @BeforeEach
-    void fixtures() {
-        Fixtures.ensureLoaded(db);
-    }
-
-    private Api api() {
-        return new Api(port);
-    }
 
     @Test
     void oneCollectionPerLayerWithTypedLinksToItsItems() {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.ortsanker.testing.TestSchema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * OGC API Features Part 2 (CRS by reference): output in each offered CRS in its axis order, checked against
@@ -25,27 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * south-west corner 11.55 E 50.02 N of the on-demand zone. Tolerance: 1 cm (the output has millimetres).
  */
 @FeaturesTest
-class CrsTest {
+class CrsTest extends FeaturesApiTest {
 
     private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     private static final double CM = 0.01;
     /** 1e-7 degrees of latitude are 1.1 cm; of longitude at 50° N 0.7 cm. */
     private static final double CM_IN_DEGREES = 1e-7;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestSchema db;
-
-    @BeforeEach
-    void fixtures() {
-        Fixtures.ensureLoaded(db);
-    }
-
-    private Api api() {
-        return new Api(port);
-    }
 
     private JsonNode feature(String name, String crs) {
         String query = "/collections/third_places/items?name=" + Api.enc(name) + (crs == null ? "" : "&crs=" + Api.enc(crs));

@@ -3,31 +3,16 @@ package de.ortsanker.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.ortsanker.testing.TestSchema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** OGC API Features Part 3: CQL2 text and JSON filters on items, with filter-crs. */
 @FeaturesTest
-class FilterTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestSchema db;
-
-    @BeforeEach
-    void fixtures() {
-        Fixtures.ensureLoaded(db);
-    }
+class FilterTest extends FeaturesApiTest {
 
     private JsonNode items(String collection, String query) {
-        return new Api(port).json("/collections/" + collection + "/items?limit=100&" + query);
+        return api().json("/collections/" + collection + "/items?limit=100&" + query);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,10 +88,10 @@ class FilterTest {
         "T_AFTER(valid_from, DATE('2024-01-01'))|temporal functions",
         "name = 'a'); drop table places; --|unexpected character ';' (at character 12)"})
     void badFiltersAre400sThatSayWhy(String filter, String reason) {
-        var r = new Api(port).get("/collections/third_places/items?filter=" + Api.enc(filter));
+        var r = api().get("/collections/third_places/items?filter=" + Api.enc(filter));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Api.parse(r.body()).path("invalid-params").get(0).path("name").asText()).isEqualTo("filter");
         assertThat(r.body()).contains(reason);
-        assertThat(new Api(port).json("/collections/third_places/items").path("numberMatched").asInt()).isEqualTo(5);
+        assertThat(api().json("/collections/third_places/items").path("numberMatched").asInt()).isEqualTo(5);
     }
 }

@@ -1,35 +1,22 @@
 package de.ortsanker.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.ortsanker.testing.TestSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** ETags from the data versions (304 while unchanged), gzip and CORS on the OGC API endpoints. */
 @FeaturesTest
-class HttpBehaviourTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestSchema db;
-
-    @BeforeEach
-    void fixtures() {
-        Fixtures.ensureLoaded(db);
-    }
-
-    private Api api() {
-        return new Api(port);
-    }
+class HttpBehaviourTest extends FeaturesApiTest {
 
     @Test
     void unchangedDataAnswers304AndAChangeToTheLayerInvalidates() {
@@ -58,6 +45,22 @@ class HttpBehaviourTest {
         } finally {
             db.execute("delete from places where source = 'ogc-http'");
         }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** Every connection of the pool carries the statement timeout; a query that overruns it is a 503 problem. */
+    @Test
+    void everyQueryRunsUnderTheStatementTimeout() {
+        assertThat(jdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("10s");
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.execute("set local statement_timeout = '50ms'");
+            jdbc.execute("select pg_sleep(1)");
+        })).isInstanceOf(QueryTimeoutException.class);
     }
 
     @Test

@@ -3,18 +3,14 @@ package de.ortsanker.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.ortsanker.testing.TestSchema;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code /collections/{id}/items} and {@code /items/{featureId}} as the OGC test suite checks them (A.2.7,
@@ -22,22 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * only public data and provenance require.
  */
 @FeaturesTest
-class ItemsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestSchema db;
-
-    @BeforeEach
-    void fixtures() {
-        Fixtures.ensureLoaded(db);
-    }
-
-    private Api api() {
-        return new Api(port);
-    }
+class ItemsTest extends FeaturesApiTest {
 
     @Test
     void aFeatureCollectionWithTypedLinksCountsAndATimeStamp() {

@@ -10,7 +10,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The service root as the OGC test suite checks it (ets-ogcapi-features10: A.2.2 landing page, A.2.3 API
@@ -18,16 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * browser sees it.
  */
 @FeaturesTest
-class LandingPageTest {
+class LandingPageTest extends FeaturesApiTest {
 
     private static final String OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
-
-    @LocalServerPort
-    int port;
-
-    private Api api() {
-        return new Api(port);
-    }
 
     @Test
     void landingPageLinksTheApiDefinitionConformanceAndData() {
