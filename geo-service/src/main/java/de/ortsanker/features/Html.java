@@ -47,7 +47,7 @@ final class Html {
         for (int i = 0; i < breadcrumbs.size(); i++) {
             h.raw(i == 0 ? "" : " › ").link(breadcrumbs.get(i).href(), breadcrumbs.get(i).title());
         }
-        h.raw(" · ").link(jsonHref, "JSON").raw("</nav><h1>").text(title).raw("</h1>");
+        h.raw(breadcrumbs.isEmpty() ? "" : " · ").link(jsonHref, "JSON").raw("</nav><h1>").text(title).raw("</h1>");
         return h;
     }
 

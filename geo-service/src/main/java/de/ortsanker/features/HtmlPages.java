@@ -34,8 +34,8 @@ final class HtmlPages {
                     e.bbox()[0], e.bbox()[1], e.bbox()[2], e.bbox()[3])).raw("</td></tr>");
         }
         if (e.temporal()) {
-            h.raw("<tr><th>Valid</th><td>").text(CollectionDocuments.instant(e.start()) + " – "
-                    + CollectionDocuments.instant(e.end())).raw("</td></tr>");
+            h.raw("<tr><th>Valid</th><td>").text(e.start() == null && e.end() == null ? "without time limits"
+                    : CollectionDocuments.instant(e.start()) + " – " + CollectionDocuments.instant(e.end())).raw("</td></tr>");
         }
         h.raw("<tr><th>Coordinate reference systems</th><td>");
         Crs.SUPPORTED.forEach(crs -> h.text(crs.title()).raw(" <code>").text(crs.uri()).raw("</code><br>"));
@@ -76,18 +76,23 @@ final class HtmlPages {
                                 + (q.offset() + page.features().size()) + " of " + page.numberMatched()
                         : page.features().size() + " of " + page.numberMatched() + " features").raw("</p>");
         paging(h, links);
+        var rows = new ArrayList<Map<String, Object>>();
+        page.features().forEach(f -> rows.add(parse(json, f.properties())));
+        // the first properties that say something on this page (an empty column is no use)
         var columns = new ArrayList<String>();
         for (FeatureProperty p : c.properties()) {
-            if (columns.size() < TABLE_COLUMNS && p.type() != FeatureProperty.Type.OBJECT) {
+            if (columns.size() < TABLE_COLUMNS && p.type() != FeatureProperty.Type.OBJECT
+                    && rows.stream().anyMatch(r -> r.get(p.name()) != null)) {
                 columns.add(p.name());
             }
         }
         h.raw("<table><tr><th>id</th>");
         columns.forEach(name -> h.element("th", name));
         h.raw("<th>source</th></tr>");
-        for (FeatureStore.Feature f : page.features()) {
-            Map<String, Object> props = parse(json, f.properties());
-            h.raw("<tr><td>").link(urls.to("/collections/" + c.id() + "/items/" + f.id(), "html"), String.valueOf(f.id()))
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> props = rows.get(i);
+            long id = page.features().get(i).id();
+            h.raw("<tr><td>").link(urls.to("/collections/" + c.id() + "/items/" + id, "html"), String.valueOf(id))
                     .raw("</td>");
             columns.forEach(name -> h.element("td", show(props.get(name))));
             h.element("td", show(props.get("attribution")) + " (" + show(props.get("licence")) + ")").raw("</tr>");

@@ -47,6 +47,8 @@ class LandingPageTest extends FeaturesApiTest {
         model.getValidationItems().forEach(item -> problems.add(item.toString()));
         assertThat(problems).isEmpty();
         assertThat(model.isValid()).isTrue();
+        // the suite builds its test points as server URL + path
+        assertThat(model.getServers()).extracting(s -> s.getUrl()).containsExactly("http://localhost:" + port);
 
         // A plain JSON client gets the same document as application/json
         assertThat(api().get("/api").headers().firstValue("Content-Type")).hasValueSatisfying(
