@@ -189,6 +189,9 @@ class Cql2ParsingTest {
                 .hasMessageStartingWith("unknown property 'colour'");
         assertThatThrownBy(() -> json("{\"op\":"))
                 .hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> json("{\"op\":\"s_dwithin\",\"args\":[{\"property\":\"geometry\"},"
+                + "{\"type\":\"Point\",\"coordinates\":[11,50]},5,\"miles\"]}"))
+                .hasMessage("filter.args[3]: unknown distance unit 'miles' (use 'm' or 'km')");
     }
 
     @Test
