@@ -1,7 +1,13 @@
 package de.ortsanker.imports;
 
+import de.ortsanker.imports.geojson.GeoJsonImporter;
+import de.ortsanker.imports.geopackage.GeoPackageImporter;
 import de.ortsanker.imports.osm.OsmImporter;
+import de.ortsanker.imports.population.PopulationGridImporter;
 import de.ortsanker.imports.shapefile.ShapefileImporter;
+import de.ortsanker.imports.table.CsvTable;
+import de.ortsanker.imports.table.TableImporter;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +35,52 @@ final class Formats {
         if (name.endsWith(".dbf") || name.endsWith(".shx") || name.endsWith(".prj") || name.endsWith(".cpg")) {
             throw new ImportFailure(file.getFileName() + ": part of a shapefile; import the .shp");
         }
+        if (name.endsWith(".geojson") || name.endsWith(".json") || name.endsWith(".geojsonl")
+                || name.endsWith(".geojsons") || name.endsWith(".ndjson")) {
+            return new GeoJsonImporter(file, options);
+        }
+        if (name.endsWith(".gpkg")) {
+            return new GeoPackageImporter(file, options);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return table(file, options);
+        }
+        if (name.endsWith(".xlsx")) {
+            return new TableImporter(file, options, true);
+        }
+        if (name.endsWith(".xls") || name.endsWith(".ods")) {
+            throw new ImportFailure(file.getFileName() + ": save it as .xlsx or CSV (UTF-8) first; only .xlsx is read");
+        }
         String head = head(file);
-        if (head.startsWith("OSMHeader", 8) || head.contains("OSMHeader")) {
+        if (head.contains("OSMHeader")) {
             return new OsmImporter(file, options, true);
         }
         if (head.startsWith("<?xml") && head.contains("<osm")) {
             return new OsmImporter(file, options, false);
         }
-        throw new ImportFailure(file.getFileName() + ": unknown format (known: .osm.pbf, .osm, .shp)");
+        if (head.startsWith("SQLite format 3")) {
+            return new GeoPackageImporter(file, options);
+        }
+        if (head.stripLeading().startsWith("{")) {
+            return new GeoJsonImporter(file, options);
+        }
+        throw new ImportFailure(file.getFileName() + ": unknown format (known: .osm.pbf, .osm, .shp, .geojson, .gpkg,"
+                + " .csv, .xlsx)");
+    }
+
+    /** A CSV file: a census grid, or a table of places or localities. */
+    private static FileImporter table(Path file, ImportOptions options) throws IOException {
+        List<String> header;
+        try (var csv = new CsvTable(file.getFileName().toString(), Files.newInputStream(file), options.encoding(),
+                options.delimiter())) {
+            header = csv.header();
+        }
+        if (options.target() == null || options.target() == Target.POPULATION_CELLS) {
+            if (PopulationGridImporter.recognises(header)) {
+                return new PopulationGridImporter(file, options, header);
+            }
+        }
+        return new TableImporter(file, options, false);
     }
 
     private static String head(Path file) throws IOException {

@@ -39,7 +39,7 @@ public final class ImportOptions {
     private OnConflict onConflict = OnConflict.KEEP;
     private Charset encoding;
     private Character delimiter;
-    private String sheet;
+    private String layer;
     private String minimumMatch;
     private String census;
     private boolean skipUnchangedFile;
@@ -70,7 +70,7 @@ public final class ImportOptions {
         o.onConflict = onConflict;
         o.encoding = encoding;
         o.delimiter = delimiter;
-        o.sheet = sheet;
+        o.layer = layer;
         o.minimumMatch = minimumMatch;
         o.census = census;
         o.skipUnchangedFile = skipUnchangedFile;
@@ -192,14 +192,14 @@ public final class ImportOptions {
         return o;
     }
 
-    /** The Excel worksheet to read (default: the first). */
-    public ImportOptions withSheet(String sheet) {
+    /** The Excel worksheet or GeoPackage table to read (default: the first sheet; the only table). */
+    public ImportOptions withLayer(String layer) {
         var o = copy();
-        o.sheet = sheet;
+        o.layer = layer;
         return o;
     }
 
-    /** The least geocoding match accepted for address-only rows: address (default), street or locality. */
+    /** The least geocoding match accepted for address-only rows: address, street (default) or locality. */
     public ImportOptions withMinimumMatch(String quality) {
         var o = copy();
         o.minimumMatch = quality;
@@ -295,8 +295,8 @@ public final class ImportOptions {
         return delimiter;
     }
 
-    public String sheet() {
-        return sheet;
+    public String layer() {
+        return layer;
     }
 
     public String minimumMatch() {
@@ -335,7 +335,7 @@ public final class ImportOptions {
         m.put("on_conflict", onConflict.name().toLowerCase());
         putIf(m, "encoding", encoding == null ? null : encoding.name());
         putIf(m, "delimiter", delimiter == null ? null : delimiter.toString());
-        putIf(m, "sheet", sheet);
+        putIf(m, "layer", layer);
         putIf(m, "minimum_match", minimumMatch);
         putIf(m, "census", census);
         return m;

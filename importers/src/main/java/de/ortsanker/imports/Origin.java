@@ -1,8 +1,8 @@
 package de.ortsanker.imports;
 
 /**
- * Where a record came from in its file, so that a problem with it can be reported precisely.
- * Exactly one of line, feature and element is set.
+ * Where a record came from in its file, so that a problem with it can be reported precisely: a line
+ * (CSV, XML), a feature's position (GIS files; with its line where the format has lines), or an OSM element.
  */
 public record Origin(String file, Long line, Long feature, String element) {
 
@@ -12,6 +12,11 @@ public record Origin(String file, Long line, Long feature, String element) {
 
     public static Origin feature(String file, long feature) {
         return new Origin(file, null, feature, null);
+    }
+
+    /** The n-th feature of a file, which starts at the given line (GeoJSON). */
+    public static Origin feature(String file, long feature, long line) {
+        return new Origin(file, line, feature, null);
     }
 
     public static Origin element(String file, String element) {
@@ -24,7 +29,7 @@ public record Origin(String file, Long line, Long feature, String element) {
 
     /** Short form stored with a staged row: "line 12", "feature 3", "node/123". */
     public String label() {
-        return line != null ? "line " + line : feature != null ? "feature " + feature : element;
+        return feature != null ? "feature " + feature : line != null ? "line " + line : element;
     }
 
     /** The inverse of {@link #label()}, for problems found while merging. */

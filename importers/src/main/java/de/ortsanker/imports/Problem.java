@@ -37,13 +37,13 @@ public record Problem(String file, Long line, Long feature, String element, Stri
         }
     }
 
-    /** Where in the file, for messages: "line 12", "feature 3", "node/123" or "". */
+    /** Where in the file, for messages: "line 12", "feature 3", "feature 3 (line 5)", "node/123" or "". */
     public String location() {
+        if (feature != null) {
+            return "feature " + feature + (line == null ? "" : " (line " + line + ")");
+        }
         if (line != null) {
             return "line " + line;
-        }
-        if (feature != null) {
-            return "feature " + feature;
         }
         return element == null ? "" : element;
     }

@@ -45,8 +45,9 @@ public final class ImportCommand {
               --crs EPSG             the coordinate system of the input (default: from .prj / GeoJSON crs; tables: 4326)
               --encoding CHARSET     text encoding of a CSV or .dbf (default: UTF-8, or the .cpg / DBF header)
               --delimiter CHAR       CSV column separator (default: recognised among ; , tab |)
-              --sheet NAME           the Excel worksheet (default: the first)
-              --min-match QUALITY    for rows with an address only: address (default), street or locality
+              --layer NAME           the Excel worksheet (default: the first) or GeoPackage table (--sheet too)
+              --min-match QUALITY    rows with an address only are geocoded against the database's addresses; the
+                                     least match accepted: address, street (default: the nearest known house) or locality
               --census NAME          the census of a population grid, e.g. "Zensus 2022" (default: from the file name)
               --partial              the file holds only part of the source: records missing from it are kept
               --on-conflict keep|overwrite
@@ -222,7 +223,7 @@ public final class ImportCommand {
                     }
                     options = options.withDelimiter(d.charAt(0));
                 }
-                case "--sheet" -> options = options.withSheet(value);
+                case "--layer", "--sheet" -> options = options.withLayer(value);
                 case "--min-match" -> {
                     if (!List.of("address", "street", "locality").contains(value)) {
                         throw new IllegalArgumentException("--min-match must be address, street or locality");

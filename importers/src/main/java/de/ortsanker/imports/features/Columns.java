@@ -16,8 +16,8 @@ public final class Columns {
 
     /** Column names recognised per field, compared without case, accents, spaces and punctuation. */
     static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
-            Map.entry("id", List.of("id", "fid", "objid", "gmlid", "osmid", "nummer", "lfdnr", "geonameid", "key",
-                    "uuid", "globalid")),
+            Map.entry("id", List.of("id", "fid", "ogcfid", "objectid", "objid", "gmlid", "osmid", "nr", "nummer",
+                    "lfdnr", "geonameid", "key", "uuid", "globalid")),
             Map.entry("kind", List.of("kind", "art", "typ", "type", "kategorie", "category", "ortsankerkind")),
             Map.entry("name", List.of("name", "bezeichnung", "titel", "title", "einrichtung", "vereinsname", "verein",
                     "gen")),

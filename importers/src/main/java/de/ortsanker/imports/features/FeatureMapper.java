@@ -109,7 +109,7 @@ public final class FeatureMapper {
             explicit.put("id", options.idColumn());
         }
         for (String f : explicit.keySet()) {
-            if (!fields.contains(f)) {
+            if (!fields.contains(f) && !(target == Target.PLACES && f.startsWith("details."))) {
                 throw new ImportFailure("--column " + f + "=…: " + f + " is not a field of " + target.table()
                         + " (its fields: " + String.join(", ", fields) + ")");
             }
@@ -174,7 +174,14 @@ public final class FeatureMapper {
     private void place(SourceFeature f, Crs crs, ImportContext context) {
         var r = new PlaceRecord(id(f, context), f.origin());
         for (var e : columns.chosen().entrySet()) {
-            PlaceFields.set(r, e.getKey(), f.properties().get(e.getValue()), context::problem);
+            Object value = f.properties().get(e.getValue());
+            if (e.getKey().startsWith("details.")) {
+                if (value != null && !(value instanceof String s && s.isBlank())) {
+                    r.details.put(e.getKey().substring(8), value);
+                }
+            } else {
+                PlaceFields.set(r, e.getKey(), value, context::problem);
+            }
         }
         if (r.kind == null || r.kind.isBlank()) {
             r.kind = options.kind();

@@ -190,5 +190,4 @@ final class OsmXmlReader {
     private ImportFailure malformed(XMLStreamReader x, String what) {
         return new ImportFailure(name + ": malformed at line " + x.getLocation().getLineNumber() + ": " + what);
     }
-
 }
