@@ -8,11 +8,49 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** SHA-256 of an input (over all its files, in order), recorded with the run. */
 final class Checksum {
 
+    /** A checksum being computed; {@link #get()} waits for it. */
+    static final class Pending {
+        private final CompletableFuture<String> value;
+
+        private Pending(CompletableFuture<String> value) {
+            this.value = value;
+        }
+
+        String get() {
+            try {
+                return value.join();
+            } catch (CompletionException e) {
+                throw new ImportFailure("cannot read the input for its checksum: " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        }
+    }
+
     private Checksum() {
+    }
+
+    /** Starts computing the checksum, on a thread of its own when {@code background}, else at once. */
+    static Pending start(List<Path> files, boolean background) throws IOException {
+        if (!background) {
+            return new Pending(CompletableFuture.completedFuture(of(files)));
+        }
+        var future = new CompletableFuture<String>();
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(of(files));
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "import-checksum");
+        t.setDaemon(true);
+        t.start();
+        return new Pending(future);
     }
 
     static String of(List<Path> files) throws IOException {

@@ -36,7 +36,7 @@ final class ImportJob {
         String fileName = file.getFileName().toString();
         FileImporter importer;
         Provenance provenance;
-        String checksum;
+        Checksum.Pending checksum;
         long bytesTotal;
         try {
             if (!Files.isRegularFile(file)) {
@@ -47,7 +47,9 @@ final class ImportJob {
                 options = options.withMaxErrors(importer.defaultMaxErrors());
             }
             provenance = provenance(importer.defaults());
-            checksum = Checksum.of(importer.files().isEmpty() ? List.of(file) : importer.files());
+            // Computed beside the import (on the other core), unless it decides whether to import at all.
+            checksum = Checksum.start(importer.files().isEmpty() ? List.of(file) : importer.files(),
+                    !options.skipUnchangedFile());
             bytesTotal = totalBytes(importer);
         } catch (ImportFailure | IllegalArgumentException e) {
             return unrecorded(fileName, e.getMessage());
@@ -58,12 +60,12 @@ final class ImportJob {
             main.setAutoCommit(true);
             ImportRun.failAbandoned(main);
             if (options.skipUnchangedFile()
-                    && ImportRun.lastChecksum(main, provenance.source()).filter(checksum::equals).isPresent()) {
+                    && ImportRun.lastChecksum(main, provenance.source()).filter(checksum.get()::equals).isPresent()) {
                 return new ImportResult(0, ImportResult.Status.SKIPPED_UNCHANGED, provenance.source(), fileName,
-                        importer.format(), checksum, Counts.NONE, Map.of(), List.of(), null, elapsed(), Map.of());
+                        importer.format(), checksum.get(), Counts.NONE, Map.of(), List.of(), null, elapsed(), Map.of());
             }
-            ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), checksum,
-                    options.toJson(), bytesTotal);
+            ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), options.toJson(),
+                    bytesTotal);
             try {
                 return run(main, run, importer, provenance, checksum, bytesTotal);
             } finally {
@@ -76,7 +78,7 @@ final class ImportJob {
     }
 
     private ImportResult run(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                             String checksum, long bytesTotal) throws SQLException {
+                             Checksum.Pending checksum, long bytesTotal) throws SQLException {
         String fileName = file.getFileName().toString();
         if (!ImportRun.lockSource(main, provenance.source())) {
             return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
@@ -114,7 +116,7 @@ final class ImportJob {
     }
 
     private ImportResult merge(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                               String checksum, ImportContext context) throws SQLException {
+                               Checksum.Pending checksum, ImportContext context) throws SQLException {
         String fileName = file.getFileName().toString();
         var byTarget = new EnumMap<Target, Counts>(Target.class);
         List<Problem> mergeProblems = new ArrayList<>();
@@ -127,6 +129,9 @@ final class ImportJob {
                 // The service's pool may limit statements to seconds; a merge of a large file takes longer.
                 st.execute("set local statement_timeout = 0");
                 st.execute("set local lock_timeout = 0");
+                // Hashing a large file's keys in memory beats sorting them on disk.
+                st.execute("set local work_mem = '256MB'");
+                st.execute("set local maintenance_work_mem = '256MB'");
             }
             long rejected = context.rejected();
             for (Target t : importer.targets()) {
@@ -159,15 +164,16 @@ final class ImportJob {
         List<Problem> problems = new ArrayList<>(context.problems());
         problems.addAll(mergeProblems);
         Counts total = byTarget.values().stream().reduce(Counts.NONE, Counts::plus);
-        var result = new ImportResult(run.id, status, provenance.source(), fileName, importer.format(), checksum,
+        var result = new ImportResult(run.id, status, provenance.source(), fileName, importer.format(), checksum.get(),
                 total, Map.copyOf(byTarget), List.copyOf(problems), error, elapsed(), Map.copyOf(context.stats()));
         if (status == ImportResult.Status.SUCCEEDED) {
-            run.finish(main, status, total, stats(result), problems, context.features(), context.bytesRead());
+            run.finish(main, status, result.checksum(), total, stats(result), problems, context.features(),
+                    context.bytesRead());
             main.commit();
         } else {
             main.rollback();
-            run.finish(main, status, total, stats(result), withError(problems, error), context.features(),
-                    context.bytesRead());
+            run.finish(main, status, result.checksum(), total, stats(result), withError(problems, error),
+                    context.features(), context.bytesRead());
             main.commit();
         }
         main.setAutoCommit(true);
@@ -181,7 +187,7 @@ final class ImportJob {
 
     /** Records a run that ended before its merge: the data tables were not touched. */
     private ImportResult finishUnmerged(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                                        String checksum, ImportContext context, ImportResult.Status status,
+                                        Checksum.Pending checksum, ImportContext context, ImportResult.Status status,
                                         String error) throws SQLException {
         List<Problem> problems = context == null ? List.of() : List.copyOf(context.problems());
         var byTarget = new EnumMap<Target, Counts>(Target.class);
@@ -192,9 +198,9 @@ final class ImportJob {
         }
         Counts total = byTarget.values().stream().reduce(Counts.NONE, Counts::plus);
         var result = new ImportResult(run.id, status, provenance.source(), file.getFileName().toString(),
-                importer.format(), checksum, total, Map.copyOf(byTarget), problems, error, elapsed(),
+                importer.format(), checksum.get(), total, Map.copyOf(byTarget), problems, error, elapsed(),
                 context == null ? Map.of() : Map.copyOf(context.stats()));
-        run.finish(main, status, total, stats(result), withError(problems, error),
+        run.finish(main, status, result.checksum(), total, stats(result), withError(problems, error),
                 context == null ? 0 : context.features(), context == null ? 0 : context.bytesRead());
         phase = "done";
         return result;

@@ -62,18 +62,17 @@ final class ImportRun {
     }
 
     /** Records the run's start (committed at once) and takes its lock on the given session. */
-    static ImportRun start(Connection c, Provenance p, String file, String format, String checksum,
-                           Map<String, Object> options, long bytesTotal) throws SQLException {
+    static ImportRun start(Connection c, Provenance p, String file, String format, Map<String, Object> options,
+                           long bytesTotal) throws SQLException {
         long id;
         try (var ps = c.prepareStatement(SQL.get("start"))) {
             ps.setString(1, p.source());
             ps.setString(2, file);
             ps.setString(3, format);
-            ps.setString(4, checksum);
-            ps.setString(5, p.licence());
-            ps.setString(6, p.attribution());
-            ps.setString(7, json(options));
-            ps.setLong(8, bytesTotal);
+            ps.setString(4, p.licence());
+            ps.setString(5, p.attribution());
+            ps.setString(6, json(options));
+            ps.setLong(7, bytesTotal);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -117,7 +116,7 @@ final class ImportRun {
     }
 
     /** The run's outcome; in the merge's transaction when the data was merged. */
-    void finish(Connection c, ImportResult.Status status, Counts total, Map<String, Object> stats,
+    void finish(Connection c, ImportResult.Status status, String checksum, Counts total, Map<String, Object> stats,
                 List<Problem> problems, long features, long bytesRead) throws SQLException {
         var report = new ArrayList<Object>();
         for (Problem p : problems.subList(0, Math.min(problems.size(), MAX_STORED_PROBLEMS))) {
@@ -131,6 +130,7 @@ final class ImportRun {
                 case ABORTED -> "aborted";
                 default -> "failed";
             });
+            ps.setString(++i, checksum);
             ps.setLong(++i, total.added());
             ps.setLong(++i, total.updated());
             ps.setLong(++i, total.unchanged());

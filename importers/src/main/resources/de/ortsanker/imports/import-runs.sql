@@ -17,9 +17,9 @@ select checksum from import_runs
  limit 1
 
 -- name: start
-insert into import_runs (source, file_name, format, checksum, licence, attribution, options, status, phase,
+insert into import_runs (source, file_name, format, licence, attribution, options, status, phase,
                          bytes_total, progress_at)
-values (?, ?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now())
+values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now())
 returning id
 
 -- name: run-lock
@@ -40,7 +40,7 @@ update import_runs set phase = ?, features_read = ?, bytes_read = ?, progress_at
 
 -- name: finish
 update import_runs
-   set status = ?, finished_at = greatest(clock_timestamp(), started_at), phase = 'done',
+   set status = ?, finished_at = greatest(clock_timestamp(), started_at), phase = 'done', checksum = ?,
        added = ?, updated = ?, unchanged = ?, retired = ?, rejected = ?, conflicts = ?, skipped = ?,
        error_report = ?::jsonb, stats = ?::jsonb, features_read = ?, bytes_read = ?, progress_at = now()
  where id = ?

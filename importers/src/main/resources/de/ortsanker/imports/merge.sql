@@ -3,11 +3,14 @@
 -- columns, {s_columns} the same prefixed with "s."); values are always parameters.
 
 -- name: duplicates
--- Records sharing a key with an earlier record of the same file: the first one counts.
+-- Records sharing a key with an earlier record of the same file: the first one counts. (Finding the keys
+-- first by hashing is much cheaper than ranking every row of a large file.)
 select seq, source_key, origin, first_origin
   from (select seq, source_key, origin,
                row_number() over w as n, first_value(origin) over w as first_origin
-          from {staging} window w as (partition by source_key order by seq)) d
+          from {staging}
+         where source_key in (select source_key from {staging} group by source_key having count(*) > 1)
+        window w as (partition by source_key order by seq)) d
  where n > 1
  order by seq
 

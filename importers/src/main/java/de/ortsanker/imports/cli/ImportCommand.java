@@ -104,9 +104,12 @@ public final class ImportCommand {
             return 2;
         }
         DataSource dataSource = settings.dataSource();
-        var migrated = Migrations.migrate(dataSource);
-        if (migrated.migrationsExecuted > 0) {
-            err.println("import: database " + settings.describe() + " migrated to version " + migrated.targetSchemaVersion);
+        if (!SchemaState.upToDate(dataSource)) {
+            var migrated = Migrations.migrate(dataSource);
+            if (migrated.migrationsExecuted > 0) {
+                err.println("import: database " + settings.describe() + " migrated to version "
+                        + migrated.targetSchemaVersion);
+            }
         }
         int exit = 0;
         for (Path file : a.files) {
