@@ -110,6 +110,26 @@ compare() {  # LABEL FEATURES RUNS LIMIT BASELINE-FUNCTION FILE [options for our
     "$limit" "$verdict" "$rss" | tee -a "$WORK/results.md"
 }
 
+# The floor for any tool that loads into the live places table (generated geography column, two GiST,
+# a trigram GIN, the per-row rule trigger, data-version triggers): the bare INSERT … SELECT of the very rows
+# our importer just merged, from an unlogged copy.
+PLACE_COLUMNS="source, source_id, import_hash, kind, name, description, geom, addr_street, addr_housenumber,
+  addr_postcode, addr_city, opening_hours, wheelchair, free_entry, operator, operator_type, contact_role, contact_phone,
+  contact_email, contact_is_public, website, capacity, equipment, booking_url, target_groups, valid_from, valid_to,
+  details, is_public, licence, attribution, source_url, last_verified"
+bare_insert() {  # LABEL
+  psql -XAtqd "$DB" -c "drop table if exists bench_bare" -c "create unlogged table bench_bare as
+    select $PLACE_COLUMNS from places where source = 'bench'" >/dev/null
+  psql -XAtqd "$DB" -c "delete from places where source = 'bench'" >/dev/null
+  psql -XAtqd "$DB" -c "vacuum analyze places" >/dev/null
+  local rows s
+  rows=$(psql -XAtqd "$DB" -c "select count(*) from bench_bare")
+  read -r s _ < <(timed psql -XAtqd "$DB" -c "insert into places ($PLACE_COLUMNS) select $PLACE_COLUMNS from bench_bare")
+  psql -XAtqd "$DB" -c "drop table bench_bare" >/dev/null
+  printf '| %s: bare SQL INSERT … SELECT into places (the floor) | %s | | %s | | | | | |\n' "$1" "$rows" "$s" \
+    | tee -a "$WORK/results.md"
+}
+
 LIST=(--licence CC0-1.0 --attribution "Synthetic benchmark data (Ortsanker)")
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);"
@@ -125,11 +145,13 @@ if [ "$ONLY" != files ]; then
       osm2pgsql_load "data/osm/$f.osm.pbf"
   done
   compare "OSM synthetic.osm.pbf vs osm2pgsql" "$FEATURES" "$RUNS_LARGE" 1.0 osm2pgsql_load "$WORK/synthetic.osm.pbf"
+  bare_insert "OSM synthetic"
 fi
 if [ "$ONLY" != osm ]; then
   compare "GeoJSON kreise (VG5000) vs ogr2ogr" 401 "$RUNS" 1.2 ogr2ogr_load data/vg5000/kreise_vg5000_2021_wgs84.geojson
   compare "GeoPackage VG5000_KRS vs ogr2ogr" 401 "$RUNS" 1.2 ogr2ogr_load data/vg5000/VG5000_KRS.gpkg
   compare "GeoJSON synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.geojson" "${LIST[@]}"
+  bare_insert "GeoJSON synthetic"
   compare "GeoPackage synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.gpkg" "${LIST[@]}"
 fi
 say "results in $WORK/results.md"

@@ -60,12 +60,16 @@ final class Merge {
 
     /** Merges; problems receives a CONFLICT (or NOTE, when overwriting) for each record edited by hand. */
     Counts run(boolean complete, long read, long rejected, long skipped, Consumer<Problem> problems) throws SQLException {
+        if (!sourceHasRecords()) {
+            long added = execute("insert-all", 1);
+            return new Counts(read, added, 0, 0, 0, rejected, 0, skipped);
+        }
+        long staged = count();
         try (var st = connection.createStatement()) {
             // Without statistics and an index the planner may compare every record with every staged row.
             st.execute("create index on " + staging + " (source_key)");
             st.execute("analyze " + staging);
         }
-        long staged = count();
         long changedByHand = 0;
         long goneButEdited = 0;
         if (target.editable()) {
@@ -104,6 +108,16 @@ final class Merge {
             }
         }
         return n;
+    }
+
+    private boolean sourceHasRecords() throws SQLException {
+        try (var ps = connection.prepareStatement(sql("existing"))) {
+            ps.setString(1, source);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private long count() throws SQLException {

@@ -44,11 +44,21 @@ update {target} t
    {unless_edited}
 
 -- name: insert
+-- New records, in the order of the file (the staging table's physical order: no sort needed).
 insert into {target} (source, {key}, {columns}, import_hash)
 select ?, s.source_key, {s_columns}, s.import_hash
   from {staging} s
  where not exists (select 1 from {target} t where t.source = ? and t.{key} = s.source_key)
- order by s.seq
+
+-- name: insert-all
+-- A source's first import: every staged record is new.
+insert into {target} (source, {key}, {columns}, import_hash)
+select ?, s.source_key, {s_columns}, s.import_hash
+  from {staging} s
+
+-- name: existing
+-- Whether the source has records in the table yet (the merge of a first import is a plain insert).
+select exists (select 1 from {target} where source = ?)
 
 -- name: retire
 -- Records gone from a complete source: kept, marked retired (hidden from maps), never deleted.
