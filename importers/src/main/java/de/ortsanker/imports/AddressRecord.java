@@ -3,7 +3,7 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.Point;
 
 /** An address with its location, for geocoding lists that have addresses only. */
-public final class AddressRecord {
+public final class AddressRecord implements StagedRecord {
 
     public final String sourceId;
     public final Origin origin;
@@ -19,7 +19,23 @@ public final class AddressRecord {
         this.origin = origin;
     }
 
-    void write(CopyRow row, Provenance provenance) {
+    @Override
+    public Target target() {
+        return Target.ADDRESSES;
+    }
+
+    @Override
+    public String key() {
+        return sourceId;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void write(CopyRow row, Provenance provenance) {
         row.text(street).text(housenumber).text(postcode).text(city).geometry(point)
                 .text(provenance.licence()).text(provenance.attribution());
     }

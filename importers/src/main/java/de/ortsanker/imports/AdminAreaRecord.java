@@ -3,7 +3,7 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /** A Land, Kreis or Gemeinde with its official key: a row of {@code admin_areas}. */
-public final class AdminAreaRecord {
+public final class AdminAreaRecord implements StagedRecord {
 
     public final String sourceId;
     public final Origin origin;
@@ -36,7 +36,23 @@ public final class AdminAreaRecord {
         };
     }
 
-    void write(CopyRow row, Provenance provenance) {
+    @Override
+    public Target target() {
+        return Target.ADMIN_AREAS;
+    }
+
+    @Override
+    public String key() {
+        return sourceId;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void write(CopyRow row, Provenance provenance) {
         row.text(level).text(ags).text(ars).text(name).text(designation).integer(population).geometry(geometry)
                 .text(provenance.licence()).text(provenance.attribution());
     }

@@ -21,9 +21,4 @@ public record Counts(long read, long added, long updated, long unchanged, long r
         return new Counts(read + o.read, added + o.added, updated + o.updated, unchanged + o.unchanged,
                 retired + o.retired, rejected + o.rejected, conflicts + o.conflicts, skipped + o.skipped);
     }
-
-    /** True when the import changed nothing in the database. */
-    public boolean changedNothing() {
-        return added == 0 && updated == 0 && retired == 0;
-    }
 }

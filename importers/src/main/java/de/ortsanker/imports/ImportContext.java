@@ -152,44 +152,32 @@ public final class ImportContext {
         })) {
             return;
         }
-        try {
-            staging.place(r);
-        } catch (SQLException e) {
-            throw new StagingFailed(e);
-        }
+        add(r);
     }
 
     public void locality(LocalityRecord r) {
         read(Target.LOCALITIES);
-        try {
-            staging.locality(r);
-        } catch (SQLException e) {
-            throw new StagingFailed(e);
-        }
+        add(r);
     }
 
     public void adminArea(AdminAreaRecord r) {
         read(Target.ADMIN_AREAS);
-        try {
-            staging.adminArea(r);
-        } catch (SQLException e) {
-            throw new StagingFailed(e);
-        }
+        add(r);
     }
 
     public void populationCell(PopulationCellRecord r) {
         read(Target.POPULATION_CELLS);
-        try {
-            staging.populationCell(r);
-        } catch (SQLException e) {
-            throw new StagingFailed(e);
-        }
+        add(r);
     }
 
     public void address(AddressRecord r) {
         read(Target.ADDRESSES);
+        add(r);
+    }
+
+    private void add(StagedRecord r) {
         try {
-            staging.address(r);
+            staging.add(r);
         } catch (SQLException e) {
             throw new StagingFailed(e);
         }

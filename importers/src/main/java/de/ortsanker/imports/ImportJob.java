@@ -91,7 +91,7 @@ final class ImportJob {
                     () -> phase, this::elapsed)) {
                 try {
                     importer.read(context);
-                    staging.finish();
+                    staging.finish(main);
                 } catch (ImportContext.TooManyErrors e) {
                     return finishUnmerged(main, run, importer, provenance, checksum, context,
                             ImportResult.Status.ABORTED, e.getMessage());

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.locationtech.jts.geom.Point;
 
 /** A village, hamlet or town: a row of {@code localities}. */
-public final class LocalityRecord {
+public final class LocalityRecord implements StagedRecord {
 
     /** The kinds {@code localities.kind} allows. */
     public static final java.util.Set<String> KINDS = java.util.Set.of(
@@ -27,7 +27,23 @@ public final class LocalityRecord {
         this.origin = origin;
     }
 
-    void write(CopyRow row, Provenance provenance) {
+    @Override
+    public Target target() {
+        return Target.LOCALITIES;
+    }
+
+    @Override
+    public String key() {
+        return sourceId;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void write(CopyRow row, Provenance provenance) {
         row.text(name).text(kind).geometry(point).integer(population)
                 .text(population == null ? null : populationSource).date(population == null ? null : populationDate)
                 .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified);

@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Geometry;
  * A place as a source describes it, before it is checked and staged: the columns of {@code places}
  * that imports fill. Mappings set the fields they know; the rest stay null.
  */
-public final class PlaceRecord {
+public final class PlaceRecord implements StagedRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,8 +55,23 @@ public final class PlaceRecord {
         this.origin = origin;
     }
 
-    /** Writes the columns in the order of {@link Target#PLACES}. */
-    void write(CopyRow row, Provenance provenance) {
+    @Override
+    public Target target() {
+        return Target.PLACES;
+    }
+
+    @Override
+    public String key() {
+        return sourceId;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void write(CopyRow row, Provenance provenance) {
         row.text(kind).text(name).text(description).geometry(geometry)
                 .text(addrStreet).text(addrHousenumber).text(addrPostcode).text(addrCity)
                 .text(openingHours).text(wheelchair).bool(freeEntry).text(operator).text(operatorType)

@@ -3,7 +3,7 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.Point;
 
 /** A census grid cell: inhabitants of a square, centre in EPSG:3035 as published. */
-public final class PopulationCellRecord {
+public final class PopulationCellRecord implements StagedRecord {
 
     public final String cellId;
     public final Origin origin;
@@ -17,7 +17,23 @@ public final class PopulationCellRecord {
         this.origin = origin;
     }
 
-    void write(CopyRow row, Provenance provenance) {
+    @Override
+    public Target target() {
+        return Target.POPULATION_CELLS;
+    }
+
+    @Override
+    public String key() {
+        return cellId;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    @Override
+    public void write(CopyRow row, Provenance provenance) {
         row.integer(sizeM).geometry(centre).integer(population).text(census)
                 .text(provenance.licence()).text(provenance.attribution());
     }

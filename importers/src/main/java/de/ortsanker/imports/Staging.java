@@ -15,16 +15,18 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The staging tables of one run: one unlogged table per target, filled by COPY while the file is read,
- * each over its own connection (PostgreSQL runs one COPY per connection), so that reading the file and
- * loading the rows run side by side and memory does not grow with the file. The data tables are not
- * touched until {@link Merge} moves the rows in one transaction; a killed run leaves only its staging
- * tables behind, which the next run drops.
+ * The staging tables of one run: one unlogged table per target, filled by COPY while the file is read.
+ * A target's rows are collected in a buffer of a few megabytes; when it overflows, the target gets a
+ * connection of its own (PostgreSQL runs one COPY per connection) and its rows stream to the database
+ * while the file is read, so reading and loading run side by side and memory does not grow with the
+ * file. A small file's rows are copied at the end over the run's own connection, without opening more.
+ * The data tables are not touched until {@link Merge} moves the rows in one transaction; a killed run
+ * leaves only its staging tables behind, which the next run drops.
  */
 final class Staging implements AutoCloseable {
 
     static final String PREFIX = "import_staging_";
-    private static final int FLUSH_BYTES = 1 << 20;
+    private static final int BUFFER_BYTES = 4 << 20;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final DataSource dataSource;
@@ -61,56 +63,25 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    void place(PlaceRecord r) throws SQLException {
+    void add(StagedRecord r) throws SQLException {
         var row = new CopyRow();
         r.write(row, provenance);
-        stream(Target.PLACES).add(r.sourceId, r.origin, row);
+        stream(r.target()).add(r.key(), r.origin(), row);
     }
 
-    void locality(LocalityRecord r) throws SQLException {
-        var row = new CopyRow();
-        r.write(row, provenance);
-        stream(Target.LOCALITIES).add(r.sourceId, r.origin, row);
-    }
-
-    void adminArea(AdminAreaRecord r) throws SQLException {
-        var row = new CopyRow();
-        r.write(row, provenance);
-        stream(Target.ADMIN_AREAS).add(r.sourceId, r.origin, row);
-    }
-
-    void populationCell(PopulationCellRecord r) throws SQLException {
-        var row = new CopyRow();
-        r.write(row, provenance);
-        stream(Target.POPULATION_CELLS).add(r.cellId, r.origin, row);
-    }
-
-    void address(AddressRecord r) throws SQLException {
-        var row = new CopyRow();
-        r.write(row, provenance);
-        stream(Target.ADDRESSES).add(r.sourceId, r.origin, row);
-    }
-
-    /** Rows staged so far for a target. */
-    long staged(Target target) {
-        Stream s = streams.get(target);
-        return s == null ? 0 : s.seq;
-    }
-
-    /** Ends every COPY; the staged rows are then committed and visible to the merge. */
-    void finish() throws SQLException {
+    /**
+     * Ends every COPY; the staged rows are then committed and visible to the merge.
+     *
+     * @param own the run's connection (autocommit), over which rows still in their buffer are copied
+     */
+    void finish(Connection own) throws SQLException {
         for (Stream s : streams.values()) {
-            s.finish();
+            s.finish(own);
         }
     }
 
-    private Stream stream(Target target) throws SQLException {
-        Stream s = streams.get(target);
-        if (s == null) {
-            s = new Stream(dataSource.getConnection(), table(target), target.columns().size());
-            streams.put(target, s);
-        }
-        return s;
+    private Stream stream(Target target) {
+        return streams.computeIfAbsent(target, t -> new Stream(table(t), t.columns().size()));
     }
 
     /** Ends COPYs still open (after a failure) and closes the connections. */
@@ -141,29 +112,23 @@ final class Staging implements AutoCloseable {
         }
     }
 
-    private static final class Stream {
-        private final Connection connection;
-        private final CopyIn copy;
+    private final class Stream {
+        private final String table;
         private final int columns;
         private final MessageDigest sha;
-        private final byte[] buffer = new byte[FLUSH_BYTES + 65536];
+        private final byte[] buffer = new byte[BUFFER_BYTES];
         private int used;
         private long seq;
+        private Connection connection;
+        private CopyIn copy;
 
-        Stream(Connection connection, String table, int columns) throws SQLException {
-            this.connection = connection;
+        Stream(String table, int columns) {
+            this.table = table;
             this.columns = columns;
             try {
                 this.sha = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
-            }
-            try {
-                connection.setAutoCommit(true);
-                this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin");
-            } catch (SQLException e) {
-                closeQuietly(connection);
-                throw e;
             }
         }
 
@@ -195,27 +160,64 @@ final class Staging implements AutoCloseable {
             }
             System.arraycopy(bytes, 0, buffer, used, bytes.length);
             used += bytes.length;
-            if (used >= FLUSH_BYTES) {
-                flush();
-            }
         }
 
+        /** Sends the buffer, opening this target's connection and COPY the first time. */
         private void flush() throws SQLException {
+            if (copy == null) {
+                open();
+            }
             if (used > 0) {
                 copy.writeToCopy(buffer, 0, used);
                 used = 0;
             }
         }
 
-        void finish() throws SQLException {
-            flush();
-            copy.endCopy();
+        private void open() throws SQLException {
+            connection = dataSource.getConnection();
+            try {
+                // In a transaction of its own, so that a pool's statement timeout (the service's) can be lifted
+                // for this COPY only: a large file takes longer than any query should.
+                connection.setAutoCommit(false);
+                try (var st = connection.createStatement()) {
+                    st.execute("set local statement_timeout = 0");
+                }
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql());
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                connection = null;
+                throw e;
+            }
+        }
+
+        private String sql() {
+            return "copy " + table + " from stdin";
+        }
+
+        void finish(Connection own) throws SQLException {
+            if (copy != null) {
+                flush();
+                copy.endCopy();
+                connection.commit();
+            } else if (used > 0) {
+                CopyIn small = own.unwrap(PGConnection.class).getCopyAPI().copyIn(sql());
+                small.writeToCopy(buffer, 0, used);
+                small.endCopy();
+                used = 0;
+            }
         }
 
         void close() {
+            if (connection == null) {
+                return;
+            }
             try {
                 if (copy.isActive()) {
                     copy.cancelCopy();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {
                 // the connection is closed next anyway
@@ -223,7 +225,7 @@ final class Staging implements AutoCloseable {
             closeQuietly(connection);
         }
 
-        private static void closeQuietly(Connection c) {
+        private void closeQuietly(Connection c) {
             try {
                 c.close();
             } catch (SQLException e) {

@@ -150,6 +150,36 @@ class BadInputTest {
         assertThat(fingerprint(db)).isEqualTo(before);
     }
 
+    @Test
+    void withoutACpgFileTheDbfLanguageDriverNamesTheCodePage(TestSchema db, @TempDir Path dir) throws Exception {
+        Path shp = copyShapefile("VG5000_KRS", dir);
+        Files.delete(dir.resolve("VG5000_KRS.cpg"));
+        Path dbf = dir.resolve("VG5000_KRS.dbf");
+        // The text fields re-encoded from UTF-8 to Windows-1252, as older GIS write them, and byte 29 says so.
+        byte[] bytes = Files.readAllBytes(dbf);
+        var header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int headerLength = header.getShort(8);
+        int recordLength = header.getShort(10);
+        var widths = new java.util.ArrayList<Integer>();
+        for (int at = 32; bytes[at] != 0x0D; at += 32) {
+            widths.add(bytes[at + 16] & 0xff);
+        }
+        for (int record = headerLength; record + recordLength <= bytes.length; record += recordLength) {
+            int at = record + 1;
+            for (int width : widths) {
+                byte[] field = new String(bytes, at, width, StandardCharsets.UTF_8).getBytes(Charset.forName("windows-1252"));
+                Arrays.fill(bytes, at, at + width, (byte) ' ');
+                System.arraycopy(field, 0, bytes, at, Math.min(width, field.length));
+                at += width;
+            }
+        }
+        bytes[29] = 0x57;
+        Files.write(dbf, bytes);
+
+        Imports.importFile(db.dataSource(), shp, ImportOptions.defaults().withSource("ldid")).orThrow();
+        assertThat(one(db, "select name from admin_areas where source = 'ldid' and ags = '01003'")).isEqualTo("Lübeck");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kreise_vg5000_2021_wgs84.geojson", "VG5000_KRS.gpkg", "VG5000_KRS.shp", "village.osm",
             "vereine-bindlach.csv", "raeume.xlsx"})

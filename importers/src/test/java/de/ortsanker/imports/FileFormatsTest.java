@@ -46,6 +46,35 @@ class FileFormatsTest {
     }
 
     @Test
+    void anOlderGeoJsonNamesItsCrsInACrsMember(TestSchema db, @TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("haltestellen.geojson"), """
+                {"type": "FeatureCollection",
+                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}},
+                 "features": [{"type": "Feature", "properties": {"id": "H1", "name": "Bindlach Rathaus",
+                   "kind": "bus_stop"}, "geometry": {"type": "Point", "coordinates": [688270.3, 5538844.1]}}]}
+                """);
+        Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withLicence("CC0-1.0")
+                .withAttribution("test")).orThrow();
+        assertThat(one(db, "select round(ST_X(geom)::numeric, 4) || ' ' || round(ST_Y(geom)::numeric, 4)"
+                + " from places where source = 'haltestellen'")).isEqualTo(one(db, "select round(ST_X(p)::numeric, 4)"
+                + " || ' ' || round(ST_Y(p)::numeric, 4) from (select ST_Transform(ST_SetSRID(ST_Point(688270.3,"
+                + " 5538844.1), 25832), 4326) p) t"));
+    }
+
+    @Test
+    void aCsvWithWktGeometriesInAProjectedCrs(TestSchema db, @TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("leerstand.csv"), """
+                Objekt,Art,WKT,Nutzung
+                L-1,Leerstand,"POLYGON((688200 5538800, 688230 5538800, 688230 5538820, 688200 5538820, 688200 5538800))",Gasthof
+                """);
+        Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withCrs(25832).withIdColumn("Objekt")
+                .withColumn("details.former_use", "Nutzung").withLicence("CC0-1.0").withAttribution("test")).orThrow();
+        assertThat(one(db, "select kind || ' ' || GeometryType(geom) || ' ' || round(ST_Area(geom::geography))"
+                + " || ' ' || (details->>'former_use') from places where source = 'leerstand'"))
+                .isEqualTo("vacant_building POLYGON 600 Gasthof");
+    }
+
+    @Test
     void geoPackageDistrictsWithTheirCrsFromTheFile(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("vg5000/VG5000_KRS.gpkg"),
                 ImportOptions.defaults().withSource("gpkg")).orThrow();

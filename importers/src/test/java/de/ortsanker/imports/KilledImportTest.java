@@ -43,7 +43,7 @@ class KilledImportTest {
             // The merge writes places, localities and admin areas first, then waits here for addresses.
             blocker.createStatement().execute("lock table addresses in share mode");
             Process importer = start(db, logs, TestData.path("osm/north-bayreuth.osm.pbf"), "--source", "other");
-            long backend = await("the import waiting inside its merge", () -> waitingBackend(db, "update addresses"));
+            long backend = await("the import waiting inside its merge", () -> waitingBackend(db, "into addresses"));
             assertThat(one(db, "select status || ' ' || phase from import_runs where source = 'other'"))
                     .isEqualTo("running merging");
             assertThat(one(db, "select count(*) from places where source = 'other'")).isEqualTo("0");

@@ -98,13 +98,18 @@ public final class ImportCommand {
             }
         }
         var settings = DatabaseSettings.fromEnvironment();
-        var problem = DatabaseCheck.problemWith(settings);
-        if (problem.isPresent()) {
-            err.println("import: " + problem.get());
-            return 2;
-        }
-        DataSource dataSource = settings.dataSource();
-        if (!SchemaState.upToDate(dataSource)) {
+        DataSource dataSource = usable(settings);
+        // Usually the database is there and up to date: one quick look. Otherwise diagnose, then migrate.
+        if (dataSource == null || !SchemaState.upToDate(dataSource)) {
+            var problem = DatabaseCheck.problemWith(settings);
+            for (int attempt = 1; attempt < 3 && problem.filter(p -> p.contains("timed out")).isPresent(); attempt++) {
+                problem = DatabaseCheck.problemWith(settings);     // a busy server may take longer than one try
+            }
+            if (problem.isPresent()) {
+                err.println("import: " + problem.get());
+                return 2;
+            }
+            dataSource = settings.dataSource();
             var migrated = Migrations.migrate(dataSource);
             if (migrated.migrationsExecuted > 0) {
                 err.println("import: database " + settings.describe() + " migrated to version "
@@ -134,6 +139,15 @@ public final class ImportCommand {
             }
         }
         return exit;
+    }
+
+    /** The settings' data source, or null when the settings cannot even make one (a malformed URL). */
+    private static DataSource usable(DatabaseSettings settings) {
+        try {
+            return settings.dataSource();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The parsed command line. */

@@ -56,6 +56,7 @@ public final class FeatureMapper {
     private static final List<String> ADMIN_FIELDS = List.of("ags", "ars", "name", "designation", "population",
             "level");
     private static final Pattern VG_FILE = Pattern.compile("(?i)VG(\\d+)_(GEM|KRS|LAN|RBZ|VWG|STA)");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d\\d(?!\\d)");
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
     private final Target target;
@@ -138,6 +139,12 @@ public final class FeatureMapper {
     public boolean needsGeocoding(boolean hasGeometry) {
         return target == Target.PLACES && !hasGeometry && !(columns.has("lon") && columns.has("lat"))
                 && !columns.has("wkt");
+    }
+
+    /** {@link #defaults(String)} with the year in the file's name ("kreise_vg5000_2021…"), if any. */
+    public FileImporter.Defaults defaults() {
+        Matcher m = YEAR.matcher(fileName);
+        return defaults(m.find() ? m.group() : null);
     }
 
     /** Source, licence and attribution known from the data itself (BKG, GeoNames). */
@@ -473,13 +480,14 @@ public final class FeatureMapper {
         }
     }
 
-    /** For the summary: which column feeds which field, and which columns were not used. */
-    public List<String> describe() {
+    /** Tells the steward which column feeds which field and which columns were not used (a note of the run). */
+    public void describe(ImportContext context, String more) {
         var out = new ArrayList<String>();
         out.add("target " + target.table() + "; columns " + columns.chosen());
         if (!columns.unused().isEmpty()) {
             out.add("not imported: " + String.join(", ", columns.unused()));
         }
-        return out;
+        out.add(more);
+        context.problem(new Problem(fileName, null, null, null, null, String.join("; ", out), Problem.Action.NOTE));
     }
 }

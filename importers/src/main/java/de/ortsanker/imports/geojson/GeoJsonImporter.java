@@ -5,7 +5,6 @@ import de.ortsanker.imports.ImportContext;
 import de.ortsanker.imports.ImportFailure;
 import de.ortsanker.imports.ImportOptions;
 import de.ortsanker.imports.Origin;
-import de.ortsanker.imports.Problem;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.features.FeatureMapper;
 import de.ortsanker.imports.features.SourceFeature;
@@ -20,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Imports GeoJSON (RFC 7946, older files with a "crs" member, newline-delimited features). Properties are
@@ -31,7 +28,6 @@ public final class GeoJsonImporter implements FileImporter {
 
     /** The property under which a feature's own "id" member is offered to the column mapping. */
     static final String FEATURE_ID = "@id";
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d\\d(?!\\d)");
 
     private final Path file;
     private final boolean collection;
@@ -80,15 +76,13 @@ public final class GeoJsonImporter implements FileImporter {
 
     @Override
     public Defaults defaults() {
-        Matcher m = YEAR.matcher(file.getFileName().toString());
-        return mapper.defaults(m.find() ? m.group() : null);
+        return mapper.defaults();
     }
 
     @Override
     public void read(ImportContext context) throws IOException {
         String name = file.getFileName().toString();
-        context.problem(new Problem(name, null, null, null, null, String.join("; ", mapper.describe())
-                + "; CRS " + crs, Problem.Action.NOTE));
+        mapper.describe(context, "CRS " + crs);
         try (var reader = new GeoJsonReader(name, context.open(file), collection)) {
             GeoJsonReader.Feature f;
             while ((f = reader.next(true)) != null) {

@@ -119,22 +119,12 @@ public final class Crs {
     /** The geometry with x and y exchanged, as if its axes had been written the wrong way round. */
     public static Geometry swapped(Geometry g) {
         Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
+        copy.apply(new EveryCoordinate() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
                 double x = seq.getX(i);
                 seq.setOrdinate(i, 0, seq.getY(i));
                 seq.setOrdinate(i, 1, x);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
             }
         });
         return copy;
@@ -145,7 +135,20 @@ public final class Crs {
         return "EPSG:" + epsg;
     }
 
-    private static final class Transform implements CoordinateSequenceFilter {
+    /** Changes every coordinate of a geometry. */
+    private abstract static class EveryCoordinate implements CoordinateSequenceFilter {
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return true;
+        }
+    }
+
+    private static final class Transform extends EveryCoordinate {
         private final CoordinateTransform transform;
         private final ProjCoordinate in = new ProjCoordinate();
         private final ProjCoordinate out = new ProjCoordinate();
@@ -168,16 +171,6 @@ public final class Crs {
             }
             seq.setOrdinate(i, 0, out.x);
             seq.setOrdinate(i, 1, out.y);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
         }
     }
 }

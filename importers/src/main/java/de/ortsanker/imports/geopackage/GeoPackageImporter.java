@@ -5,7 +5,6 @@ import de.ortsanker.imports.ImportContext;
 import de.ortsanker.imports.ImportFailure;
 import de.ortsanker.imports.ImportOptions;
 import de.ortsanker.imports.Origin;
-import de.ortsanker.imports.Problem;
 import de.ortsanker.imports.Sql;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.features.FeatureMapper;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -37,7 +34,6 @@ import org.locationtech.jts.geom.Geometry;
 public final class GeoPackageImporter implements FileImporter {
 
     private static final Sql SQL = Sql.load(GeoPackageImporter.class, "geopackage.sql");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d\\d(?!\\d)");
 
     private final Path file;
     private final String table;
@@ -112,15 +108,13 @@ public final class GeoPackageImporter implements FileImporter {
 
     @Override
     public Defaults defaults() {
-        Matcher m = YEAR.matcher(file.getFileName().toString());
-        return mapper.defaults(m.find() ? m.group() : null);
+        return mapper.defaults();
     }
 
     @Override
     public void read(ImportContext context) throws IOException {
         String name = file.getFileName().toString();
-        context.problem(new Problem(name, null, null, null, null, "layer " + table + "; "
-                + String.join("; ", mapper.describe()) + "; CRS " + crs, Problem.Action.NOTE));
+        mapper.describe(context, "layer " + table + "; CRS " + crs);
         var geometries = new GeoPackageBinary();
         try (Connection c = open(file)) {
             readRows(c, context, geometries, name);

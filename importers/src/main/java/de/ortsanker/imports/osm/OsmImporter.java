@@ -254,8 +254,4 @@ public final class OsmImporter implements FileImporter {
     static Crs lonLat() {
         return LON_LAT;
     }
-
-    static Origin origin(ImportContext context, String type, long id) {
-        return Origin.element(context.fileName(), type + "/" + id);
-    }
 }

@@ -15,10 +15,6 @@ public final class Tags {
         this.keysAndValues = keysAndValues;
     }
 
-    public static Tags of(String... keysAndValues) {
-        return new Tags(keysAndValues.clone());
-    }
-
     public String get(String key) {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i].equals(key)) {

@@ -145,10 +145,6 @@ final class DbfReader implements AutoCloseable {
         return records;
     }
 
-    Charset charset() {
-        return charset;
-    }
-
     int headerYear() {
         return headerYear;
     }

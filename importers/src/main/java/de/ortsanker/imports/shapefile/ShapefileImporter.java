@@ -96,8 +96,7 @@ public final class ShapefileImporter implements FileImporter {
     @Override
     public void read(ImportContext context) throws IOException {
         String name = shp.getFileName().toString();
-        context.problem(new Problem(name, null, null, null, null, String.join("; ", mapper.describe())
-                + "; CRS " + crs, Problem.Action.NOTE));
+        mapper.describe(context, "CRS " + crs);
         try (var geometries = new ShpReader(name, context.open(shp), Files.size(shp), new GeometryFactory());
              var table = openDbf(context)) {
             long deleted = 0;

@@ -76,10 +76,6 @@ public final class CsvTable implements Table {
         return best;
     }
 
-    char delimiter() {
-        return delimiter;
-    }
-
     @Override
     public List<String> header() {
         return header;

@@ -62,10 +62,6 @@ final class StrictReader extends Reader {
         chars.limit(0);
     }
 
-    Charset charset() {
-        return charset;
-    }
-
     private boolean starts(int... prefix) {
         if (bytes.remaining() < prefix.length) {
             return false;

@@ -5,7 +5,6 @@ import de.ortsanker.imports.ImportContext;
 import de.ortsanker.imports.ImportFailure;
 import de.ortsanker.imports.ImportOptions;
 import de.ortsanker.imports.Origin;
-import de.ortsanker.imports.Problem;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.features.Columns;
 import de.ortsanker.imports.features.FeatureMapper;
@@ -94,9 +93,8 @@ public final class TableImporter implements FileImporter {
     @Override
     public void read(ImportContext context) throws IOException {
         String name = file.getFileName().toString();
-        context.problem(new Problem(name, null, null, null, null, String.join("; ", mapper.describe())
-                + (geocode ? "; positions geocoded from the addresses (at least: " + (options.minimumMatch() == null
-                ? "street" : options.minimumMatch()) + ")" : "; CRS " + crs), Problem.Action.NOTE));
+        mapper.describe(context, geocode ? "positions geocoded from the addresses (at least: "
+                + (options.minimumMatch() == null ? "street" : options.minimumMatch()) + ")" : "CRS " + crs);
         try (Table table = open(context); var geocoder = new Geocoder(context.dataSource(), options.minimumMatch())) {
             if (geocode) {
                 mapper.locateWith(geocoder);

@@ -38,7 +38,6 @@ final class XlsxTable implements Table {
     private final List<String> strings = new ArrayList<>();
     private final List<Boolean> dateStyles = new ArrayList<>();
     private final boolean date1904;
-    private final String sheetName;
     private final InputStream sheetStream;
     private final XMLStreamReader sheet;
     private final List<String> header = new ArrayList<>();
@@ -62,7 +61,6 @@ final class XlsxTable implements Table {
                         .orElseThrow(() -> new ImportFailure(name + ": has no worksheet '" + wantedSheet
                                 + "' (its sheets: " + String.join(", ", sheets.keySet()) + ")"));
             }
-            this.sheetName = chosen;
             readSharedStrings();
             readStyles();
             ZipEntry entry = entry(sheets.get(chosen));
@@ -80,10 +78,6 @@ final class XlsxTable implements Table {
             zip.close();
             throw corrupt(e);
         }
-    }
-
-    String sheetName() {
-        return sheetName;
     }
 
     @Override
