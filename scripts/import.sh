@@ -29,6 +29,11 @@ else
   rm -f "$JSA"; CDS="-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 
-exec java $CDS ${IMPORT_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+# Small inputs finish before the optimising compiler pays off: the quick one alone halves their time.
+bytes=0
+for arg in "$@"; do [ -f "$arg" ] && bytes=$((bytes + $(stat -c %s "$arg"))); done
+JIT=""; [ "$bytes" -lt $((64 << 20)) ] && JIT="-XX:TieredStopAtLevel=1"
+
+exec java $CDS $JIT ${IMPORT_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.slf4j.simpleLogger.log.org.flywaydb=error \
   -cp "$JAR:$ROOT/importers/target/lib/*" de.ortsanker.imports.cli.ImportCommand "$@"
