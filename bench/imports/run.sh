@@ -4,7 +4,8 @@
 # Inputs: the real files in data/ and a synthetic input of FEATURES features (bench/imports/SyntheticInputs.java);
 # our importer runs with -Xmx512m. Prints a Markdown table (also written to bench/imports/work/results.md).
 #
-#   bench/imports/run.sh [--features N] [--runs N] [--runs-large N] [--only osm|files]
+#   bench/imports/run.sh [--features N] [--runs N] [--runs-large N] [--only osm|files] [--small]
+# (--small: the real files only, a few minutes)
 #
 # Uses its own database (ORTSANKER_BENCH_IMPORTS_DB, default ortsanker_bench_imports) on the server of
 # scripts/postgis.sh; installs osm2pgsql and gdal-bin when missing. Takes 20–40 minutes on 2 cores.
@@ -12,13 +13,14 @@ set -euo pipefail
 . "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
 
-FEATURES=1000000; RUNS=3; RUNS_LARGE=1; ONLY=
+FEATURES=1000000; RUNS=3; RUNS_LARGE=1; ONLY=; LARGE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --features) FEATURES=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --runs-large) RUNS_LARGE=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
+    --small) LARGE=; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +55,7 @@ say "building the importer"
 mvn -B -ntp -q -pl importers -am package -Dmaven.test.skip=true >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 CP="$ROOT/importers/target/importers.jar:$ROOT/importers/target/lib/*"
 
-if [ "$(cat "$WORK/features" 2>/dev/null)" != "$FEATURES" ] || [ ! -f "$WORK/synthetic.geojson" ]; then
+if [ -n "$LARGE" ] && { [ "$(cat "$WORK/features" 2>/dev/null)" != "$FEATURES" ] || [ ! -f "$WORK/synthetic.geojson" ]; }; then
   say "generating the synthetic inputs ($FEATURES features)"
   rm -f "$WORK/synthetic."*
   java -cp "$CP" "$ROOT/bench/imports/SyntheticInputs.java" "$WORK" "$FEATURES"
@@ -144,14 +146,18 @@ if [ "$ONLY" != files ]; then
     compare "OSM $f.osm.pbf vs osm2pgsql" "$(du -k "data/osm/$f.osm.pbf" | cut -f1) KiB" "$RUNS" 1.0 \
       osm2pgsql_load "data/osm/$f.osm.pbf"
   done
-  compare "OSM synthetic.osm.pbf vs osm2pgsql" "$FEATURES" "$RUNS_LARGE" 1.0 osm2pgsql_load "$WORK/synthetic.osm.pbf"
-  bare_insert "OSM synthetic"
+  if [ -n "$LARGE" ]; then
+    compare "OSM synthetic.osm.pbf vs osm2pgsql" "$FEATURES" "$RUNS_LARGE" 1.0 osm2pgsql_load "$WORK/synthetic.osm.pbf"
+    bare_insert "OSM synthetic"
+  fi
 fi
 if [ "$ONLY" != osm ]; then
   compare "GeoJSON kreise (VG5000) vs ogr2ogr" 401 "$RUNS" 1.2 ogr2ogr_load data/vg5000/kreise_vg5000_2021_wgs84.geojson
   compare "GeoPackage VG5000_KRS vs ogr2ogr" 401 "$RUNS" 1.2 ogr2ogr_load data/vg5000/VG5000_KRS.gpkg
-  compare "GeoJSON synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.geojson" "${LIST[@]}"
-  bare_insert "GeoJSON synthetic"
-  compare "GeoPackage synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.gpkg" "${LIST[@]}"
+  if [ -n "$LARGE" ]; then
+    compare "GeoJSON synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.geojson" "${LIST[@]}"
+    bare_insert "GeoJSON synthetic"
+    compare "GeoPackage synthetic vs ogr2ogr" "$FEATURES" "$RUNS_LARGE" 1.2 ogr2ogr_load "$WORK/synthetic.gpkg" "${LIST[@]}"
+  fi
 fi
 say "results in $WORK/results.md"
