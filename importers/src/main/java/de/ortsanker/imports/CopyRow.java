@@ -93,7 +93,16 @@ public final class CopyRow {
     }
 
     private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int i = 0;
+        while (i < value.length() && !special(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            data.append(value);             // the usual case: nothing to escape
+            return;
+        }
+        data.append(value, 0, i);
+        for (; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> data.append("\\\\");
@@ -103,6 +112,10 @@ public final class CopyRow {
                 default -> data.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     int fieldCount() {

@@ -105,7 +105,7 @@ public final class OsmImporter implements FileImporter {
     }
 
     /** A relation whose area is wanted, waiting for its member ways. */
-    private record PendingRelation(long id, Tags tags, long timestamp, long[] ways) {
+    private record PendingRelation(long id, Tags tags, long timestamp, long[] ways, OsmRecords.Wanted wanted) {
     }
 
     private void assemble(List<PendingRelation> relations, Map<Long, Coordinate[]> coordinates, OsmRecords records) {
@@ -122,7 +122,7 @@ public final class OsmImporter implements FileImporter {
                 }
             }
             if (missing > 0) {
-                records.skipped(element, missing + " of its " + r.ways().length
+                records.skipped(element, r.wanted(), missing + " of its " + r.ways().length
                         + " member ways are missing from the file (cut by the extract's edge?)");
                 continue;
             }
@@ -130,10 +130,10 @@ public final class OsmImporter implements FileImporter {
             try {
                 area = Multipolygons.assemble(ways, WGS84);
             } catch (Multipolygons.NotAnArea e) {
-                records.rejected(element, "geometry", "the multipolygon cannot be built: " + e.getMessage());
+                records.rejected(element, r.wanted(), "geometry", "the multipolygon cannot be built: " + e.getMessage());
                 continue;
             }
-            records.emit(element, area, true);
+            records.emit(element, area, true, r.wanted());
         }
     }
 
@@ -154,21 +154,23 @@ public final class OsmImporter implements FileImporter {
         @Override
         public void node(long id, int lon7, int lat7, Tags tags, long timestamp) throws IOException {
             nodes.put(id, lon7, lat7);
-            if (!tags.isEmpty() && records.wanted(tags, false)) {
+            OsmRecords.Wanted wanted = tags.isEmpty() ? null : records.wanted(tags, false);
+            if (wanted != null) {
                 var element = new OsmRecords.Element("node", id, tags, timestamp);
-                records.emit(element, WGS84.createPoint(new Coordinate(lon7 / 1e7, lat7 / 1e7)), false);
+                records.emit(element, WGS84.createPoint(new Coordinate(lon7 / 1e7, lat7 / 1e7)), false, wanted);
             }
         }
 
         @Override
         public void way(long id, long[] refs, Tags tags, long timestamp) throws IOException {
-            if (tags.isEmpty() || !records.wanted(tags, true)) {
+            OsmRecords.Wanted wanted = tags.isEmpty() ? null : records.wanted(tags, true);
+            if (wanted == null) {
                 return;
             }
             var element = new OsmRecords.Element("way", id, tags, timestamp);
             Coordinate[] coords = coordinates(nodes, refs);
             if (coords == null) {
-                records.skipped(element, "some of its nodes are missing from the file (cut by the extract's edge?)");
+                records.skipped(element, wanted, "some of its nodes are missing from the file (cut by the extract's edge?)");
                 return;
             }
             boolean closed = refs.length >= 4 && refs[0] == refs[refs.length - 1];
@@ -178,7 +180,7 @@ public final class OsmImporter implements FileImporter {
             } else {
                 g = closed ? WGS84.createPolygon(coords) : WGS84.createLineString(coords);
             }
-            records.emit(element, g, closed);
+            records.emit(element, g, closed, wanted);
         }
 
         @Override
@@ -188,7 +190,8 @@ public final class OsmImporter implements FileImporter {
             if (!"multipolygon".equals(type) && !"boundary".equals(type)) {
                 return;
             }
-            if (!records.wanted(tags, true)) {
+            OsmRecords.Wanted wanted = records.wanted(tags, true);
+            if (wanted == null) {
                 return;
             }
             var ways = new ArrayList<Long>();
@@ -199,7 +202,7 @@ public final class OsmImporter implements FileImporter {
                 }
             }
             long[] ids = ways.stream().mapToLong(Long::longValue).toArray();
-            relations.add(new PendingRelation(id, tags, timestamp, ids));
+            relations.add(new PendingRelation(id, tags, timestamp, ids, wanted));
             for (long w : ids) {
                 memberWays.add(w);
             }

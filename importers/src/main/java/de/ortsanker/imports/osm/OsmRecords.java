@@ -38,45 +38,47 @@ final class OsmRecords {
         this.mapping = mapping;
     }
 
-    /** Whether any part of the mapping wants an element with these tags (areas: ways and relations). */
-    boolean wanted(Tags tags, boolean canBeArea) {
-        return mapping.placeRule(tags) != null || mapping.isLocality(tags)
-                || canBeArea && mapping.adminLevel(tags) != null || mapping.isAddress(tags);
+    /** What the mapping makes of an element: a place (by this rule), a locality, an admin area, an address. */
+    record Wanted(OsmMapping.PlaceRule place, boolean locality, String adminLevel, boolean address) {
+
+        /** The table a problem with the element counts against. */
+        Target target() {
+            return place != null ? Target.PLACES : locality ? Target.LOCALITIES
+                    : adminLevel != null ? Target.ADMIN_AREAS : Target.ADDRESSES;
+        }
     }
 
-    void emit(Element e, Geometry g, boolean area) {
-        OsmMapping.PlaceRule rule = mapping.placeRule(e.tags());
-        if (rule != null) {
-            place(e, rule, g, area);
+    /** What the mapping wants of an element with these tags (areas: ways and relations), or null. */
+    Wanted wanted(Tags tags, boolean canBeArea) {
+        OsmMapping.PlaceRule rule = mapping.placeRule(tags);
+        boolean locality = mapping.isLocality(tags);
+        String level = canBeArea ? mapping.adminLevel(tags) : null;
+        boolean address = mapping.isAddress(tags);
+        return rule == null && !locality && level == null && !address ? null
+                : new Wanted(rule, locality, level, address);
+    }
+
+    void emit(Element e, Geometry g, boolean area, Wanted w) {
+        if (w.place() != null) {
+            place(e, w.place(), g, area);
         }
-        if (mapping.isLocality(e.tags())) {
+        if (w.locality()) {
             locality(e, g);
         }
-        String level = mapping.adminLevel(e.tags());
-        if (level != null && area) {
-            adminArea(e, level, g);
+        if (w.adminLevel() != null && area) {
+            adminArea(e, w.adminLevel(), g);
         }
-        if (mapping.isAddress(e.tags())) {
+        if (w.address()) {
             address(e, g);
         }
     }
 
-    void skipped(Element e, String reason) {
-        context.skip(origin(e), "geometry", reason, target(e.tags()));
+    void skipped(Element e, Wanted w, String reason) {
+        context.skip(origin(e), "geometry", reason, w.target());
     }
 
-    void rejected(Element e, String field, String reason) {
-        context.reject(origin(e), field, reason, target(e.tags()));
-    }
-
-    private Target target(Tags tags) {
-        if (mapping.placeRule(tags) != null) {
-            return Target.PLACES;
-        }
-        if (mapping.isLocality(tags)) {
-            return Target.LOCALITIES;
-        }
-        return mapping.adminLevel(tags) != null ? Target.ADMIN_AREAS : Target.ADDRESSES;
+    void rejected(Element e, Wanted w, String field, String reason) {
+        context.reject(origin(e), field, reason, w.target());
     }
 
     private void place(Element e, OsmMapping.PlaceRule rule, Geometry g, boolean area) {
