@@ -70,6 +70,17 @@ final class DiskTileCache {
         }
     }
 
+    /** Waits for the removals queued so far (tests). */
+    void awaitCleanup() {
+        try {
+            cleaner.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Path path(TileCache.Key key) {
         var a = key.address();
         return root.resolve(key.tileset()).resolve(key.state()).resolve(filterDirectory(key.filter()))

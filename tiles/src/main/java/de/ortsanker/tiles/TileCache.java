@@ -65,6 +65,18 @@ final class TileCache {
         return Tile.of(mvt);
     }
 
+    void cleanUp() {
+        if (memory != null) {
+            memory.synchronous().cleanUp();
+        }
+    }
+
+    void awaitDiskCleanup() {
+        if (disk != null) {
+            disk.awaitCleanup();
+        }
+    }
+
     /** Tiles held in memory (for tests and monitoring). */
     long size() {
         return memory == null ? 0 : memory.synchronous().estimatedSize();

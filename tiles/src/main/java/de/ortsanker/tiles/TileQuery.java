@@ -30,11 +30,13 @@ public final class TileQuery {
     }
 
     // The tile once: its envelope in EPSG:3857, the index search box in the stored EPSG:4326 (with a
-    // margin for the buffer or the cluster cells), and the size of one tile unit in metres.
+    // margin for the buffer or the cluster cells, cut at the edge of the world so that it does not wrap
+    // around the antimeridian), and the size of one tile unit in metres.
     private static final String TILE = """
             with tile as materialized (
                 select ST_TileEnvelope(?, ?, ?) as env,
-                       ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?::float8), 4326) as search,
+                       ST_Transform(ST_ClipByBox2D(ST_TileEnvelope(?, ?, ?, margin => ?::float8),
+                                                   ST_TileEnvelope(0, 0, 0)), 4326) as search,
                        ?::float8 as unit
             )
             """;

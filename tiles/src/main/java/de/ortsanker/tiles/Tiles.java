@@ -81,4 +81,14 @@ public final class Tiles {
     long cachedTiles() {
         return cache.size();
     }
+
+    /** Lets the memory cache finish pending evictions (tests). */
+    void cleanUp() {
+        cache.cleanUp();
+    }
+
+    /** Waits until old disk cache directories queued for removal are gone (tests). */
+    void awaitDiskCleanup() {
+        cache.awaitDiskCleanup();
+    }
 }
