@@ -13,29 +13,29 @@ import java.util.stream.Collectors;
  * A tile decoded from its protobuf (Mapbox Vector Tile 2.1) for assertions — a reader of its own, so the
  * tests check PostGIS's output against the specification, not against the code that asked for it.
  */
-record DecodedTile(Map<String, List<Feature>> layers) {
+public record DecodedTile(Map<String, List<Feature>> layers) {
 
     /**
      * One feature: id (null when the tile gives none), attributes, geometry type (Point, LineString,
      * Polygon) and its parts (points, or rings) in tile units, y down.
      */
-    record Feature(Long id, Map<String, Object> attributes, String type, List<List<double[]>> parts) {
-        Object get(String name) {
+    public record Feature(Long id, Map<String, Object> attributes, String type, List<List<double[]>> parts) {
+        public Object get(String name) {
             return attributes.get(name);
         }
 
         /** How many features this one stands for: its cluster count, else 1. */
-        long count() {
+        public long count() {
             Object c = attributes.get("count");
             return c == null ? 1 : ((Number) c).longValue();
         }
 
-        double[] firstPoint() {
+        public double[] firstPoint() {
             return parts.get(0).get(0);
         }
     }
 
-    static DecodedTile of(byte[] mvt) {
+    public static DecodedTile of(byte[] mvt) {
         var layers = new LinkedHashMap<String, List<Feature>>();
         var tile = new Reader(mvt, 0, mvt.length);
         while (tile.more()) {
@@ -216,15 +216,15 @@ record DecodedTile(Map<String, List<Feature>> layers) {
         }
     }
 
-    List<Feature> layer(String name) {
+    public List<Feature> layer(String name) {
         return layers.getOrDefault(name, List.of());
     }
 
-    Set<Object> names(String layer) {
+    public Set<Object> names(String layer) {
         return layer(layer).stream().map(f -> f.get("name")).collect(Collectors.toSet());
     }
 
-    Feature named(String layer, String name) {
+    public Feature named(String layer, String name) {
         return layer(layer).stream().filter(f -> name.equals(f.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no feature '" + name + "' in layer " + layer + ": " + names(layer)));
     }

@@ -3,11 +3,11 @@ package de.ortsanker.tiles;
 import de.ortsanker.testing.TestSchema;
 
 /** Test data, written with SQL into a real PostGIS schema. */
-final class Fixtures {
+public final class Fixtures {
 
     /** Harsdorf, Upper Franconia: the demo region. */
-    static final double LON = 11.57;
-    static final double LAT = 50.03;
+    public static final double LON = 11.57;
+    public static final double LAT = 50.03;
 
     private Fixtures() {
     }
@@ -16,7 +16,7 @@ final class Fixtures {
      * Inserts a public OSM-sourced place; {@code more} sets or overrides columns as SQL,
      * e.g. {@code "wheelchair", "'yes'"}.
      */
-    static long place(TestSchema db, String kind, String name, double lon, double lat, String... more) {
+    public static long place(TestSchema db, String kind, String name, double lon, double lat, String... more) {
         var columns = new java.util.LinkedHashMap<String, String>();
         columns.put("kind", "'" + kind + "'");
         columns.put("name", name == null ? "null" : "'" + name.replace("'", "''") + "'");
@@ -39,7 +39,7 @@ final class Fixtures {
     }
 
     /** The tile at a zoom that holds a point. */
-    static TileAddress tileAt(int z, double lon, double lat) {
+    public static TileAddress tileAt(int z, double lon, double lat) {
         int n = 1 << z;
         int x = (int) Math.floor((lon + 180) / 360 * n);
         double rad = Math.toRadians(lat);
@@ -48,7 +48,7 @@ final class Fixtures {
     }
 
     /** Where a point lies in a tile, in tile units (0..4096, y down). */
-    static double[] tileUnits(TileAddress t, double lon, double lat) {
+    public static double[] tileUnits(TileAddress t, double lon, double lat) {
         int n = 1 << t.z();
         double x = (lon + 180) / 360 * n;
         double rad = Math.toRadians(lat);
