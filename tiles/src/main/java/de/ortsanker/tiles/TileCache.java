@@ -56,13 +56,13 @@ final class TileCache {
     private Tile load(Key key, Supplier<byte[]> render) {
         byte[] stored = disk == null ? null : disk.read(key);
         if (stored != null) {
-            return Tile.of(stored);
+            return new Tile(stored);
         }
         byte[] mvt = render.get();
         if (disk != null) {
             disk.write(key, mvt);
         }
-        return Tile.of(mvt);
+        return new Tile(mvt);
     }
 
     void cleanUp() {

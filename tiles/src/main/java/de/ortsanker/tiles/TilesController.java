@@ -52,8 +52,9 @@ public class TilesController {
             return ResponseEntity.noContent().build(); // consistently 204, cached like any other tile
         }
         var answer = ResponseEntity.ok().contentType(MVT);
-        if (tile.gzip() != null && acceptsGzip(acceptEncoding)) {
-            return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(tile.gzip());
+        byte[] gzip = acceptsGzip(acceptEncoding) ? tile.gzip() : null;
+        if (gzip != null) {
+            return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzip);
         }
         return answer.body(tile.mvt());
     }

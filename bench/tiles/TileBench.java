@@ -1,0 +1,241 @@
+import de.ortsanker.tiles.TileAddress;
+import de.ortsanker.tiles.TileFilter;
+import de.ortsanker.tiles.TileLayers;
+import de.ortsanker.tiles.TileQuery;
+import de.ortsanker.tiles.TileRenderer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The tile benchmark's measuring part (bench/tiles/run.sh starts the service and nginx around it).
+ *
+ * <pre>
+ * TileBench coords   JDBC_URL N          tiles z8..z16 holding N sampled places → stdout (z x y)
+ * TileBench uncached JDBC_URL BASE FILE  (a) each tile via HTTP (cache off) and as the bare ST_AsMVT query, interleaved
+ * TileBench fetch    BASE FILE DIR       cached tiles → DIR/tiles/all/z/x/y.mvt for nginx, paths → DIR/paths.txt
+ * TileBench pyramid  BASE W S E N ZMAX   (c) every tile z0..ZMAX of a bounding box via HTTP, 2 clients
+ * </pre>
+ */
+public class TileBench {
+
+    static final String TILESET = "all";
+    static final ZoneId LOCAL = ZoneId.of("Europe/Berlin");
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        switch (args[0]) {
+            case "coords" -> coords(args[1], Integer.parseInt(args[2]));
+            case "uncached" -> uncached(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+            case "fetch" -> fetch(args[1], Path.of(args[2]), Path.of(args[3]));
+            case "pyramid" -> pyramid(args[1], Double.parseDouble(args[2]), Double.parseDouble(args[3]),
+                    Double.parseDouble(args[4]), Double.parseDouble(args[5]), Integer.parseInt(args[6]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /** Real tile coordinates: the tiles z8..z16 that hold N places sampled evenly from the table. */
+    static void coords(String jdbc, int n) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+             var ps = c.prepareStatement("select ST_X(geom), ST_Y(geom) from places where id % ? = 0 and GeometryType(geom) = 'POINT' limit ?")) {
+            ps.setLong(1, 1_000_003L / n);
+            ps.setInt(2, n);
+            var seen = new java.util.LinkedHashSet<String>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int z = 8; z <= 16; z++) {
+                        TileAddress t = tileAt(z, rs.getDouble(1), rs.getDouble(2));
+                        seen.add(t.z() + " " + t.x() + " " + t.y());
+                    }
+                }
+            }
+            seen.forEach(System.out::println);
+        }
+    }
+
+    static TileAddress tileAt(int z, double lon, double lat) {
+        int n = 1 << z;
+        double rad = Math.toRadians(lat);
+        return TileAddress.of(z, (int) Math.floor((lon + 180) / 360 * n),
+                (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * n));
+    }
+
+    static List<TileAddress> read(Path file) throws IOException {
+        var out = new ArrayList<TileAddress>();
+        for (String line : Files.readAllLines(file)) {
+            String[] p = line.trim().split(" ");
+            out.add(TileAddress.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+        }
+        return out;
+    }
+
+    static String path(TileAddress t) {
+        return "/tiles/" + TILESET + "/" + t.z() + "/" + t.x() + "/" + t.y() + ".mvt";
+    }
+
+    /**
+     * (a) Per tile, interleaved and in random order: the service answering it uncached over HTTP, and the same
+     * ST_AsMVT statement (TileQuery, same parameters) run bare over JDBC; each ROUNDS times, medians compared.
+     */
+    static void uncached(String jdbc, String base, Path file, int rounds) throws Exception {
+        List<TileAddress> tiles = new ArrayList<>(read(file));
+        Collections.shuffle(tiles, new Random(42));
+        var layers = TileLayers.forTile(TILESET).orElseThrow();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var ratios = new TreeMap<Integer, List<Double>>();
+        var all = new ArrayList<Double>();
+        var httpMs = new TreeMap<Integer, List<Double>>();
+        var bareMs = new TreeMap<Integer, List<Double>>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+            for (TileAddress t : tiles) {
+                var sql = TileQuery.forTile(layers, t, TileFilter.NONE, LocalDate.now(LOCAL), 12);
+                var request = HttpRequest.newBuilder(URI.create(base + path(t))).build();
+                bare(c, sql); // warm both paths' buffers once
+                http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                double[] h = new double[rounds];
+                double[] b = new double[rounds];
+                int bytesHttp = 0;
+                int bytesBare = 0;
+                for (int i = 0; i < rounds; i++) {
+                    for (int order = 0; order < 2; order++) { // alternate which goes first
+                        if ((i + order) % 2 == 0) {
+                            long t0 = System.nanoTime();
+                            var r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            h[i] = (System.nanoTime() - t0) / 1e6;
+                            if (r.statusCode() != 200 && r.statusCode() != 204) {
+                                throw new IllegalStateException(path(t) + " answered " + r.statusCode());
+                            }
+                            bytesHttp = r.body().length;
+                        } else {
+                            long t0 = System.nanoTime();
+                            bytesBare = bare(c, sql);
+                            b[i] = (System.nanoTime() - t0) / 1e6;
+                        }
+                    }
+                }
+                if (bytesHttp != bytesBare) {
+                    throw new IllegalStateException(path(t) + ": HTTP gave " + bytesHttp + " bytes, the bare query " + bytesBare);
+                }
+                double ratio = median(h) / median(b);
+                ratios.computeIfAbsent(t.z(), k -> new ArrayList<>()).add(ratio);
+                httpMs.computeIfAbsent(t.z(), k -> new ArrayList<>()).add(median(h));
+                bareMs.computeIfAbsent(t.z(), k -> new ArrayList<>()).add(median(b));
+                all.add(ratio);
+            }
+        }
+        System.out.println("| zoom | tiles | median HTTP ms | median bare SQL ms | median ratio |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (int z : ratios.keySet()) {
+            System.out.printf("| %d | %d | %.2f | %.2f | %.3f |%n", z, ratios.get(z).size(), median(httpMs.get(z)),
+                    median(bareMs.get(z)), median(ratios.get(z)));
+        }
+        System.out.printf("| **z8–z16** | **%d** | | | **%.3f** |%n", all.size(), median(all));
+        System.out.printf("RESULT uncached median ratio %.3f over %d tiles (target <= 1.15)%n", median(all), all.size());
+    }
+
+    static int bare(Connection c, TileQuery.Sql sql) throws Exception {
+        try (var ps = c.prepareStatement(sql.text())) {
+            TileRenderer.bind(c, ps, sql.parameters());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                byte[] b = rs.getBytes(1);
+                return b == null ? 0 : b.length;
+            }
+        }
+    }
+
+    /** Fetches each tile from the (caching) service and writes the bytes where nginx serves them. */
+    static void fetch(String base, Path file, Path dir) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var paths = new ArrayList<String>();
+        long bytes = 0;
+        for (TileAddress t : read(file)) {
+            var r = http.send(HttpRequest.newBuilder(URI.create(base + path(t))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                continue; // empty tiles (204) are left out: nginx would answer them 200
+            }
+            Path out = dir.resolve(path(t).substring(1));
+            Files.createDirectories(out.getParent());
+            Files.write(out, r.body());
+            paths.add(path(t));
+            bytes += r.body().length;
+        }
+        Files.write(dir.resolve("paths.txt"), paths);
+        System.out.printf("fetched %d tiles, %d KB, mean %.1f KB%n", paths.size(), bytes / 1024, bytes / 1024.0 / paths.size());
+    }
+
+    /** (c) Every tile z0..zmax over the box, through HTTP with two clients; tiles per second. */
+    static void pyramid(String base, double w, double s, double e, double n, int zmax) throws Exception {
+        var tiles = new ArrayList<TileAddress>();
+        for (int z = 0; z <= zmax; z++) {
+            TileAddress nw = tileAt(z, w, n);
+            TileAddress se = tileAt(z, e, s);
+            for (int x = nw.x(); x <= se.x(); x++) {
+                for (int y = nw.y(); y <= se.y(); y++) {
+                    tiles.add(TileAddress.of(z, x, y));
+                }
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var next = new AtomicInteger();
+        var bytes = new AtomicLong();
+        var largest = new AtomicLong();
+        var empty = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long t0 = System.nanoTime();
+        var done = new ArrayList<Future<?>>();
+        for (int i = 0; i < 2; i++) {
+            done.add(pool.submit(() -> {
+                for (int k; (k = next.getAndIncrement()) < tiles.size(); ) {
+                    var r = http.send(HttpRequest.newBuilder(URI.create(base + path(tiles.get(k)))).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    if (r.statusCode() == 204) {
+                        empty.incrementAndGet();
+                    } else if (r.statusCode() != 200) {
+                        throw new IllegalStateException(path(tiles.get(k)) + " answered " + r.statusCode());
+                    }
+                    bytes.addAndGet(r.body().length);
+                    largest.accumulateAndGet(r.body().length, Math::max);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("RESULT pyramid z0-z%d: %d tiles (%d empty) in %.1f s = %.0f tiles/s; %d KB in all, largest %.1f KB%n",
+                zmax, tiles.size(), empty.get(), seconds, tiles.size() / seconds, bytes.get() / 1024, largest.get() / 1024.0);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static double median(List<Double> v) {
+        return median(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Tile benchmarks — results in docs/benchmarks.md, section "Tiles". Against the synthetic 1 M places of
+# ortsanker_bench (bench/synthetic-data.sh; only read) it measures, each against its limit in the same run:
+#   (a) uncached tiles z8–z16 through HTTP vs the same ST_AsMVT statement run bare over JDBC (target ≤ 1.15)
+#   (b) cached tiles: requests/s of the service vs nginx serving the same tile bytes from disk (target ≥ 0.5)
+#   (c) tiles/s rendering the demo region's full pyramid (the bounding box of data/osm/north-bayreuth.osm.pbf)
+# It installs wrk and nginx when missing, starts the service (own port, flyway off) and nginx, and stops both.
+#   bench/tiles/run.sh [--places N] [--rounds N] [--duration 15s] [--db NAME]
+set -euo pipefail
+. "$(dirname "$0")/../../scripts/lib.sh"
+cd "$ROOT"
+renice -n 10 $$ >/dev/null   # a shared machine: everything below runs niced alike
+
+PLACES=40; ROUNDS=5; DURATION=15s; BENCH_DB=${ORTSANKER_BENCH_DB_NAME:-ortsanker_bench}
+PORT_SERVICE=${TILE_BENCH_PORT:-18430}; PORT_NGINX=$((PORT_SERVICE + 1))
+BBOX="11.4807 49.9721 11.6053 50.047"; PYRAMID_ZMAX=16
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --places) PLACES=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --db) BENCH_DB=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "tiles-bench: $*" >&2; }
+for tool in wrk nginx; do
+  if ! command -v "$tool" >/dev/null; then
+    say "installing $tool"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >/dev/null
+  fi
+done
+# Debian's package may start its own nginx on port 80: this script starts only its own.
+[ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)" 2>/dev/null || true
+
+use_local_postgis
+BENCH_URL="${ORTSANKER_DB_URL%/*}/$BENCH_DB"
+WORK=$(mktemp -d /tmp/ortsanker-tile-bench.XXXXXX)
+chmod 755 "$WORK"
+SERVICE_PID=
+stop_service() { if [ -n "$SERVICE_PID" ]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=; fi; }
+stop_nginx() { if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -f "$WORK/nginx.pid"; fi; }
+trap 'stop_service; stop_nginx; rm -rf "$WORK"' EXIT
+
+say "building"
+# Each module writes its classpath to the same file; geo-service's, written last, holds tiles and core.
+mvn -B -ntp -q -pl geo-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$WORK/cp.txt"
+CP=$(cat "$WORK/cp.txt")
+bench() { java -cp "$CP" bench/tiles/TileBench.java "$@"; }
+
+start_service() {  # CACHE_MB
+  ORTSANKER_DB_URL=$BENCH_URL PORT=$PORT_SERVICE ORTSANKER_TILE_CACHE_MB=$1 SPRING_FLYWAY_ENABLED=false \
+    java -jar geo-service/target/geo-service.jar >"$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 180); do
+    if curl -fs "http://127.0.0.1:$PORT_SERVICE/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 20 "$WORK/service.log" >&2; exit 1; }
+    sleep 1
+  done
+  say "the service did not become ready"; exit 1
+}
+SERVICE="http://127.0.0.1:$PORT_SERVICE"
+
+say "sampling tile coordinates z8–z16 at $PLACES places of $BENCH_DB"
+bench coords "$BENCH_URL" "$PLACES" >"$WORK/tiles.txt"
+
+say "(a) uncached: service with the tile cache off, vs the bare statement"
+start_service 0
+bench uncached "$BENCH_URL" "$SERVICE" "$WORK/tiles.txt" "$ROUNDS" | tee "$WORK/a.txt"
+say "(c) full pyramid z0–z$PYRAMID_ZMAX of the demo region, uncached, 2 clients"
+bench pyramid "$SERVICE" $BBOX "$PYRAMID_ZMAX" | tee "$WORK/c.txt"
+stop_service
+
+say "(b) cached: service with its tile cache vs nginx serving the same bytes"
+start_service 256
+bench fetch "$SERVICE" "$WORK/tiles.txt" "$WORK/www"
+cat >"$WORK/paths.lua" <<LUA
+local paths = {}
+for line in io.lines("$WORK/www/paths.txt") do paths[#paths + 1] = line end
+local i = math.random(#paths)
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  types { application/vnd.mapbox-vector-tile mvt; }
+  server {
+    listen 127.0.0.1:$PORT_NGINX;
+    root $WORK/www;
+    add_header Cache-Control "no-cache, public";
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+rps() { wrk -t2 -c32 -d"$1" -s "$WORK/paths.lua" "$2" | awk '/Requests\/sec/ {print $2}'; }
+rps 5s "$SERVICE" >/dev/null; rps 5s "http://127.0.0.1:$PORT_NGINX" >/dev/null   # warm-up (JIT, caches)
+svc=(); ngx=()
+for round in 1 2; do
+  svc+=("$(rps "$DURATION" "$SERVICE")")
+  ngx+=("$(rps "$DURATION" "http://127.0.0.1:$PORT_NGINX")")
+  say "round $round: service ${svc[-1]} req/s, nginx ${ngx[-1]} req/s"
+done
+stop_nginx
+stop_service
+awk -v s="${svc[*]}" -v n="${ngx[*]}" 'BEGIN {
+  split(s, a, " "); split(n, b, " "); sa = (a[1] + a[2]) / 2; sb = (b[1] + b[2]) / 2;
+  printf "RESULT cached: service %.0f req/s, nginx %.0f req/s, ratio %.2f (target >= 0.5)\n", sa, sb, sa / sb }' | tee "$WORK/b.txt"
+
+echo
+echo "## Results ($(date -u +%Y-%m-%d), $(nproc) cores, $BENCH_DB)"
+grep -h RESULT "$WORK/a.txt" "$WORK/b.txt" "$WORK/c.txt"
