@@ -85,6 +85,14 @@ class TilesServiceTest {
         assertThat(DecodedTile.of(pubs.body()).names("third_place")).containsExactly("Gasthof Krone");
         assertThat(stepFree.headers().firstValue("ETag")).isNotEqualTo(pubs.headers().firstValue("ETag"));
         assertThat(get(tilePath("third_place", harsdorf) + "?kinds=club").statusCode()).isEqualTo(400);
+
+        var cql2 = get(tilePath("all", harsdorf) + "?filter=" + java.net.URLEncoder.encode("name LIKE 'Gast%'",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(DecodedTile.of(cql2.body()).names("third_place")).containsExactly("Gasthof Krone");
+        var bad = get(tilePath("all", harsdorf) + "?filter=" + java.net.URLEncoder.encode("colour = 'red'",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("invalid-params").get(0).get("reason").asText()).contains("unknown property 'colour'");
     }
 
     @Test

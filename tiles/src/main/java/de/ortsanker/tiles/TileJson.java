@@ -42,7 +42,7 @@ final class TileJson {
         json.put("name", layers.size() == 1 ? "Ortsanker: " + layers.get(0).title() : "Ortsanker");
         json.put("description", layers.size() == 1 ? layers.get(0).description()
                 : "Places to meet, clubs, meeting rooms, mobility, vacant buildings and supply, with villages and"
-                + " municipalities" + (filter.isEmpty() ? "" : "; places filtered by " + filter.key()));
+                + " municipalities" + (filter.isEmpty() ? "" : "; places filtered by " + filter.describe()));
         json.put("version", "1.0.0");
         json.put("attribution", attribution(data.origins()));
         json.put("scheme", "xyz");

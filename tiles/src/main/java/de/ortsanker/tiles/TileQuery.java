@@ -176,6 +176,10 @@ public final class TileQuery {
                     sql.append("\n   and p.free_entry = ?");
                     params.add(filter.freeEntry());
                 }
+                if (filter.cql2() != null) {
+                    sql.append("\n   and (").append(filter.cql2().sql().sql()).append(")");
+                    params.addAll(filter.cql2().sql().parameters());
+                }
                 yield sql.toString();
             }
         };

@@ -106,6 +106,22 @@ class TileContentTest {
     }
 
     @Test
+    void aCql2FilterSelectsPlacesByTheirAttributesAndPlace(TestSchema db) {
+        var address = tileAt(14, LON, LAT);
+        assertThat(tile(db, "third_place", address, TileFilter.parse(java.util.Map.of("filter",
+                new String[] {"name LIKE 'Gasthof%' OR (wheelchair = 'yes' AND free_entry = true)"}), List.of(
+                TileLayers.byId("third_place").orElseThrow()))).names("third_place"))
+                .containsExactlyInAnyOrder("Gasthof Krone", "Dorfhaus Harsdorf");
+        // west of 11.5705 lies only the village hall (at 11.57); CQL2 JSON works as well
+        assertThat(tile(db, "all", address, TileFilter.parse(java.util.Map.of("filter-lang", new String[] {"cql2-json"},
+                "filter", new String[] {"{\"op\": \"s_intersects\", \"args\": [{\"property\": \"geometry\"},"
+                        + " {\"bbox\": [11.0, 49.0, 11.5705, 51.0]}]}"}), TileLayers.all())).layers())
+                .containsOnlyKeys("municipalities", "villages", "third_place")
+                .satisfies(layers -> assertThat(layers.get("third_place")).extracting(f -> f.get("name"))
+                        .containsExactly("Dorfhaus Harsdorf"));
+    }
+
+    @Test
     void anEmptyTileIsEmpty(TestSchema db) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
         var layers = TileLayers.forTile("all").orElseThrow();

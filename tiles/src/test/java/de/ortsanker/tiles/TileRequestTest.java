@@ -44,6 +44,11 @@ class TileRequestTest {
         assertThat(a).isEqualTo(b);
         assertThat(a.key()).isEqualTo(b.key()).isEqualTo("kinds=cafe,pub&wheelchair=limited,yes&free_entry=true");
         assertThat(TileFilter.parse(Map.of(), ALL)).isEqualTo(TileFilter.NONE);
+
+        var spelt = TileFilter.parse(Map.of("filter", new String[] {"capacity>=20 and name like 'Saal%'"}), ALL);
+        var respelt = TileFilter.parse(Map.of("filter", new String[] {"capacity >= 20 AND name LIKE 'Saal%'"}), ALL);
+        assertThat(spelt.key()).isEqualTo(respelt.key()).endsWith("[20, Saal%]"); // the meaning, not the spelling
+        assertThat(spelt.query()).isEqualTo("?filter=capacity%3E%3D20%20and%20name%20like%20%27Saal%25%27");
         assertThat(TileFilter.NONE.key()).isEmpty();
     }
 
@@ -56,5 +61,10 @@ class TileRequestTest {
         rejects(() -> TileFilter.parse(Map.of("free_entry", new String[] {"yes"}), ALL), "free_entry", "true or false");
         rejects(() -> TileFilter.parse(Map.of("free_entry", new String[] {"true", "false"}), ALL), "free_entry", "once");
         rejects(() -> TileFilter.parse(Map.of("wheelchair", new String[] {"yes"}), VILLAGES), "wheelchair", "holds no places");
+        rejects(() -> TileFilter.parse(Map.of("filter", new String[] {"capacity >"}), ALL), "filter", "");
+        rejects(() -> TileFilter.parse(Map.of("filter", new String[] {"phone = '112'"}), ALL), "filter", "unknown property 'phone'");
+        rejects(() -> TileFilter.parse(Map.of("filter", new String[] {"name = 'x'"}, "filter-lang", new String[] {"sql"}), ALL),
+                "filter", "unknown filter language 'sql'");
+        rejects(() -> TileFilter.parse(Map.of("filter", new String[] {"name = 'x'"}), VILLAGES), "filter", "holds no places");
     }
 }
