@@ -3,15 +3,18 @@
 # ortsanker_bench (bench/synthetic-data.sh; only read) it measures, each against its limit in the same run:
 #   (a) uncached tiles z8–z16 through HTTP vs the same ST_AsMVT statement run bare over JDBC (target ≤ 1.15)
 #   (b) cached tiles: requests/s of the service vs nginx serving the same tile bytes from disk (target ≥ 0.5)
-#   (c) tiles/s rendering the demo region's full pyramid (the bounding box of data/osm/north-bayreuth.osm.pbf)
-# It installs wrk and nginx when missing, starts the service (own port, flyway off) and nginx, and stops both.
-#   bench/tiles/run.sh [--places N] [--rounds N] [--duration 15s] [--db NAME]
+#   (c) tiles/s rendering the demo region's full pyramid z0–z16 (the bounding box of
+#       data/osm/north-bayreuth.osm.pbf), in a database of its own (--demo-db) holding that region only:
+#       the OSM extract imported with the importer when it is there, else the synthetic places of the box
+# It installs wrk and nginx when missing, starts the service (own port; flyway off on the shared
+# database) and nginx, and stops both.
+#   bench/tiles/run.sh [--places N] [--rounds N] [--duration 15s] [--db NAME] [--demo-db NAME]
 set -euo pipefail
 . "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
 renice -n 10 $$ >/dev/null   # a shared machine: everything below runs niced alike
 
-PLACES=40; ROUNDS=5; DURATION=15s; BENCH_DB=${ORTSANKER_BENCH_DB_NAME:-ortsanker_bench}
+PLACES=40; ROUNDS=5; DURATION=15s; BENCH_DB=${ORTSANKER_BENCH_DB_NAME:-ortsanker_bench}; DEMO_DB=ortsanker_tiles_demo
 PORT_SERVICE=${TILE_BENCH_PORT:-18430}; PORT_NGINX=$((PORT_SERVICE + 1))
 BBOX="11.4807 49.9721 11.6053 50.047"; PYRAMID_ZMAX=16
 while [ $# -gt 0 ]; do
@@ -20,6 +23,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --db) BENCH_DB=$2; shift 2 ;;
+    --demo-db) DEMO_DB=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,7 +44,13 @@ BENCH_URL="${ORTSANKER_DB_URL%/*}/$BENCH_DB"
 WORK=$(mktemp -d /tmp/ortsanker-tile-bench.XXXXXX)
 chmod 755 "$WORK"
 SERVICE_PID=
-stop_service() { if [ -n "$SERVICE_PID" ]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=; fi; }
+stop_service() {
+  [ -n "$SERVICE_PID" ] || return 0
+  kill "$SERVICE_PID" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
+  kill -9 "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=
+}
 stop_nginx() { if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -f "$WORK/nginx.pid"; fi; }
 trap 'stop_service; stop_nginx; rm -rf "$WORK"' EXIT
 
@@ -51,8 +61,13 @@ mvn -B -ntp -q -pl geo-service -am package dependency:build-classpath -DskipTest
 CP=$(cat "$WORK/cp.txt")
 bench() { java -cp "$CP" bench/tiles/TileBench.java "$@"; }
 
-start_service() {  # CACHE_MB
-  ORTSANKER_DB_URL=$BENCH_URL PORT=$PORT_SERVICE ORTSANKER_TILE_CACHE_MB=$1 SPRING_FLYWAY_ENABLED=false \
+start_service() {  # CACHE_MB [DB_URL]
+  local url=${2:-$BENCH_URL} flyway=false
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT_SERVICE/"; then
+    say "port $PORT_SERVICE is taken (TILE_BENCH_PORT=… picks another)"; exit 1
+  fi
+  [ "$url" != "$BENCH_URL" ] && flyway=true   # the shared database is only read
+  ORTSANKER_DB_URL=$url PORT=$PORT_SERVICE ORTSANKER_TILE_CACHE_MB=$1 SPRING_FLYWAY_ENABLED=$flyway \
     java -jar geo-service/target/geo-service.jar >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 180); do
@@ -70,7 +85,32 @@ bench coords "$BENCH_URL" "$PLACES" >"$WORK/tiles.txt"
 say "(a) uncached: service with the tile cache off, vs the bare statement"
 start_service 0
 bench uncached "$BENCH_URL" "$SERVICE" "$WORK/tiles.txt" "$ROUNDS" | tee "$WORK/a.txt"
-say "(c) full pyramid z0–z$PYRAMID_ZMAX of the demo region, uncached, 2 clients"
+stop_service
+
+# (c) The demo region alone in a database of its own, made once (drop it to make it anew).
+DEMO_URL="${ORTSANKER_DB_URL%/*}/$DEMO_DB"
+export PGHOST=${BENCH_URL#jdbc:postgresql://}; PGHOST=${PGHOST%%/*}; PGPORT=${PGHOST##*:}; PGHOST=${PGHOST%%:*}
+export PGUSER=${ORTSANKER_DB_USER:-postgres}
+if [ -z "$(psql -XAtqd postgres -c "select 1 from pg_database where datname = '$DEMO_DB'")" ]; then
+  say "making $DEMO_DB: the demo region only"
+  createdb "$DEMO_DB"
+  psql -Xqd "$DEMO_DB" -c 'create extension postgis; create extension pg_trgm'
+  ORTSANKER_DB_URL=$DEMO_URL java -cp "$CP" de.ortsanker.database.Migrations >&2
+  if java -cp "$CP" de.ortsanker.imports.Imports --help >/dev/null 2>&1; then
+    ORTSANKER_DB_URL=$DEMO_URL java -cp "$CP" de.ortsanker.imports.Imports data/osm/north-bayreuth.osm.pbf >&2
+  else
+    say "no importer in this build: the demo region's synthetic places, villages and municipalities instead"
+    read -r W S E N <<<"$BBOX"; box="ST_MakeEnvelope($W, $S, $E, $N, 4326)"
+    psql -Xqd "$BENCH_DB" -c "\\copy (select kind, name, ST_AsEWKT(geom), opening_hours, wheelchair, free_entry, source, source_id, licence, attribution from places where geom && $box) to stdout" \
+      | psql -Xqd "$DEMO_DB" -c "\\copy places (kind, name, geom, opening_hours, wheelchair, free_entry, source, source_id, licence, attribution) from stdin"
+    psql -Xqd "$BENCH_DB" -c "\\copy (select name, kind, ST_AsEWKT(geom), population, population_source, source, source_id, licence, attribution from localities where geom && $box) to stdout" \
+      | psql -Xqd "$DEMO_DB" -c "\\copy localities (name, kind, geom, population, population_source, source, source_id, licence, attribution) from stdin"
+    psql -Xqd "$BENCH_DB" -c "\\copy (select level, ags, ars, name, designation, ST_AsEWKT(geom), source, source_id, licence, attribution from admin_areas where level = 'gemeinde' and geom && $box) to stdout" \
+      | psql -Xqd "$DEMO_DB" -c "\\copy admin_areas (level, ags, ars, name, designation, geom, source, source_id, licence, attribution) from stdin"
+  fi
+fi
+say "(c) full pyramid z0–z$PYRAMID_ZMAX of the demo region ($DEMO_DB: $(psql -XAtqd "$DEMO_DB" -c 'select count(*) from places') places), uncached, 2 clients"
+start_service 0 "$DEMO_URL"
 bench pyramid "$SERVICE" $BBOX "$PYRAMID_ZMAX" | tee "$WORK/c.txt"
 stop_service
 

@@ -53,6 +53,10 @@ final class DiskTileCache {
         }
     }
 
+    boolean holds(TileCache.Key key) {
+        return Files.exists(path(key));
+    }
+
     void write(TileCache.Key key, byte[] mvt) {
         Path file = path(key);
         Path stateDir = root.resolve(key.tileset()).resolve(key.state());

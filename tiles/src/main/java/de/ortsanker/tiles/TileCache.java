@@ -29,6 +29,7 @@ final class TileCache {
         this.disk = disk;
     }
 
+    /** The tile for the key: held, being made by another request (then waited for), or made now. */
     Tile get(Key key, Supplier<byte[]> render) {
         if (memory == null) {
             return load(key, render);
@@ -51,6 +52,24 @@ final class TileCache {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Whether a tile is held (or being made) for the key, in memory or on disk. */
+    boolean holds(Key key) {
+        return memory != null && memory.asMap().containsKey(key) || disk != null && disk.holds(key);
+    }
+
+    /** Keeps a tile made elsewhere; an entry already there for the key wins. */
+    Tile put(Key key, byte[] mvt) {
+        if (disk != null) {
+            disk.write(key, mvt);
+        }
+        var tile = new Tile(mvt);
+        if (memory == null) {
+            return tile;
+        }
+        memory.asMap().putIfAbsent(key, CompletableFuture.completedFuture(tile));
+        return tile;
     }
 
     private Tile load(Key key, Supplier<byte[]> render) {

@@ -6,11 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.dao.QueryTimeoutException;
 
-/** Runs a tile's statement in PostGIS and returns the MVT bytes. */
+/** Runs a tile's statement in PostGIS and returns the MVT bytes and the data versions it saw. */
 public final class TileRenderer {
+
+    /** A tile's bytes and the version of each layer's data in the snapshot that made them. */
+    public record Rendered(byte[] mvt, Map<String, Long> versions) {
+    }
 
     private final DataSource dataSource;
 
@@ -18,13 +24,18 @@ public final class TileRenderer {
         this.dataSource = dataSource;
     }
 
-    public byte[] render(TileQuery.Sql sql) {
+    public Rendered render(TileQuery.Sql sql) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.text())) {
             bind(c, ps, sql.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] mvt = rs.getBytes(1);
-                return mvt == null ? new byte[0] : mvt;
+                var versions = new TreeMap<String, Long>();
+                for (String pair : rs.getString(2).split(",")) {
+                    int eq = pair.indexOf('=');
+                    versions.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+                }
+                return new Rendered(mvt == null ? new byte[0] : mvt, versions);
             }
         } catch (SQLException e) {
             if ("57014".equals(e.getSQLState())) { // statement_timeout: the service answers 503

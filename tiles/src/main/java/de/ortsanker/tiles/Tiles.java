@@ -1,10 +1,10 @@
 package de.ortsanker.tiles;
 
-import de.ortsanker.database.LayerVersions;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 
@@ -13,9 +13,12 @@ import javax.sql.DataSource;
  * point; {@link TilesController} puts HTTP around it.
  *
  * <pre>
- * var state = tiles.state(layers);              // data versions read after the request arrived
- * Tile tile = tiles.tile("all", layers, TileAddress.of(12, 2200, 1343), TileFilter.NONE, state);
+ * Tiles.Answer a = tiles.answer("all", layers, TileAddress.of(12, 2200, 1343), TileFilter.NONE);
+ * a.tile().mvt();  a.state().etag(filter);
  * </pre>
+ *
+ * <p>Every answer reflects the data as of after the request arrived: a tile from the cache only when the
+ * versions read after arrival match its key, else a tile made now.
  */
 public final class Tiles {
 
@@ -40,8 +43,8 @@ public final class Tiles {
     }
 
     /**
-     * What the tiles of these layers are made from right now: their data versions, today's date
-     * (places have validity periods) and the tile format. Equal states give equal tiles.
+     * What the tiles of some layers are made from: their data versions, the day (places have validity
+     * periods) and the tile format. Equal states give equal tiles.
      */
     public record State(String versions, LocalDate day, String format) {
         public String token() {
@@ -60,17 +63,46 @@ public final class Tiles {
         }
     }
 
-    /** The state of the given layers, read after this call began (see {@link FreshVersions}). */
-    public State state(List<TileLayer> layers) {
-        LayerVersions current = versions.read();
-        return new State(current.token(layers.stream().map(TileLayer::versionLayer).toList()),
-                LocalDate.now(LOCAL), settings.format());
+    /** A tile and the state it shows. */
+    public record Answer(Tile tile, State state) {
     }
 
-    /** The tile, from the cache when it holds one made in this state, else made now and kept. */
+    /** The state of the given layers, read after this call began (see {@link FreshVersions}). */
+    public State state(List<TileLayer> layers) {
+        return stateOf(versions.read(), layers);
+    }
+
+    private State stateOf(Map<String, Long> versionsByLayer, List<TileLayer> layers) {
+        var token = new StringBuilder();
+        layers.stream().map(TileLayer::versionLayer).distinct().sorted().forEach(layer ->
+                token.append(token.isEmpty() ? "" : "-").append(layer).append('.').append(versionsByLayer.get(layer)));
+        return new State(token.toString(), LocalDate.now(LOCAL), settings.format());
+    }
+
+    /**
+     * The tile as of now, in one database round trip either way: when the cache holds it under the newest
+     * versions seen, the versions are read (batched) to confirm them; when it does not, the tile is made
+     * at once by a statement that reads the versions in the same snapshot, and kept under them.
+     */
+    public Answer answer(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
+        Map<String, Long> latest = versions.latest();
+        if (latest != null && !cache.holds(key(tileset, address, filter, stateOf(latest, layers)))) {
+            TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, LocalDate.now(LOCAL)));
+            versions.remember(made.versions());
+            State state = stateOf(made.versions(), layers);
+            return new Answer(cache.put(key(tileset, address, filter, state), made.mvt()), state);
+        }
+        State state = state(layers);
+        return new Answer(tile(tileset, layers, address, filter, state), state);
+    }
+
+    /** The tile made in the given state: from the cache, or made now and kept. */
     public Tile tile(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter, State state) {
-        var key = new TileCache.Key(tileset, address, filter.key(), state.token());
-        return cache.get(key, () -> renderer.render(sql(layers, address, filter, state.day())));
+        return cache.get(key(tileset, address, filter, state), () -> renderer.render(sql(layers, address, filter, state.day())).mvt());
+    }
+
+    private static TileCache.Key key(String tileset, TileAddress address, TileFilter filter, State state) {
+        return new TileCache.Key(tileset, address, filter.key(), state.token());
     }
 
     /** The statement that makes a tile (the benchmark runs it bare). */

@@ -49,6 +49,26 @@ class InvalidationTest {
     }
 
     @Test
+    void answersShowEveryChangeAndTheStateTheTileWasMadeIn(TestSchema db) {
+        var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
+        var rooms = TileLayers.forTile("meeting_room").orElseThrow();
+        var first = tiles.answer("meeting_room", rooms, address, TileFilter.NONE);
+        assertThat(first.tile().isEmpty()).isTrue();
+
+        long id = Fixtures.place(db, "meeting_room", "Saal im Rathaus", LON, LAT);
+        var made = tiles.answer("meeting_room", rooms, address, TileFilter.NONE); // not cached: made at once
+        assertThat(decode(made.tile()).names("meeting_room")).containsExactly("Saal im Rathaus");
+        assertThat(made.state()).isEqualTo(tiles.state(rooms)).isNotEqualTo(first.state());
+        assertThat(tiles.answer("meeting_room", rooms, address, TileFilter.NONE).tile()).isSameAs(made.tile()); // cached
+
+        db.execute("update places set name = 'Großer Saal' where id = " + id); // the cached tile is now old
+        var changed = tiles.answer("meeting_room", rooms, address, TileFilter.NONE);
+        assertThat(decode(changed.tile()).names("meeting_room")).containsExactly("Großer Saal");
+        assertThat(changed.state()).isNotEqualTo(made.state());
+        db.execute("delete from places where id = " + id);
+    }
+
+    @Test
     void aChangeInOneLayerKeepsTheCachedTilesOfTheOthers(TestSchema db) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
         var clubs = TileLayers.forTile("club").orElseThrow();
