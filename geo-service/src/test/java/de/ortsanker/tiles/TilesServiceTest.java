@@ -165,7 +165,35 @@ class TilesServiceTest {
                 "meeting_room", "mobility", "vacant", "supply");
 
         var index = json(get("/tiles"));
-        assertThat(index.get("tilesets")).hasSize(9);
+        assertThat(index.get("tilejson")).hasSize(9);
+        assertThat(index.get("tilesets").get(0).get("tileMatrixSetURI").asText())
+                .isEqualTo("http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
         assertThat(index.get("style").asText()).endsWith("/tiles/style.json");
+    }
+
+    @Test
+    void theSameTilesTheOgcApiTilesWay() throws Exception {
+        Fixtures.place(db, "village_hall", "Dorfhaus Harsdorf", LON, LAT);
+        Fixtures.place(db, "mitfahrbank", "Bank am Anger", LON, LAT);
+        var tms = json(get("/tileMatrixSets/WebMercatorQuad"));
+        assertThat(tms.get("crs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/3857");
+        assertThat(tms.get("tileMatrices").get(14).get("matrixWidth").asLong()).isEqualTo(16384);
+        assertThat(tms.get("tileMatrices").get(0).get("cellSize").asDouble()).isCloseTo(156543.03392804097,
+                org.assertj.core.api.Assertions.within(1e-6));
+
+        var tileset = json(get("/tiles/WebMercatorQuad"));
+        assertThat(tileset.get("dataType").asText()).isEqualTo("vector");
+        assertThat(tileset.get("layers")).hasSize(8);
+        var item = new java.util.ArrayList<JsonNode>();
+        tileset.get("links").forEach(l -> { if (l.get("rel").asText().equals("item")) item.add(l); });
+        assertThat(item).singleElement().satisfies(l -> assertThat(l.get("href").asText())
+                .isEqualTo("http://localhost:" + port + "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"));
+
+        String ogc = "/tiles/WebMercatorQuad/" + harsdorf.z() + "/" + harsdorf.y() + "/" + harsdorf.x();
+        assertThat(get(ogc).body()).isEqualTo(get(tilePath("all", harsdorf)).body());
+        assertThat(DecodedTile.of(get(ogc + "?collections=mobility,villages").body()).layers()).containsOnlyKeys("mobility");
+        assertThat(get(ogc + "?collections=parking").statusCode()).isEqualTo(400);
+        assertThat(get("/tiles/WebMercatorQuad/17/0/0").statusCode()).isEqualTo(404);
+        assertThat(get("/tiles/WorldCRS84Quad/1/0/0").statusCode()).isEqualTo(404);
     }
 }
