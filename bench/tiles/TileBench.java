@@ -5,9 +5,6 @@ import de.ortsanker.tiles.TileQuery;
 import de.ortsanker.tiles.TileRenderer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,17 +98,15 @@ public class TileBench {
         List<TileAddress> tiles = new ArrayList<>(read(file));
         Collections.shuffle(tiles, new Random(42));
         var layers = TileLayers.forTile(TILESET).orElseThrow();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var ratios = new TreeMap<Integer, List<Double>>();
         var all = new ArrayList<Double>();
         var httpMs = new TreeMap<Integer, List<Double>>();
         var bareMs = new TreeMap<Integer, List<Double>>();
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Http http = new Http(base)) {
             for (TileAddress t : tiles) {
                 var sql = TileQuery.forTile(layers, t, TileFilter.NONE, LocalDate.now(LOCAL), 12);
-                var request = HttpRequest.newBuilder(URI.create(base + path(t))).build();
                 bare(c, sql); // warm both paths' buffers once
-                http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                http.get(path(t));
                 double[] h = new double[rounds];
                 double[] b = new double[rounds];
                 int bytesHttp = 0;
@@ -120,10 +115,10 @@ public class TileBench {
                     for (int order = 0; order < 2; order++) { // alternate which goes first
                         if ((i + order) % 2 == 0) {
                             long t0 = System.nanoTime();
-                            var r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            Response r = http.get(path(t));
                             h[i] = (System.nanoTime() - t0) / 1e6;
-                            if (r.statusCode() != 200 && r.statusCode() != 204) {
-                                throw new IllegalStateException(path(t) + " answered " + r.statusCode());
+                            if (r.status() != 200 && r.status() != 204) {
+                                throw new IllegalStateException(path(t) + " answered " + r.status());
                             }
                             bytesHttp = r.body().length;
                         } else {
@@ -166,12 +161,12 @@ public class TileBench {
 
     /** Fetches each tile from the (caching) service and writes the bytes where nginx serves them. */
     static void fetch(String base, Path file, Path dir) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         var paths = new ArrayList<String>();
         long bytes = 0;
+        Http http = new Http(base);
         for (TileAddress t : read(file)) {
-            var r = http.send(HttpRequest.newBuilder(URI.create(base + path(t))).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
+            Response r = http.get(path(t));
+            if (r.status() != 200) {
                 continue; // empty tiles (204) are left out: nginx would answer them 200
             }
             Path out = dir.resolve(path(t).substring(1));
@@ -180,6 +175,7 @@ public class TileBench {
             paths.add(path(t));
             bytes += r.body().length;
         }
+        http.close();
         Files.write(dir.resolve("paths.txt"), paths);
         System.out.printf("fetched %d tiles, %d KB, mean %.1f KB%n", paths.size(), bytes / 1024, bytes / 1024.0 / paths.size());
     }
@@ -196,26 +192,30 @@ public class TileBench {
                 }
             }
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var next = new AtomicInteger();
         var bytes = new AtomicLong();
         var largest = new AtomicLong();
         var empty = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            var t = new Thread(r);
+            t.setDaemon(true); // a failed run ends the program
+            return t;
+        });
         long t0 = System.nanoTime();
         var done = new ArrayList<Future<?>>();
         for (int i = 0; i < 2; i++) {
             done.add(pool.submit(() -> {
-                for (int k; (k = next.getAndIncrement()) < tiles.size(); ) {
-                    var r = http.send(HttpRequest.newBuilder(URI.create(base + path(tiles.get(k)))).build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    if (r.statusCode() == 204) {
-                        empty.incrementAndGet();
-                    } else if (r.statusCode() != 200) {
-                        throw new IllegalStateException(path(tiles.get(k)) + " answered " + r.statusCode());
+                try (Http http = new Http(base)) {
+                    for (int k; (k = next.getAndIncrement()) < tiles.size(); ) {
+                        Response r = http.get(path(tiles.get(k)));
+                        if (r.status() == 204) {
+                            empty.incrementAndGet();
+                        } else if (r.status() != 200) {
+                            throw new IllegalStateException(path(tiles.get(k)) + " answered " + r.status());
+                        }
+                        bytes.addAndGet(r.body().length);
+                        largest.accumulateAndGet(r.body().length, Math::max);
                     }
-                    bytes.addAndGet(r.body().length);
-                    largest.accumulateAndGet(r.body().length, Math::max);
                 }
                 return null;
             }));
@@ -227,6 +227,65 @@ public class TileBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("RESULT pyramid z0-z%d: %d tiles (%d empty) in %.1f s = %.0f tiles/s; %d KB in all, largest %.1f KB%n",
                 zmax, tiles.size(), empty.get(), seconds, tiles.size() / seconds, bytes.get() / 1024, largest.get() / 1024.0);
+    }
+
+    /**
+     * A blocking HTTP/1.1 client on one kept-alive connection: a request costs a write and a read, like the
+     * bare query over JDBC — no client threads between the measurement and the socket.
+     */
+    static final class Http implements AutoCloseable {
+        private final String host;
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
+
+        Http(String base) throws IOException {
+            URI uri = URI.create(base);
+            host = uri.getHost() + ":" + uri.getPort();
+            socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+
+        /** Status and body of GET path. */
+        Response get(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = 0;
+            for (String h; !(h = line()).isEmpty(); ) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:")) {
+                    throw new IOException("chunked answers are not expected for tiles: " + path);
+                }
+            }
+            return new Response(code, in.readNBytes(length));
+        }
+
+        private String line() throws IOException {
+            var sb = new StringBuilder();
+            for (int c; (c = in.read()) != '\n'; ) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    record Response(int status, byte[] body) {
     }
 
     static double median(double[] v) {

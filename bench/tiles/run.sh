@@ -54,6 +54,7 @@ stop_service() {
 stop_nginx() { if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; rm -f "$WORK/nginx.pid"; fi; }
 trap 'stop_service; stop_nginx; rm -rf "$WORK"' EXIT
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 say "building"
 # Each module writes its classpath to the same file; geo-service's, written last, holds tiles and core.
 mvn -B -ntp -q -pl geo-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
@@ -166,5 +167,5 @@ awk -v s="${svc[*]}" -v n="${ngx[*]}" 'BEGIN {
   printf "RESULT cached: service %.0f req/s, nginx %.0f req/s, ratio %.2f (target >= 0.5)\n", sa, sb, sa / sb }' | tee "$WORK/b.txt"
 
 echo
-echo "## Results ($(date -u +%Y-%m-%d), $(nproc) cores, $BENCH_DB)"
+echo "## Results ($(date -u +%Y-%m-%d), $(nproc) cores, $BENCH_DB; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg))"
 grep -h RESULT "$WORK/a.txt" "$WORK/b.txt" "$WORK/c.txt"
