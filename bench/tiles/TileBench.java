@@ -234,36 +234,50 @@ public class TileBench {
      * bare query over JDBC — no client threads between the measurement and the socket.
      */
     static final class Http implements AutoCloseable {
-        private final String host;
-        private final java.net.Socket socket;
-        private final java.io.InputStream in;
-        private final java.io.OutputStream out;
+        private final URI uri;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
 
         Http(String base) throws IOException {
-            URI uri = URI.create(base);
-            host = uri.getHost() + ":" + uri.getPort();
+            uri = URI.create(base);
+            connect();
+        }
+
+        private void connect() throws IOException {
             socket = new java.net.Socket(uri.getHost(), uri.getPort());
             socket.setTcpNoDelay(true);
             in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
         }
 
-        /** Status and body of GET path. */
+        /** Status and body of GET path; reconnects when the server closed the connection, as browsers do. */
         Response get(String path) throws IOException {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            if (socket.isClosed()) {
+                connect();
+            }
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             String status = line();
             int code = Integer.parseInt(status.substring(9, 12));
             int length = 0;
+            boolean close = false;
             for (String h; !(h = line()).isEmpty(); ) {
                 String lower = h.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Integer.parseInt(h.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:")) {
                     throw new IOException("chunked answers are not expected for tiles: " + path);
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
                 }
             }
-            return new Response(code, in.readNBytes(length));
+            var response = new Response(code, in.readNBytes(length));
+            if (close) {
+                socket.close();
+            }
+            return response;
         }
 
         private String line() throws IOException {
