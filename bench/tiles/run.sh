@@ -94,13 +94,17 @@ stop_service
 DEMO_URL="${ORTSANKER_DB_URL%/*}/$DEMO_DB"
 export PGHOST=${BENCH_URL#jdbc:postgresql://}; PGHOST=${PGHOST%%/*}; PGPORT=${PGHOST##*:}; PGHOST=${PGHOST%%:*}
 export PGUSER=${ORTSANKER_DB_USER:-postgres}
+if [ -f scripts/import.sh ] && [ "$(psql -XAtqd "$DEMO_DB" -c "select count(*) from places where source = 'synthetic'" \
+      2>/dev/null || echo 0)" != 0 ]; then
+  dropdb "$DEMO_DB"   # made from synthetic data before the importer was there: make it from the OSM extract
+fi
 if [ -z "$(psql -XAtqd postgres -c "select 1 from pg_database where datname = '$DEMO_DB'")" ]; then
   say "making $DEMO_DB: the demo region only"
   createdb "$DEMO_DB"
   psql -Xqd "$DEMO_DB" -c 'create extension postgis; create extension pg_trgm'
   ORTSANKER_DB_URL=$DEMO_URL java -cp "$CP" de.ortsanker.database.Migrations >&2
-  if java -cp "$CP" de.ortsanker.imports.Imports --help >/dev/null 2>&1; then
-    ORTSANKER_DB_URL=$DEMO_URL java -cp "$CP" de.ortsanker.imports.Imports data/osm/north-bayreuth.osm.pbf >&2
+  if [ -f scripts/import.sh ]; then
+    ORTSANKER_DB_URL=$DEMO_URL scripts/import.sh data/osm/north-bayreuth.osm.pbf >&2
   else
     say "no importer in this build: the demo region's synthetic places, villages and municipalities instead"
     read -r W S E N <<<"$BBOX"; box="ST_MakeEnvelope($W, $S, $E, $N, 4326)"
@@ -155,18 +159,20 @@ http {
 NGINX
 nginx -c "$WORK/nginx.conf"
 rps() { wrk -t2 -c32 -d"$1" -s "$WORK/paths.lua" "$2" | awk '/Requests\/sec/ {print $2}'; }
-rps 5s "$SERVICE" >/dev/null; rps 5s "http://127.0.0.1:$PORT_NGINX" >/dev/null   # warm-up (JIT, caches)
+# Warm-up: the JVM needs its JIT compilations done (slow on a busy machine) before it is measured.
+rps 30s "$SERVICE" >/dev/null; rps 5s "http://127.0.0.1:$PORT_NGINX" >/dev/null
 svc=(); ngx=()
-for round in 1 2; do
+for round in 1 2 3; do   # alternating, so a burst of load elsewhere hits both
   svc+=("$(rps "$DURATION" "$SERVICE")")
   ngx+=("$(rps "$DURATION" "http://127.0.0.1:$PORT_NGINX")")
   say "round $round: service ${svc[-1]} req/s, nginx ${ngx[-1]} req/s"
 done
 stop_nginx
 stop_service
-awk -v s="${svc[*]}" -v n="${ngx[*]}" 'BEGIN {
-  split(s, a, " "); split(n, b, " "); sa = (a[1] + a[2]) / 2; sb = (b[1] + b[2]) / 2;
-  printf "RESULT cached: service %.0f req/s, nginx %.0f req/s, ratio %.2f (target >= 0.5)\n", sa, sb, sa / sb }' | tee "$WORK/b.txt"
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+awk -v s="$(median "${svc[@]}")" -v n="$(median "${ngx[@]}")" -v rounds="${svc[*]} / ${ngx[*]}" 'BEGIN {
+  printf "RESULT cached (wrk -t2 -c32, median of 3 rounds): service %.0f req/s, nginx %.0f req/s, ratio %.2f (target >= 0.5); rounds %s\n",
+    s, n, s / n, rounds }' | tee "$WORK/b.txt"
 
 echo
 echo "## Results ($(date -u +%Y-%m-%d), $(nproc) cores, $BENCH_DB; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg))"
