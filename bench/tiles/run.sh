@@ -56,7 +56,10 @@ trap 'stop_service; stop_nginx; rm -rf "$WORK"' EXIT
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 say "building"
-# Each module writes its classpath to the same file; geo-service's, written last, holds tiles and core.
+# The jar goes first: Maven keeps a jar whose own classes did not change, and Spring Boot then keeps its
+# old copies of the other modules inside it. Each module writes its classpath to the same file;
+# geo-service's, written last, holds tiles and core.
+rm -f geo-service/target/geo-service.jar
 mvn -B -ntp -q -pl geo-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$WORK/cp.txt"
 CP=$(cat "$WORK/cp.txt")
