@@ -69,14 +69,14 @@ public final class Tiles {
 
     /** The state of the given layers, read after this call began (see {@link FreshVersions}). */
     public State state(List<TileLayer> layers) {
-        return stateOf(versions.read(), layers);
+        return stateOf(versions.read(), layers, LocalDate.now(LOCAL));
     }
 
-    private State stateOf(Map<String, Long> versionsByLayer, List<TileLayer> layers) {
+    private State stateOf(Map<String, Long> versionsByLayer, List<TileLayer> layers, LocalDate day) {
         var token = new StringBuilder();
         layers.stream().map(TileLayer::versionLayer).distinct().sorted().forEach(layer ->
                 token.append(token.isEmpty() ? "" : "-").append(layer).append('.').append(versionsByLayer.get(layer)));
-        return new State(token.toString(), LocalDate.now(LOCAL), settings.format());
+        return new State(token.toString(), day, settings.format());
     }
 
     /**
@@ -86,10 +86,11 @@ public final class Tiles {
      */
     public Answer answer(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
         Map<String, Long> latest = versions.latest();
-        if (latest != null && !cache.holds(key(tileset, address, filter, stateOf(latest, layers)))) {
-            TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, LocalDate.now(LOCAL)));
+        LocalDate day = LocalDate.now(LOCAL);
+        if (latest != null && !cache.holds(key(tileset, address, filter, stateOf(latest, layers, day)))) {
+            TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, day));
             versions.remember(made.versions());
-            State state = stateOf(made.versions(), layers);
+            State state = stateOf(made.versions(), layers, day);
             return new Answer(cache.put(key(tileset, address, filter, state), made.mvt()), state);
         }
         State state = state(layers);
