@@ -148,15 +148,9 @@ public class TileBench {
         System.out.printf("RESULT uncached median ratio %.3f over %d tiles (target <= 1.15)%n", median(all), all.size());
     }
 
+    /** The statement run bare: the same text, parameters and way of running it as the service's. */
     static int bare(Connection c, TileQuery.Sql sql) throws Exception {
-        try (var ps = c.prepareStatement(sql.text())) {
-            TileRenderer.bind(c, ps, sql.parameters());
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                byte[] b = rs.getBytes(1);
-                return b == null ? 0 : b.length;
-            }
-        }
+        return TileRenderer.run(c, sql).mvt().length;
     }
 
     /** Fetches each tile from the (caching) service and writes the bytes where nginx serves them. */

@@ -25,9 +25,29 @@ public final class TileRenderer {
     }
 
     public Rendered render(TileQuery.Sql sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.text())) {
+        try (Connection c = dataSource.getConnection()) {
+            return run(c, sql);
+        } catch (SQLException e) {
+            if ("57014".equals(e.getSQLState())) { // statement_timeout: the service answers 503
+                throw new QueryTimeoutException("tile query took too long", e);
+            }
+            throw new IllegalStateException("tile query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a tile's statement on a connection (the benchmark runs it bare the same way): the statement
+     * is sent with its plan setting in one round trip; the tile is its one result set.
+     */
+    public static Rendered run(Connection c, TileQuery.Sql sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1); // keep the plan from the start
             bind(c, ps, sql.parameters());
-            try (ResultSet rs = ps.executeQuery()) {
+            boolean resultSet = ps.execute();
+            while (!resultSet && ps.getUpdateCount() != -1) {
+                resultSet = ps.getMoreResults();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
                 byte[] mvt = rs.getBytes(1);
                 var versions = new TreeMap<String, Long>();
@@ -37,11 +57,6 @@ public final class TileRenderer {
                 }
                 return new Rendered(mvt == null ? new byte[0] : mvt, versions);
             }
-        } catch (SQLException e) {
-            if ("57014".equals(e.getSQLState())) { // statement_timeout: the service answers 503
-                throw new QueryTimeoutException("tile query took too long", e);
-            }
-            throw new IllegalStateException("tile query failed: " + e.getMessage(), e);
         }
     }
 
