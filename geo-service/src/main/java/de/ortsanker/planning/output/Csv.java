@@ -39,7 +39,7 @@ public final class Csv {
     }
 
     static String cell(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof Key key && key.digits() == null) {
             return "";
         }
         if (value instanceof Key key && key.digits() != null && key.digits().matches("[0-9]+")) {
