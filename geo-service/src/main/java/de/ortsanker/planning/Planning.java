@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Planning {
+
+    private static final Logger log = LoggerFactory.getLogger(Planning.class);
 
     private final PlanningSettings settings;
     private final Villages villages;
@@ -86,10 +90,14 @@ public class Planning {
             List<Target> targets = rules.stream().map(Rule::target).toList();
             Reach reach = model.reach(area, vs, targets, new int[0]);
             var result = Underserved.evaluate(vs, rules, reach);
+            long start = System.nanoTime();
             Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
+            log.info("planning {}: provenance in {} ms", area.key(), millis(start));
             var inputs = inputs(area, model);
             inputs.put("rules", rules.stream().map(Answers::rule).toList());
+            start = System.nanoTime();
             latest.underserved(area, inputs, provenance, result);
+            log.info("planning {}: {} underserved villages stored in {} ms", area.key(), result.villages().size(), millis(start));
             return Answers.underserved(area, inputs, result, per, provenance);
         });
     }
@@ -127,7 +135,9 @@ public class Planning {
     }
 
     private Villages.Loaded load(Area area) {
+        long start = System.nanoTime();
         var loaded = villages.load(area, settings.settlements(), settings.zensusMaxDistanceM());
+        log.info("planning {}: {} villages loaded in {} ms", area.key(), loaded.villages().size(), millis(start));
         if (loaded.villages().isEmpty()) {
             throw new NotFound("there is nothing to analyse: no " + String.join(" or ", settings.settlements())
                     + " lies in " + area.name() + " (" + area.parameter() + ")");
@@ -148,6 +158,10 @@ public class Planning {
         return inputs;
     }
 
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     private static Set<String> kinds(List<Target> targets) {
         Set<String> kinds = new HashSet<>();
         targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
@@ -155,10 +169,13 @@ public class Planning {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        return transaction.execute(status -> {
+        long start = System.nanoTime();
+        T result = transaction.execute(status -> {
             jdbc.queryForObject("select set_config('statement_timeout', ?, true)", String.class,
                     settings.statementTimeout().toMillis() + "ms");
             return work.get();
         });
+        log.info("planning: answered in {} ms", millis(start));
+        return result;
     }
 }

@@ -49,6 +49,23 @@ public final class Reach {
         nearest[target][village] = place;
     }
 
+    /** The ids of all nearest places found, each once. */
+    long[] nearestIds() {
+        return java.util.Arrays.stream(nearest).flatMap(java.util.Arrays::stream).filter(java.util.Objects::nonNull)
+                .mapToLong(NearPlace::id).distinct().toArray();
+    }
+
+    /** Fills in the names of the nearest places (found without them, for speed). */
+    void nameNearest(java.util.Map<Long, String> names) {
+        for (NearPlace[] row : nearest) {
+            for (int v = 0; v < row.length; v++) {
+                if (row[v] != null && row[v].name() == null) {
+                    row[v] = new NearPlace(row[v].id(), row[v].kind(), names.get(row[v].id()), row[v].metres());
+                }
+            }
+        }
+    }
+
     void setWithin(int target, int radius, int village, int count) {
         within[target][radius][village] = count;
     }

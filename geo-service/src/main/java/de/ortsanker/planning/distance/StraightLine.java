@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StraightLine implements DistanceModel {
+
+    private static final Logger log = LoggerFactory.getLogger(StraightLine.class);
 
     /** Places are read this far around the area's villages at least (and as far as the largest radius). */
     static final int MIN_MARGIN_M = 10_000;
@@ -46,7 +50,9 @@ public class StraightLine implements DistanceModel {
     private final JdbcTemplate jdbc;
 
     public StraightLine(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        // Streams the places in batches (inside the analysis's transaction) instead of buffering them all.
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(10_000);
     }
 
     @Override
@@ -68,7 +74,9 @@ public class StraightLine implements DistanceModel {
                 : Envelope.of(villages).expandedBy(margin).toArray();
         Set<String> kinds = new TreeSet<>();
         targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
+        long start = System.nanoTime();
         Places places = Places.load(jdbc, kinds.toArray(String[]::new), box);
+        log.info("reach: {} places read in {} ms", places.size(), (System.nanoTime() - start) / 1_000_000);
 
         Reach reach = new Reach(targets, radiiM, villages.size(), box);
         for (int t = 0; t < targets.size(); t++) {
@@ -87,7 +95,10 @@ public class StraightLine implements DistanceModel {
             if (far.length > 0) {
                 nearestInDatabase(villages, far, targets.get(t), reach, t);
             }
+            log.info("reach: {} × {} ({} places, {} asked of the database) after {} ms", villages.size(),
+                    targets.get(t).label(), members.length, far.length, (System.nanoTime() - start) / 1_000_000);
         }
+        reach.nameNearest(Places.names(jdbc, reach.nearestIds()));
         return reach;
     }
 
@@ -115,7 +126,7 @@ public class StraightLine implements DistanceModel {
             }
         });
         int p = members[(int) best[1]];
-        return new NearPlace(places.id[p], places.kind[p], places.name[p], best[0]);
+        return new NearPlace(places.id[p], places.kind[p], null, best[0]);
     }
 
     private static void count(SphereIndex index, int[] members, Places places, Village v, int[] radiiM,
