@@ -73,6 +73,9 @@ public class Planning {
             var loaded = load(area);
             var vs = loaded.villages();
             Reach reach = model.reach(area, vs, targets, radii);
+            if (per == null) {
+                model.nameNearest(reach, v -> true);
+            }
             Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
             var inputs = inputs(area, model);
             inputs.put("targets", targets.stream().map(Answers::target).toList());
@@ -89,6 +92,10 @@ public class Planning {
             var vs = loaded.villages();
             List<Target> targets = rules.stream().map(Rule::target).toList();
             Reach reach = model.reach(area, vs, targets, new int[0]);
+            model.nameNearest(reach, v -> rules.stream().anyMatch(r -> {
+                var near = reach.nearest(rules.indexOf(r), v);
+                return near == null || near.metres() > r.radiusM();
+            }));
             var result = Underserved.evaluate(vs, rules, reach);
             long start = System.nanoTime();
             Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));

@@ -1,7 +1,12 @@
 package de.ortsanker.planning.distance;
 
 import de.ortsanker.planning.rules.Target;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * What lies within reach of each village: per target, the nearest place (null when there is none at all)
@@ -49,17 +54,17 @@ public final class Reach {
         nearest[target][village] = place;
     }
 
-    /** The ids of all nearest places found, each once. */
-    long[] nearestIds() {
-        return java.util.Arrays.stream(nearest).flatMap(java.util.Arrays::stream).filter(java.util.Objects::nonNull)
-                .mapToLong(NearPlace::id).distinct().toArray();
+    /** The ids of the nearest places of the chosen villages, each once. */
+    long[] nearestIds(IntPredicate villages) {
+        return Arrays.stream(nearest).flatMap(row -> IntStream.range(0, row.length).filter(villages).mapToObj(v -> row[v]))
+                .filter(Objects::nonNull).mapToLong(NearPlace::id).distinct().toArray();
     }
 
-    /** Fills in the names of the nearest places (found without them, for speed). */
-    void nameNearest(java.util.Map<Long, String> names) {
+    /** Fills in the names of the nearest places (found without them, for speed) where known. */
+    void nameNearest(Map<Long, String> names) {
         for (NearPlace[] row : nearest) {
             for (int v = 0; v < row.length; v++) {
-                if (row[v] != null && row[v].name() == null) {
+                if (row[v] != null && row[v].name() == null && names.containsKey(row[v].id())) {
                     row[v] = new NearPlace(row[v].id(), row[v].kind(), names.get(row[v].id()), row[v].metres());
                 }
             }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,6 @@ public class StraightLine implements DistanceModel {
             log.info("reach: {} × {} ({} places, {} asked of the database) after {} ms", villages.size(),
                     targets.get(t).label(), members.length, far.length, (System.nanoTime() - start) / 1_000_000);
         }
-        reach.nameNearest(Places.names(jdbc, reach.nearestIds()));
         return reach;
     }
 
@@ -167,6 +167,11 @@ public class StraightLine implements DistanceModel {
         jdbc.query(NEAREST_IN_DATABASE, rs -> {
             reach.setNearest(t, rs.getInt(1), new NearPlace(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
         }, far, lon, lat, target.kindCodes());
+    }
+
+    @Override
+    public void nameNearest(Reach reach, IntPredicate villages) {
+        reach.nameNearest(Places.names(jdbc, reach.nearestIds(villages)));
     }
 
     @Override
