@@ -9,6 +9,7 @@ create table planning_runs (
     area_name    text not null,
     inputs       jsonb not null,         -- rules, distance model, settlements, population method, N …
     provenance   jsonb not null,         -- sources with licence, attribution, import dates; data versions
+    licence      text not null,          -- the licences of the data used, joined
     attribution  text not null,          -- the attributions to show with the results, joined
     computed_at  timestamptz not null default now(),
     constraint planning_runs_latest unique (analysis, area_key)

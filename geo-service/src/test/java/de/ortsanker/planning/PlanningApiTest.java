@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.ServiceTest;
+import de.ortsanker.cql2.Cql2;
+import de.ortsanker.cql2.SqlTranslator;
+import de.ortsanker.features.CollectionDefinition;
+import de.ortsanker.features.FeatureCollections;
 import de.ortsanker.testing.TestSchema;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +42,9 @@ class PlanningApiTest {
 
     @Autowired
     TestSchema db;
+
+    @Autowired
+    FeatureCollections collections;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -289,6 +296,45 @@ class PlanningApiTest {
             assertThat(rs.getString(1)).isEqualTo("=Alte Schule Ostheim");
             assertThat(rs.getInt(2)).isEqualTo(1000);
         }
+    }
+
+    @Test
+    void theLatestResultsAreOgcCollections() throws Exception {
+        getJson("/planning/underserved?ags=09999");
+        getJson("/planning/candidates?ags=09999&n=2");
+        assertThat(select(collections.get("planning_underserved"), "rank <= 2", "name"))
+                .containsExactly("Ostheim", "Neudorf");
+        assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000'))",
+                "population_method")).containsExactly("estimate", "zensus", "unknown");
+        // Latest per area: other areas' runs stay beside this one.
+        var picks = select(collections.get("planning_candidates"), "area = 'Landkreis Testkreis'", "label", "licence");
+        assertThat(picks).hasSize(4);
+        assertThat(picks.get(0)).isEqualTo("=Alte Schule Ostheim");
+        assertThat(picks.get(1)).startsWith("dl-de/by-2-0; ").contains("ODbL-1.0");
+        assertThat(picks.get(2)).isEqualTo("Ehemaliger Konsum Nordhof");
+    }
+
+    /** A collection's features as the OGC API would select them: its SQL, a CQL2 filter, ordered by id. */
+    private List<String> select(CollectionDefinition d, String cql2, String... properties) throws Exception {
+        var where = SqlTranslator.toSql(Cql2.parseText(cql2), d.queryables());
+        List<String> columns = new ArrayList<>();
+        for (String name : properties) {
+            columns.add(name.equals("licence") ? d.provenance().licenceSql()
+                    : d.properties().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().sql());
+        }
+        List<String> out = new ArrayList<>();
+        try (var c = db.connect(); var st = c.prepareStatement("select " + String.join(", ", columns) + " from " + d.from()
+                + " where " + d.where() + " and " + where.sql() + " order by " + d.idColumn())) {
+            where.bind(st, 1);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 1; i <= columns.size(); i++) {
+                        out.add(rs.getString(i));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Turns the {@code ags} and {@code bbox} request parameters into an {@link Area}, or a 400 naming them. */
-@Component
+@Component("planningAreas")
 public class Areas {
 
     private static final String NAME_BY_AGS = """

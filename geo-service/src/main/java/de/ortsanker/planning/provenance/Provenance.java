@@ -30,6 +30,12 @@ public record Provenance(Instant computedAt, Map<String, Long> dataVersions, Lis
                 .collect(Collectors.joining("; "));
     }
 
+    /** The licences of the data used, each once. */
+    public String licences() {
+        return sources.stream().map(Source::licence).filter(l -> l != null && !l.isBlank()).distinct()
+                .collect(Collectors.joining("; "));
+    }
+
     /** One line for a table: each source with its licence and import date. */
     public String summary() {
         return sources.stream().map(s -> s.source() + (s.licence() == null ? "" : " (" + s.licence() + ")")

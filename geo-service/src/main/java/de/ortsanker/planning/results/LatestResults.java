@@ -21,14 +21,14 @@ public class LatestResults {
     private static final String FORGET = "delete from planning_runs where analysis = ? and area_key = ?";
 
     private static final String RUN = """
-            insert into planning_runs (analysis, area_key, area_name, inputs, provenance, attribution)
-            values (?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id""";
+            insert into planning_runs (analysis, area_key, area_name, inputs, provenance, licence, attribution)
+            values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""";
 
     private static final String UNDERSERVED = """
             insert into planning_underserved (run_id, rank, locality_id, name, kind, ags, municipality, population,
                                               population_method, missing_rules, missing, geom)
             select ?, r.rank, r.id, r.name, r.kind, r.ags, r.municipality, r.population, r.method,
-                   string_to_array(r.rules, '|'), r.missing, ST_Point(r.lon, r.lat, 4326)
+                   string_to_array(r.rules, ';'), r.missing, ST_Point(r.lon, r.lat, 4326)
               from unnest(?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
                           ?::text[], ?::text[], ?::float8[], ?::float8[])
                    as r(rank, id, name, kind, ags, municipality, population, method, rules, missing, lon, lat)""";
@@ -66,7 +66,7 @@ public class LatestResults {
             municipality[i] = v.municipality();
             population[i] = v.population().people();
             method[i] = v.population().method().code();
-            rules[i] = String.join("|", r.missing().stream().map(Underserved.Missing::rule).toList());
+            rules[i] = String.join(";", r.missing().stream().map(Underserved.Missing::rule).toList());
             missing[i] = String.join("; ", r.missing().stream().map(LatestResults::inWords).toList());
             lon[i] = v.lon();
             lat[i] = v.lat();
@@ -96,7 +96,8 @@ public class LatestResults {
         jdbc.update(FORGET, analysis, area.key());
         try {
             return jdbc.queryForObject(RUN, Long.class, analysis, area.key(), area.name(),
-                    json.writeValueAsString(inputs), json.writeValueAsString(provenance), provenance.attributions());
+                    json.writeValueAsString(inputs), json.writeValueAsString(provenance), provenance.licences(),
+                    provenance.attributions());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store planning inputs: " + e.getMessage(), e);
         }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * grid, cells farther than a set distance from every settlement left out); else the median of comparable
  * villages in the area; else unknown — kept and flagged.
  */
-@Component
+@Component("planningVillages")
 public class Villages {
 
     /**
