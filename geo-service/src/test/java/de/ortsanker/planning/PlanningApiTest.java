@@ -346,6 +346,13 @@ class PlanningApiTest {
     }
 
     @Test
+    void theOpenApiDocumentStatesTheConfiguredDefaults() throws Exception {
+        String api = get("/api").body();
+        assertThat(api).contains("/planning/underserved", "/planning/candidates", "/planning/reach")
+                .contains("Default: third_place:2000, mitfahrbank|bus_stop:1000").doesNotContain("${ortsanker").contains("text/csv");
+    }
+
+    @Test
     void badInputIsAClearProblem() throws Exception {
         assertProblem("/planning/underserved?rule=" + enc("spaceport:2000"), 400, "rule", "'spaceport' is neither a kind nor a group");
         assertProblem("/planning/underserved?rule=" + enc("third_place:-5"), 400, "rule", "must be more than 0");

@@ -39,13 +39,13 @@ class StraightLineTest {
     @BeforeAll
     void randomCounty(TestSchema db) {
         db.execute("select setseed(0.42)",
-                // 1,500 places of three kinds scattered over 40 × 33 km, one train station 60 km away,
-                // and 250 villages among them.
+                // 1,000 places of three kinds scattered over 40 × 33 km, one train station 60 km away,
+                // and 200 villages among them.
                 """
                 insert into places (kind, name, geom, source, source_id, licence, attribution)
                 select (array['pub', 'bus_stop', 'mitfahrbank'])[1 + (g % 3)], 'P' || g,
                        ST_Point(11.0 + random() * 0.55, 50.0 + random() * 0.3, 4326), 'random', g::text, 'CC0-1.0', 'test'
-                  from generate_series(1, 1500) g""",
+                  from generate_series(1, 1000) g""",
                 """
                 insert into places (kind, name, geom, source, source_id, licence, attribution)
                 values ('train_station', 'Far away', ST_Point(12.4, 50.15, 4326), 'random', 'far', 'CC0-1.0', 'test')""",
@@ -53,10 +53,10 @@ class StraightLineTest {
                 insert into localities (name, kind, geom, population, population_source, source, source_id, licence, attribution)
                 select 'V' || g, 'village', ST_Point(11.0 + random() * 0.55, 50.0 + random() * 0.3, 4326), 100,
                        'test', 'random', g::text, 'CC0-1.0', 'test'
-                  from generate_series(1, 250) g""");
+                  from generate_series(1, 200) g""");
         jdbc = new JdbcTemplate(db.dataSource());
         villages = new Villages(jdbc).load(Area.EVERYTHING, List.of("village"), 2000).villages();
-        assertThat(villages).hasSize(250);
+        assertThat(villages).hasSize(200);
     }
 
     @Test
