@@ -71,6 +71,7 @@ sql_seconds() {  # wall-clock seconds of one SQL statement
   echo "$t1 - $t0" | bc
 }
 
+echo "planning bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "planning bench: $(psql1 -c "select count(*) from places") places, $(psql1 -c "select count(*) from localities where kind in ('village','hamlet')") villages and hamlets, $(psql1 -c "select count(*) from admin_areas where level = 'gemeinde'") municipalities; $(nproc) cores"
 echo
 echo "## Germany, full analysis (first run each, cold JVM)"
@@ -106,3 +107,5 @@ knn_county=$(sql_seconds "select count(*), avg(d) from localities v cross join l
    order by p.geog <-> v.geog limit 1) n
   where v.kind in ('village', 'hamlet') and ST_Intersects(v.geom, (select ST_Union(geom) from admin_areas where ags = '$COUNTY'))")
 printf '| bare KNN SQL, 1 target, the county'"'"'s %s villages | %s s |\n' "$kv" "$knn_county"
+echo
+echo "planning bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

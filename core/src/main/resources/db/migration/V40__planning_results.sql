@@ -55,7 +55,11 @@ create index planning_candidates_geom_idx on planning_candidates using gist (geo
 -- Caches of these results (ETags of the features collections) key on this layer's version.
 insert into data_versions (layer) values ('planning');
 
-create trigger planning_runs_version_insert after insert on planning_runs
+create trigger planning_underserved_version_insert after insert on planning_underserved
     referencing new table as changed_rows for each statement execute function bump_table_layer('planning');
-create trigger planning_runs_version_delete after delete on planning_runs
+create trigger planning_underserved_version_delete after delete on planning_underserved
+    referencing old table as changed_rows for each statement execute function bump_table_layer('planning');
+create trigger planning_candidates_version_insert after insert on planning_candidates
+    referencing new table as changed_rows for each statement execute function bump_table_layer('planning');
+create trigger planning_candidates_version_delete after delete on planning_candidates
     referencing old table as changed_rows for each statement execute function bump_table_layer('planning');

@@ -43,7 +43,8 @@ final class Answers {
         int[] radii = reach.radiiM();
         List<Answer.Item> items = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
-        for (int v = 0; v < vs.size(); v++) {
+        // A table per area (CSV only) lists no villages: none are written out.
+        for (int v = 0; per == null && v < vs.size(); v++) {
             Village village = vs.get(v);
             var props = village(village);
             var perTarget = new LinkedHashMap<String, Object>();

@@ -136,13 +136,18 @@ public class StraightLine implements DistanceModel {
         }
         int maxRadius = Arrays.stream(radiiM).max().orElseThrow();
         int[] counts = new int[radiiM.length];
+        // Chords are compared directly: inside the lower bound surely within, beyond the upper surely not.
+        double[] surelyWithin = new double[radiiM.length], maybeWithin = new double[radiiM.length];
+        for (int r = 0; r < radiiM.length; r++) {
+            surelyWithin[r] = Geodesic.chord(radiiM[r] * (1 - TOL));
+            maybeWithin[r] = Geodesic.chord(radiiM[r] * (1 + TOL));
+        }
         index.within(v.lon(), v.lat(), Geodesic.chord(maxRadius * (1 + TOL)), (m, chord) -> {
-            double sphere = Geodesic.sphereMetres(chord);
             double exact = -1;
             for (int r = 0; r < radiiM.length; r++) {
-                if (sphere <= radiiM[r] * (1 - TOL)) {
+                if (chord <= surelyWithin[r]) {
                     counts[r]++;
-                } else if (sphere <= radiiM[r] * (1 + TOL)) {
+                } else if (chord <= maybeWithin[r]) {
                     if (exact < 0) {
                         int p = members[m];
                         exact = Geodesic.metres(v.lon(), v.lat(), places.lon[p], places.lat[p]);

@@ -58,11 +58,6 @@ public final class Geodesic {
         return B * a * (sigma - deltaSigma);
     }
 
-    /** Great-circle metres on the mean sphere for a chord between unit vectors. */
-    public static double sphereMetres(double chord) {
-        return 2 * Math.asin(Math.min(1, chord / 2)) * EARTH_RADIUS_M;
-    }
-
     /** The chord between unit vectors that spans the given great-circle metres. */
     public static double chord(double sphereMetres) {
         return 2 * Math.sin(Math.min(Math.PI, sphereMetres / EARTH_RADIUS_M) / 2);

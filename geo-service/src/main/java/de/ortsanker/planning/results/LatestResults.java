@@ -18,11 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class LatestResults {
 
-    private static final String FORGET = "delete from planning_runs where analysis = ? and area_key = ?";
-
+    /** One run per analysis and area: a new answer takes the place of the old (also when two race). */
     private static final String RUN = """
             insert into planning_runs (analysis, area_key, area_name, inputs, provenance, licence, attribution)
-            values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id""";
+            values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
+            on conflict on constraint planning_runs_latest do update
+               set area_name = excluded.area_name, inputs = excluded.inputs, provenance = excluded.provenance,
+                   licence = excluded.licence, attribution = excluded.attribution, computed_at = now()
+            returning id""";
+
+    private static final String FORGET_UNDERSERVED = "delete from planning_underserved where run_id = ?";
+    private static final String FORGET_CANDIDATES = "delete from planning_candidates where run_id = ?";
 
     private static final String UNDERSERVED = """
             insert into planning_underserved (run_id, rank, locality_id, name, kind, ags, municipality, population,
@@ -93,11 +99,12 @@ public class LatestResults {
     }
 
     private long newRun(String analysis, Area area, Map<String, Object> inputs, Provenance provenance) {
-        jdbc.update(FORGET, analysis, area.key());
         try {
-            return jdbc.queryForObject(RUN, Long.class, analysis, area.key(), area.name(),
+            long run = jdbc.queryForObject(RUN, Long.class, analysis, area.key(), area.name(),
                     json.writeValueAsString(inputs), json.writeValueAsString(provenance), provenance.licences(),
                     provenance.attributions());
+            jdbc.update(analysis.equals("underserved") ? FORGET_UNDERSERVED : FORGET_CANDIDATES, run);
+            return run;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store planning inputs: " + e.getMessage(), e);
         }
