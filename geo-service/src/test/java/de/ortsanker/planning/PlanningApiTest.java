@@ -306,6 +306,16 @@ class PlanningApiTest {
                 .containsExactly("Ostheim", "Neudorf");
         assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000'))",
                 "population_method")).containsExactly("estimate", "zensus", "unknown");
+        // Served by the OGC API like every published layer.
+        var items = get("/collections/planning_underserved/items?area=" + enc("Landkreis Testkreis") + "&limit=2",
+                "Accept", "application/geo+json");
+        assertThat(items.statusCode()).as(items.body()).isEqualTo(200);
+        JsonNode features = json.readTree(items.body()).path("features");
+        assertThat(features).hasSize(2);
+        assertThat(features.get(0).path("properties").path("name").asText()).isEqualTo("Ostheim");
+        assertThat(features.get(0).path("properties").path("attribution").asText()).contains("© OpenStreetMap contributors");
+        assertThat(get("/collections/planning_candidates/items", "Accept", "application/geo+json").statusCode()).isEqualTo(200);
+
         // Latest per area: other areas' runs stay beside this one.
         var picks = select(collections.get("planning_candidates"), "area = 'Landkreis Testkreis'", "label", "licence");
         assertThat(picks).hasSize(4);
