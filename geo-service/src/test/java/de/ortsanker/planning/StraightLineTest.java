@@ -49,6 +49,11 @@ class StraightLineTest {
                 """
                 insert into places (kind, name, geom, source, source_id, licence, attribution)
                 values ('train_station', 'Far away', ST_Point(12.4, 50.15, 4326), 'random', 'far', 'CC0-1.0', 'test')""",
+                // An on-demand zone over the south-west: villages inside it are 0 m from it.
+                """
+                insert into places (kind, name, geom, source, source_id, licence, attribution)
+                values ('on_demand_zone', 'Rufbus Süd', ST_Multi(ST_MakeEnvelope(11.0, 50.0, 11.2, 50.1, 4326)),
+                        'random', 'zone', 'CC0-1.0', 'test')""",
                 """
                 insert into localities (name, kind, geom, population, population_source, source, source_id, licence, attribution)
                 select 'V' || g, 'village', ST_Point(11.0 + random() * 0.55, 50.0 + random() * 0.3, 4326), 100,
@@ -74,7 +79,8 @@ class StraightLineTest {
     @Test
     void nearestAndCountsEqualPostgisBruteForce() {
         List<Target> targets = List.of(Target.parse("pub", "t"), Target.parse("mitfahrbank|bus_stop", "t"),
-                Target.parse("train_station", "t"), Target.parse("library", "t"));
+                Target.parse("train_station", "t"), Target.parse("library", "t"),
+                Target.parse("on_demand_zone|mitfahrbank", "t"));
         // A bounded area: places are read around the villages only, the far station through the database.
         var area = new Area("bbox:test", "test", null, new double[] {11, 50, 11.55, 50.3});
         Reach reach = new StraightLine(jdbc).reach(area, villages, targets, RADII);
@@ -97,6 +103,13 @@ class StraightLineTest {
                                 villages.get(v).name()).isEqualTo(((Number) e[2 + i]).intValue());
                     }
                 }
+            }
+        }
+        assertThat(villages.stream().filter(v -> v.lon() < 11.2 && v.lat() < 50.1).count()).isPositive();
+        for (int v = 0; v < villages.size(); v++) {
+            if (villages.get(v).lon() < 11.2 && villages.get(v).lat() < 50.1) {
+                assertThat(reach.nearest(4, v).metres()).isZero();
+                assertThat(reach.nearest(4, v).name()).isEqualTo("Rufbus Süd");
             }
         }
         assertThat(reach.nearest(2, 0).name()).isEqualTo("Far away");

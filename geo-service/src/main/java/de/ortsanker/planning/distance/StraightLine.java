@@ -6,11 +6,13 @@ import de.ortsanker.planning.geodesy.SphereIndex;
 import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.villages.Envelope;
 import de.ortsanker.planning.villages.Village;
+import de.ortsanker.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -46,6 +48,29 @@ public class StraightLine implements DistanceModel {
                      order by p.geog <-> ST_Point(v.lon, v.lat, 4326)::geography
                      limit 1) n""".formatted(PublicPlaces.NOW);
 
+    /**
+     * Areas (on-demand zones) are measured by PostGIS from their edge: a village inside one is 0 m away.
+     * They are few, so one nearest-neighbour lookup and one radius count per village cost little.
+     */
+    private static final String AREAS_IN_DATABASE = """
+            select v.i, n.id, n.kind, n.name, n.d, c.counts
+              from unnest(?::int[], ?::float8[], ?::float8[]) as v(i, lon, lat)
+             cross join lateral (select ST_Point(v.lon, v.lat, 4326)::geography as g) q
+              left join lateral (
+                    select p.id, p.kind, p.name, ST_Distance(p.geog, q.g) as d
+                      from places p
+                     where p.kind = any(?) and %1$s
+                     order by p.geog <-> q.g
+                     limit 1) n on true
+             cross join lateral (
+                    select array_agg((select count(*) from places p
+                                       where p.kind = any(?) and %1$s and ST_DWithin(p.geog, q.g, r.m))
+                                     order by r.o) as counts
+                      from unnest(?::int[]) with ordinality as r(m, o)) c""".formatted(PublicPlaces.NOW);
+
+    private static final String ANY_AREA = "select exists (select 1 from places p where p.kind = any(?) and %s)"
+            .formatted(PublicPlaces.NOW);
+
     private static final double TOL = Geodesic.SPHERE_TOLERANCE;
 
     private final JdbcTemplate jdbc;
@@ -64,7 +89,8 @@ public class StraightLine implements DistanceModel {
     @Override
     public String description() {
         return "straight line (as the crow flies) on the WGS 84 ellipsoid, in metres, from the village's point"
-                + " to the place's point (a point on the surface for buildings and areas)";
+                + " to the place's point (a point on its surface for a building's footprint; to the edge of an area"
+                + " such as an on-demand zone, 0 inside it)";
     }
 
     @Override
@@ -75,6 +101,7 @@ public class StraightLine implements DistanceModel {
                 : Envelope.of(villages).expandedBy(margin).toArray();
         Set<String> kinds = new TreeSet<>();
         targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
+        kinds.removeAll(AREA_KINDS);
         long start = System.nanoTime();
         Places places = Places.load(jdbc, kinds.toArray(String[]::new), box);
         log.info("reach: {} places read in {} ms", places.size(), (System.nanoTime() - start) / 1_000_000);
@@ -96,10 +123,36 @@ public class StraightLine implements DistanceModel {
             if (far.length > 0) {
                 nearestInDatabase(villages, far, targets.get(t), reach, t);
             }
+            addAreas(villages, targets.get(t), radiiM, reach, t);
             log.info("reach: {} × {} ({} places, {} asked of the database) after {} ms", villages.size(),
                     targets.get(t).label(), members.length, far.length, (System.nanoTime() - start) / 1_000_000);
         }
         return reach;
+    }
+
+    /** Kinds whose places are areas, not points. */
+    private static final Set<String> AREA_KINDS = Arrays.stream(Kind.values()).filter(k -> k.shape() == Kind.Shape.AREA)
+            .map(Kind::code).collect(Collectors.toUnmodifiableSet());
+
+    private void addAreas(List<Village> villages, Target target, int[] radiiM, Reach reach, int t) {
+        String[] areaKinds = Arrays.stream(target.kindCodes()).filter(AREA_KINDS::contains).toArray(String[]::new);
+        if (areaKinds.length == 0 || !Boolean.TRUE.equals(jdbc.queryForObject(ANY_AREA, Boolean.class, (Object) areaKinds))) {
+            return;
+        }
+        int[] all = IntStream.range(0, villages.size()).toArray();
+        double[] lon = villages.stream().mapToDouble(Village::lon).toArray();
+        double[] lat = villages.stream().mapToDouble(Village::lat).toArray();
+        jdbc.query(AREAS_IN_DATABASE, rs -> {
+            int v = rs.getInt(1);
+            NearPlace near = reach.nearest(t, v);
+            if (rs.getObject(2) != null && (near == null || rs.getDouble(5) < near.metres())) {
+                reach.setNearest(t, v, new NearPlace(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
+            }
+            Long[] counts = (Long[]) rs.getArray(6).getArray();
+            for (int r = 0; r < radiiM.length; r++) {
+                reach.setWithin(t, r, v, reach.within(t, r, v) + counts[r].intValue());
+            }
+        }, all, lon, lat, areaKinds, areaKinds, radiiM);
     }
 
     private static double[] pick(double[] values, int[] members) {
