@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +62,7 @@ public class Planning {
         this.transaction = transaction;
     }
 
-    /** The data layers an answer about these targets depends on (for data versions and ETags). */
+    /** The data layers an answer about these targets depends on (for data versions and ETags); mutable. */
     public static Set<String> layers(List<Target> targets) {
         Set<String> layers = new HashSet<>(Set.of("localities", "admin_areas", "population_cells"));
         targets.forEach(t -> layers.addAll(t.layers()));
@@ -92,19 +93,14 @@ public class Planning {
             var vs = loaded.villages();
             List<Target> targets = rules.stream().map(Rule::target).toList();
             Reach reach = model.reach(area, vs, targets, new int[0]);
-            model.nameNearest(reach, v -> rules.stream().anyMatch(r -> {
-                var near = reach.nearest(rules.indexOf(r), v);
-                return near == null || near.metres() > r.radiusM();
-            }));
+            // Only the places an underserved village misses are named in the answer.
+            model.nameNearest(reach, v -> IntStream.range(0, rules.size())
+                    .anyMatch(r -> Underserved.misses(rules.get(r), reach.nearest(r, v))));
             var result = Underserved.evaluate(vs, rules, reach);
-            long start = System.nanoTime();
             Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
-            log.info("planning {}: provenance in {} ms", area.key(), millis(start));
             var inputs = inputs(area, model);
             inputs.put("rules", rules.stream().map(Answers::rule).toList());
-            start = System.nanoTime();
             latest.underserved(area, inputs, provenance, result);
-            log.info("planning {}: {} underserved villages stored in {} ms", area.key(), result.villages().size(), millis(start));
             return Answers.underserved(area, inputs, result, per, provenance);
         });
     }
@@ -116,7 +112,7 @@ public class Planning {
             Reach reach = model.reach(area, vs, List.of(rule.target()), new int[0]);
             boolean[] served = new boolean[vs.size()];
             for (int v = 0; v < vs.size(); v++) {
-                served[v] = reach.nearest(0, v) != null && reach.nearest(0, v).metres() <= rule.radiusM();
+                served[v] = !Underserved.misses(rule, reach.nearest(0, v));
             }
             List<Site> candidates = new ArrayList<>(given);
             if (vacant) {

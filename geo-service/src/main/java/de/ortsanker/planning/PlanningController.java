@@ -1,5 +1,6 @@
 package de.ortsanker.planning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.area.Area;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -67,7 +69,7 @@ public class PlanningController {
         this.models = models.stream().collect(Collectors.toMap(DistanceModel::mode, Function.identity()));
         this.conditional = conditional;
         // Planning answers say "none" explicitly (nearest: null, chosen_rank: null) rather than leave keys out.
-        this.json = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
     @GetMapping("/reach")
@@ -153,7 +155,7 @@ public class PlanningController {
         if (!vacant && given.isEmpty()) {
             throw new InvalidParameter("candidate", "with vacant=false, give at least one candidate=lon,lat");
         }
-        var layers = new java.util.HashSet<>(Planning.layers(List.of(r.target())));
+        Set<String> layers = Planning.layers(List.of(r.target()));
         layers.add("vacant");
         Format format = Format.choose(f, accept);
         return answer(request, "candidates", layers, format, null,
@@ -165,7 +167,7 @@ public class PlanningController {
         Answer run(Area area, DistanceModel model, AreaLevel per);
     }
 
-    private ResponseEntity<byte[]> answer(WebRequest request, String analysis, java.util.Set<String> layers,
+    private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers,
                                           Format format, AreaLevel per, Analysis work, String ags, String bbox,
                                           String mode) {
         DistanceModel model = model(Mode.parse(mode));

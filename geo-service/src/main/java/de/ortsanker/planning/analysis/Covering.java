@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.planning.distance.Site;
 import de.ortsanker.planning.villages.Village;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -87,7 +88,7 @@ public final class Covering {
         for (int s = 0; s < sites.size(); s++) {
             alone[s] = gain(reached[s], served, people);
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingInt(s -> -alone[s][0])
+        Arrays.sort(order, Comparator.<Integer>comparingInt(s -> -alone[s][0])
                 .thenComparingInt(s -> -alone[s][1]).thenComparingInt(s -> s));
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < order.length; i++) {

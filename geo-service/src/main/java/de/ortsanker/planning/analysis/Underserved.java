@@ -47,7 +47,7 @@ public final class Underserved {
             List<Missing> m = new ArrayList<>();
             for (int r = 0; r < rules.size(); r++) {
                 NearPlace near = reach.nearest(r, v);
-                if (near == null || near.metres() > rules.get(r).radiusM()) {
+                if (misses(rules.get(r), near)) {
                     m.add(new Missing(rules.get(r).label(), near));
                 }
             }
@@ -73,6 +73,11 @@ public final class Underserved {
         return new Result(ranked, villages.size(), population, affected, unknown,
                 summarise(villages, missing, rules, AreaLevel.MUNICIPALITY),
                 summarise(villages, missing, rules, AreaLevel.DISTRICT));
+    }
+
+    /** Whether a village whose nearest place of the rule's kinds is {@code near} (null: none) breaks the rule. */
+    public static boolean misses(Rule rule, NearPlace near) {
+        return near == null || near.metres() > rule.radiusM();
     }
 
     /** How far, all told, a village is from what it misses (nothing at all counts as very far). */

@@ -2,6 +2,7 @@ package de.ortsanker.planning.provenance;
 
 import de.ortsanker.database.LayerVersions;
 import de.ortsanker.planning.distance.PublicPlaces;
+import de.ortsanker.planning.villages.Population;
 import de.ortsanker.planning.villages.Village;
 import de.ortsanker.planning.villages.ZensusCells;
 import java.sql.Date;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -96,7 +98,7 @@ public class Provenances {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, LocalDate> dates = new HashMap<>();
         for (Village v : villages) {
-            if (v.population().method() == de.ortsanker.planning.villages.Population.Method.OWN) {
+            if (v.population().method() == Population.Method.OWN) {
                 String s = v.population().source();
                 counts.computeIfAbsent(s, k -> new long[1])[0]++;
                 LocalDate d = v.population().date();
@@ -111,7 +113,7 @@ public class Provenances {
     }
 
     private List<Provenance.Source> adminAreas(List<Village> villages) {
-        Set<String> keys = villages.stream().flatMap(v -> java.util.stream.Stream.of(v.ags(), v.districtAgs()))
+        Set<String> keys = villages.stream().flatMap(v -> Stream.of(v.ags(), v.districtAgs()))
                 .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
         if (keys.isEmpty()) {
             return List.of();
