@@ -202,6 +202,10 @@ class PlanningApiTest {
     @Test
     void rulesFromTheRequestReplaceTheDefaults() throws Exception {
         JsonNode r = getJson("/planning/underserved?ags=09999001&rule=" + enc("third_place:4000"));
+        // A Land key works although only municipalities and districts are loaded.
+        JsonNode land = getJson("/planning/underserved?ags=09&rule=" + enc("third_place:4000"));
+        assertThat(land.path("inputs").path("area").path("name").asText()).isEqualTo("3 municipalities with key 09…");
+        assertThat(land.path("totals").path("villages").asInt()).isEqualTo(6);
         // With 4 km, Nordhof and Südweiler (3.6 km from the hall) are served: nobody in Adorf is underserved.
         assertThat(r.path("villages")).isEmpty();
         assertThat(r.path("totals").path("villages").asInt()).isEqualTo(3);
@@ -302,9 +306,9 @@ class PlanningApiTest {
     void theLatestResultsAreOgcCollections() throws Exception {
         getJson("/planning/underserved?ags=09999");
         getJson("/planning/candidates?ags=09999&n=2");
-        assertThat(select(collections.get("planning_underserved"), "rank <= 2", "name"))
+        assertThat(select(collections.get("planning_underserved"), "rank <= 2 and area = 'Landkreis Testkreis'", "name"))
                 .containsExactly("Ostheim", "Neudorf");
-        assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000'))",
+        assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000')) and area = 'Landkreis Testkreis'",
                 "population_method")).containsExactly("estimate", "zensus", "unknown");
         // Served by the OGC API like every published layer.
         var items = get("/collections/planning_underserved/items?area=" + enc("Landkreis Testkreis") + "&limit=2",

@@ -14,6 +14,11 @@ public class Areas {
              where ags = ? and level in ('land', 'kreis', 'gemeinde') and retired_at is null
              order by length(name) limit 1""";
 
+    /** A key without an outline of its own (e.g. a Land where only municipalities are loaded). */
+    private static final String MUNICIPALITIES_UNDER = """
+            select count(*) from admin_areas
+             where level = 'gemeinde' and retired_at is null and ags between ? and ?""";
+
     private final JdbcTemplate jdbc;
 
     public Areas(JdbcTemplate jdbc) {
@@ -39,10 +44,15 @@ public class Areas {
                     + " (Gemeinde), 5 for a district (Kreis), 2 for a Land");
         }
         var names = jdbc.queryForList(NAME_BY_AGS, String.class, ags);
-        if (names.isEmpty()) {
+        if (!names.isEmpty()) {
+            return new Area("ags:" + ags, names.get(0), ags, null);
+        }
+        Integer under = jdbc.queryForObject(MUNICIPALITIES_UNDER, Integer.class,
+                ags + "0".repeat(8 - ags.length()), ags + "9".repeat(8 - ags.length()));
+        if (under == null || under == 0) {
             throw new InvalidParameter("ags", "no municipality, district or Land has the key " + ags);
         }
-        return new Area("ags:" + ags, names.get(0), ags, null);
+        return new Area("ags:" + ags, under + " municipalities with key " + ags + "…", ags, null);
     }
 
     private Area byBox(String text) {
