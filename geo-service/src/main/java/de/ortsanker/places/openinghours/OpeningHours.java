@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -114,13 +113,9 @@ public final class OpeningHours {
         if (!understood()) {
             return Status.UNKNOWN;
         }
-        int minute = t.getHour() * 60 + t.getMinute();
-        Status today = statusIn(spans(t.toLocalDate(), holidays), minute);
-        Status spill = statusIn(spans(t.toLocalDate().minusDays(1), holidays), minute + DAY);
-        if (today == Status.OPEN || spill == Status.OPEN) {
-            return Status.OPEN;
-        }
-        return today == Status.UNKNOWN || spill == Status.UNKNOWN ? Status.UNKNOWN : Status.CLOSED;
+        LocalDate day = t.toLocalDate();
+        return statusOn(List.of(spans(day.minusDays(1), holidays), spans(day, holidays)), 1,
+                t.getHour() * 60 + t.getMinute());
     }
 
     /** When the state first differs from the state at t, looking a week ahead; empty if it does not. */
@@ -128,24 +123,47 @@ public final class OpeningHours {
         if (!understood()) {
             return Optional.empty();
         }
-        Status now = at(t, holidays);
-        LocalDateTime start = t.truncatedTo(ChronoUnit.MINUTES);
-        // States only change where a span starts or ends: check those boundaries in order.
-        var boundaries = new java.util.TreeSet<LocalDateTime>();
-        for (int d = -1; d <= LOOKAHEAD_DAYS; d++) {
-            LocalDate day = t.toLocalDate().plusDays(d);
-            boundaries.add(day.atStartOfDay());
-            for (Span s : spans(day, holidays)) {
-                boundaries.add(day.atStartOfDay().plusMinutes(s.start()));
-                boundaries.add(day.atStartOfDay().plusMinutes(s.end()));
-            }
+        // The spans of the day before (they may reach past midnight) and of the days ahead, computed once.
+        LocalDate first = t.toLocalDate().minusDays(1);
+        List<List<Span>> days = new ArrayList<>();
+        for (int d = 0; d <= LOOKAHEAD_DAYS + 1; d++) {
+            days.add(spans(first.plusDays(d), holidays));
         }
-        for (LocalDateTime b : boundaries.tailSet(start, false)) {
-            if (at(b, holidays) != now) {
-                return Optional.of(b);
+        int now = t.getHour() * 60 + t.getMinute();
+        Status state = statusOn(days, 1, now);
+        // States only change where a span starts or ends (or at midnight): check those in order.
+        for (int d = 1; d < days.size(); d++) {
+            var boundaries = new java.util.TreeSet<Integer>();
+            boundaries.add(0);
+            for (Span s : days.get(d)) {
+                boundaries.add(s.start());
+                boundaries.add(Math.min(s.end(), DAY));
+            }
+            for (Span s : days.get(d - 1)) {
+                if (s.end() > DAY) {
+                    boundaries.add(s.end() - DAY);
+                }
+            }
+            for (int minute : boundaries) {
+                if (minute >= DAY || d == 1 && minute <= now) {
+                    continue;
+                }
+                if (statusOn(days, d, minute) != state) {
+                    return Optional.of(first.plusDays(d).atStartOfDay().plusMinutes(minute));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** The state at a minute of day {@code d} of a list of consecutive days' spans (d ≥ 1). */
+    private static Status statusOn(List<List<Span>> days, int d, int minute) {
+        Status today = statusIn(days.get(d), minute);
+        Status spill = statusIn(days.get(d - 1), minute + DAY);
+        if (today == Status.OPEN || spill == Status.OPEN) {
+            return Status.OPEN;
+        }
+        return today == Status.UNKNOWN || spill == Status.UNKNOWN ? Status.UNKNOWN : Status.CLOSED;
     }
 
     /**
