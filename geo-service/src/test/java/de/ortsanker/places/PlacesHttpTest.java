@@ -1,11 +1,17 @@
 package de.ortsanker.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Conditional requests from data versions, CORS and gzip on the places endpoints. */
 class PlacesHttpTest extends PlacesFixture {
@@ -40,6 +46,24 @@ class PlacesHttpTest extends PlacesFixture {
         assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
         assertThat(get("/places/nearby?lon=11.5708&lat=50.0333&radius=5000", "If-None-Match", first.header("ETag"))
                 .status()).isEqualTo(304);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void everyQueryRunsUnderAStatementTimeoutThatEndsAs503() {
+        // Every pooled connection carries the timeout (ORTSANKER_STATEMENT_TIMEOUT, 10 s by default) …
+        assertThat(jdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("10s");
+        // … and a query cut by it surfaces as QueryTimeoutException, which ProblemResponses answers 503.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.execute("set local statement_timeout = '50ms'");
+            assertThatThrownBy(() -> jdbc.queryForObject("select pg_sleep(2)::text", String.class))
+                    .isInstanceOf(QueryTimeoutException.class);
+        });
     }
 
     @Test
