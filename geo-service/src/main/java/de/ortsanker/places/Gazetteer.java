@@ -50,7 +50,7 @@ class Gazetteer {
                    ST_X(ST_PointOnSurface(p.geom)) as lon, ST_Y(ST_PointOnSurface(p.geom)) as lat,
                    1.0 as score, true as exact, p.addr_city as municipality
               from places p
-             where %s and fold_name(p.addr_street) = fold_name(:street)
+             where %s and p.addr_street is not null and fold_name(p.addr_street) = fold_name(:street)
                and lower(replace(p.addr_housenumber, ' ', '')) = lower(replace(:number, ' ', ''))
                and (cast(:context as text) is null or fold_name(p.addr_city) = fold_name(:context)
                     or p.addr_postcode = :context)

@@ -44,7 +44,7 @@ public final class PlacesBenchmark {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             List<double[]> points = samplePoints(db, 1000);
-            var cases = List.of(nearby(points, service), bboxPage(points, service));
+            var cases = List.of(nearby(points, service), bboxPage(points, service), floor(service));
             System.out.println("| request | bare SQL median (ms) | HTTP median (ms) | ratio | bare p90 | HTTP p90 | "
                     + "features/answer | HTTP req/s (" + threads + " clients) | bare SQL q/s (" + threads + " clients) |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -106,6 +106,12 @@ public final class PlacesBenchmark {
             urls.add(service + "/places/within?bbox=" + bbox + "&limit=100");
         }
         return new Case("bbox page of 100: /places/within", sql, args, urls);
+    }
+
+    /** The fixed cost of any request: GET /kinds, one tiny query, against that query bare. */
+    static Case floor(String service) {
+        return new Case("floor: /kinds (30 rows, no ETag query)", KindsController.VOCABULARY,
+                List.<Object[]>of(new Object[0]), List.of(service + "/kinds"));
     }
 
     /** Times each request both ways, alternating in blocks of 50; returns [bare ms…], [http ms…], [features]. */
