@@ -196,11 +196,14 @@ class PlaceDetailController {
                     .map(s -> new Span(s.from().toString(), s.to().toString(), s.status() == OpeningHours.Status.OPEN
                             ? "open" : "unknown"))
                     .toList();
-            days.add(new Day(d, d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.GERMAN),
+            days.add(new Day(d, WEEKDAYS.get(d.getDayOfWeek().getValue() - 1),
                     holidays.name(d, Locale.GERMAN).orElse(null), spans));
         }
         return days;
     }
+
+    /** Weekdays as opening_hours writes them: language-neutral for the map to put into words. */
+    private static final List<String> WEEKDAYS = List.of("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su");
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
@@ -251,7 +254,8 @@ class PlaceDetailController {
     }
 
     /** One day's hours; {@code spans} empty: closed all day. */
-    record Day(LocalDate date, String weekday, @Schema(description = "the public holiday's name, if it is one") String holiday,
+    record Day(LocalDate date, @Schema(allowableValues = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) String weekday,
+               @Schema(description = "the public holiday's German name, if it is one") String holiday,
                List<Span> spans) {
     }
 
