@@ -47,6 +47,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCql2LibraryStaysAPlainLibrary() {
+        noClasses().that().resideInAnyPackage("de.ortsanker.cql2..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "de.ortsanker.cql2..", "java..", "com.fasterxml.jackson..")
+                .because("the tiles module filters with it too; it must not need the service or a framework")
+                .check(classes);
+    }
+
+    @Test
     void domainPackagesHaveNoCycles() {
         slices().matching("de.ortsanker.(*)..").should().beFreeOfCycles().check(classes);
     }

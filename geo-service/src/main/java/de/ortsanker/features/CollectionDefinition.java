@@ -1,0 +1,194 @@
+package de.ortsanker.features;
+
+import de.ortsanker.cql2.Queryable;
+import de.ortsanker.cql2.Queryables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One OGC API Features collection, described as data: where its rows come from, which of them are public,
+ * what each feature shows and what clients may filter on. Declaring a {@code CollectionDefinition} bean is
+ * all it takes to publish a collection — landing page, {@code /collections}, items with paging, bbox, CRS,
+ * CQL2 filters, queryables, HTML, OpenAPI and ETags follow from it.
+ *
+ * <pre>
+ * &#64;Bean
+ * CollectionDefinition villagesWithoutMeetingPlace() {
+ *     return CollectionDefinition.builder("villages_without_meeting_place")
+ *             .title("Villages without a place to meet")
+ *             .from("planning_results r join localities l on l.id = r.locality_id")
+ *             .where("r.analysis_id = (select max(id) from planning_analyses)")
+ *             .id("l.id").geometry("l.geom", "l.geog")
+ *             .property(FeatureProperty.queryable("name", "l.name", FeatureProperty.Type.STRING, "Village"))
+ *             .provenance("l.source", "l.licence", "l.attribution")
+ *             .layers("localities", "third_place")
+ *             .build();
+ * }
+ * </pre>
+ *
+ * All SQL here is written by programmers; user input reaches the database only as bound parameters.
+ *
+ * @param id              the collection id in URLs, e.g. {@code third_places}
+ * @param from            the FROM clause (tables and joins with aliases)
+ * @param where           which rows are public (retired, hidden, expired rows stay out); {@code true} if all
+ * @param idColumn        a unique, stable, integer column: feature ids and the paging order
+ * @param geometryColumn  a geometry in EPSG:4326 with a GiST index
+ * @param geographyColumn its indexed geography twin for distances in metres, or null
+ * @param temporal        the feature's validity for {@code datetime}, or null when time does not apply
+ * @param provenance      the columns holding each row's source, licence and attribution
+ * @param layers          the {@code data_versions} layers the rows come from: ETags and caches key on them
+ * @param order           position in {@code /collections} (ascending)
+ */
+public record CollectionDefinition(String id, String title, String description, String from, String where,
+        String idColumn, String geometryColumn, String geographyColumn, Temporal temporal,
+        List<FeatureProperty> properties, Provenance provenance, List<String> layers, int order) {
+
+    /** The period a feature is valid: start and end (date or timestamp SQL); null or a null value is open. */
+    public record Temporal(String startSql, String endSql) {
+    }
+
+    /** SQL expressions for a row's source, licence and attribution, added to every feature. */
+    public record Provenance(String sourceSql, String licenceSql, String attributionSql) {
+        public Provenance {
+            Objects.requireNonNull(sourceSql, "sourceSql");
+            Objects.requireNonNull(licenceSql, "licenceSql");
+            Objects.requireNonNull(attributionSql, "attributionSql");
+        }
+    }
+
+    public CollectionDefinition {
+        Objects.requireNonNull(id, "id");
+        if (!id.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("collection id '" + id + "' must be lower_snake_case");
+        }
+        Objects.requireNonNull(title, id + ": title");
+        Objects.requireNonNull(from, id + ": from");
+        Objects.requireNonNull(idColumn, id + ": idColumn");
+        Objects.requireNonNull(geometryColumn, id + ": geometryColumn");
+        Objects.requireNonNull(provenance, id + ": provenance (every record carries its source, licence and attribution)");
+        where = where == null || where.isBlank() ? "true" : where;
+        description = description == null ? "" : description;
+        properties = List.copyOf(properties);
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException(id + ": name the data_versions layers the rows come from");
+        }
+        var names = new java.util.HashSet<String>();
+        for (FeatureProperty p : properties) {
+            if (!names.add(p.name()) || Reserved.NAMES.contains(p.name())) {
+                throw new IllegalArgumentException(id + ": property '" + p.name() + "' is defined twice or is reserved");
+            }
+        }
+    }
+
+    /** What filters may name: the queryable properties, the provenance fields and {@code geometry}. */
+    public Queryables queryables() {
+        var list = new ArrayList<Queryable>();
+        properties.stream().filter(FeatureProperty::queryable).forEach(p -> list.add(p.asQueryable()));
+        list.add(Queryable.of("source", Queryable.Type.STRING, provenance.sourceSql()));
+        list.add(Queryable.of("licence", Queryable.Type.STRING, provenance.licenceSql()));
+        list.add(Queryable.geometry("geometry", geometryColumn, geographyColumn));
+        return Queryables.of(list);
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Names that are query parameters or provenance fields and therefore not free for properties. */
+    static final class Reserved {
+        static final java.util.Set<String> NAMES = java.util.Set.of("f", "limit", "offset", "bbox", "crs", "datetime",
+                "filter", "geometry", "id", "source", "licence", "attribution");
+
+        private Reserved() {
+        }
+    }
+
+    /** Builds a definition step by step; see the class comment for an example. */
+    public static final class Builder {
+        private final String id;
+        private String title;
+        private String description;
+        private String from;
+        private String where;
+        private String idColumn;
+        private String geometryColumn;
+        private String geographyColumn;
+        private Temporal temporal;
+        private final List<FeatureProperty> properties = new ArrayList<>();
+        private Provenance provenance;
+        private final List<String> layers = new ArrayList<>();
+        private int order = 100;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        public Builder where(String where) {
+            this.where = where;
+            return this;
+        }
+
+        public Builder id(String idColumn) {
+            this.idColumn = idColumn;
+            return this;
+        }
+
+        public Builder geometry(String geometryColumn, String geographyColumn) {
+            this.geometryColumn = geometryColumn;
+            this.geographyColumn = geographyColumn;
+            return this;
+        }
+
+        public Builder temporal(String startSql, String endSql) {
+            this.temporal = new Temporal(startSql, endSql);
+            return this;
+        }
+
+        public Builder property(FeatureProperty property) {
+            properties.add(property);
+            return this;
+        }
+
+        public Builder properties(List<FeatureProperty> more) {
+            properties.addAll(more);
+            return this;
+        }
+
+        public Builder provenance(String sourceSql, String licenceSql, String attributionSql) {
+            this.provenance = new Provenance(sourceSql, licenceSql, attributionSql);
+            return this;
+        }
+
+        public Builder layers(String... layerNames) {
+            layers.addAll(List.of(layerNames));
+            return this;
+        }
+
+        public Builder order(int order) {
+            this.order = order;
+            return this;
+        }
+
+        public CollectionDefinition build() {
+            return new CollectionDefinition(id, title, description, from, where, idColumn, geometryColumn,
+                    geographyColumn, temporal, properties, provenance, layers, order);
+        }
+    }
+}
