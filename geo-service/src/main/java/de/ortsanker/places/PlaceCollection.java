@@ -1,5 +1,6 @@
 package de.ortsanker.places;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -46,8 +47,8 @@ record PlaceCollection(
     @JsonPropertyOrder({"name", "kind", "kind_label_de", "kind_label_en", "group", "distance_m", "score",
             "opening_hours", "open_now", "next_change", "wheelchair", "free_entry"})
     record Place(
-            @com.fasterxml.jackson.annotation.JsonIgnore long id,
-            @com.fasterxml.jackson.annotation.JsonIgnore String geometry,
+            @JsonIgnore long id,
+            @JsonIgnore String geometry,
             String name,
             @Schema(description = "kind code, see /kinds") String kind,
             String kindLabelDe,

@@ -1,5 +1,6 @@
 package de.ortsanker.places;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -241,7 +242,7 @@ class PlaceDetailController {
                       LocalDate lastVerified, String updatedAt,
                       @Schema(description = "nearest Mitfahrbänke, stops and shared vehicles, nearest first")
                       List<Nearby> gettingThere,
-                      @com.fasterxml.jackson.annotation.JsonIgnore String geometry) {
+                      @JsonIgnore String geometry) {
 
         Properties withGettingThere(List<Nearby> around) {
             return new Properties(name, kind, kindLabelDe, kindLabelEn, group, groupLabelDe, groupLabelEn, description,

@@ -6,6 +6,7 @@ import de.ortsanker.places.openinghours.OpeningHours;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -93,20 +94,41 @@ class PlaceQueries {
     }
 
     /**
-     * Runs a list query and returns up to {@code limit} places. Without an opening-hours filter the SQL
-     * limit is the page; with one, rows stream through a cursor ({@link #FETCH} at a time) until the page
-     * is full, so "the 10 nearest open places" reads only as far as it must.
+     * Up to {@code limit} places, and where a following page would start: after the last place of a
+     * full page, or — when an opening-hours filter gave up after {@link #MAX_SCAN} candidates — after
+     * the last candidate it looked at; null when there is nothing more.
      */
-    List<Place> list(String sql, MapSqlParameterSource params, PlaceFilters filters, int limit) {
+    record Page(List<Place> places, Long continueAfter) {
+    }
+
+    /**
+     * Runs a list query. Without an opening-hours filter the SQL limit is the page; with one, rows
+     * stream through a cursor ({@link #FETCH} at a time) until the page is full, so "the 10 nearest
+     * open places" reads only as far as it must.
+     */
+    Page list(String sql, MapSqlParameterSource params, PlaceFilters filters, int limit) {
         RowMapper<Place> mapper = mapper(filters.at());
         if (!filters.openOnly()) {
             params.addValue("scan", limit);
-            return jdbc.query(sql, params, mapper);
+            List<Place> places = jdbc.query(sql, params, mapper);
+            return new Page(places, places.size() == limit ? places.get(limit - 1).id() : null);
         }
         params.addValue("scan", MAX_SCAN);
         return readOnly.execute(tx -> {
             try (Stream<Place> rows = cursor.queryForStream(sql, params, mapper)) {
-                return rows.filter(p -> Boolean.TRUE.equals(p.openNow())).limit(limit).toList();
+                List<Place> open = new ArrayList<>();
+                int scanned = 0;
+                long last = 0;
+                for (var it = rows.iterator(); it.hasNext() && open.size() < limit; ) {
+                    Place p = it.next();
+                    scanned++;
+                    last = p.id();
+                    if (Boolean.TRUE.equals(p.openNow())) {
+                        open.add(p);
+                    }
+                }
+                Long more = open.size() == limit || scanned == MAX_SCAN ? Long.valueOf(last) : null;
+                return new Page(open, more);
             }
         });
     }

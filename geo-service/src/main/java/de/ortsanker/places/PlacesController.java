@@ -100,9 +100,9 @@ class PlacesController {
             params.addValue("radius", radius);
         }
         String sql = PlaceQueries.statement(PlaceQueries.NEARBY, where);
-        var places = answer(request, response, layers, filters,
-                () -> PlaceQueries.byDistance(queries.list(sql, params, filters, limit)));
-        return places == null ? null : PlaceCollection.of(features(places), origin, List.of());
+        var page = answer(request, response, layers, filters, () -> queries.list(sql, params, filters, limit));
+        return page == null ? null
+                : PlaceCollection.of(features(PlaceQueries.byDistance(page.places())), origin, List.of());
     }
 
     @GetMapping("/places/search")
@@ -135,9 +135,9 @@ class PlacesController {
             where.add(area.sql(params));
         }
         String sql = PlaceQueries.statement(PlaceQueries.SEARCH, where);
-        var places = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
+        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
                 () -> queries.list(sql, params, filters, limit));
-        return places == null ? null : PlaceCollection.of(features(places), null, List.of());
+        return page == null ? null : PlaceCollection.of(features(page.places()), null, List.of());
     }
 
     @GetMapping("/places/within")
@@ -184,21 +184,17 @@ class PlacesController {
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "after");
-        var filters = PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now());
-        Area area = Area.polygon("body", body);
-        var params = new MapSqlParameterSource("after", after);
-        String sql = PlaceQueries.statement(PlaceQueries.WITHIN, List.of(filters.sql(params), area.sql(params)));
-        var places = queries.list(sql, params, filters, limit);
-        return PlaceCollection.of(features(places), null, nextLink(request, places, limit));
+        return withinArea(Area.polygon("body", body), limit, after,
+                PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now()), request, response);
     }
 
     private PlaceCollection withinArea(Area area, int limit, long after, PlaceFilters filters,
                                        HttpServletRequest request, HttpServletResponse response) {
         var params = new MapSqlParameterSource("after", after);
         String sql = PlaceQueries.statement(PlaceQueries.WITHIN, List.of(filters.sql(params), area.sql(params)));
-        var places = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
+        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
                 () -> queries.list(sql, params, filters, limit));
-        return places == null ? null : PlaceCollection.of(features(places), null, nextLink(request, places, limit));
+        return page == null ? null : PlaceCollection.of(features(page.places()), null, nextLink(request, page));
     }
 
     /**
@@ -207,21 +203,21 @@ class PlacesController {
      * evaluated "now" also depends on who is open, which only the query tells, so it is checked after.
      * Returns null when the client's copy is current (304 already set).
      */
-    private List<Place> answer(HttpServletRequest request, HttpServletResponse response, Set<String> layers,
-                               PlaceFilters filters, Supplier<List<Place>> query) {
+    private PlaceQueries.Page answer(HttpServletRequest request, HttpServletResponse response, Set<String> layers,
+                                     PlaceFilters filters, Supplier<PlaceQueries.Page> query) {
         var web = new ServletWebRequest(request, response);
         LayerVersions versions = conditional.versions();
         if (filters.fixedTime() && conditional.notModified(web, versions, layers, "geojson")) {
             return null;
         }
-        List<Place> places = query.get();
+        var page = query.get();
         if (!filters.fixedTime()) {
             response.setHeader("Cache-Control", "no-cache");  // "open now" ages: always revalidate
-            if (conditional.notModified(web, versions, layers, "geojson-" + PlaceQueries.timeState(places))) {
+            if (conditional.notModified(web, versions, layers, "geojson-" + PlaceQueries.timeState(page.places()))) {
                 return null;
             }
         }
-        return places;
+        return page;
     }
 
     private static List<Feature> features(List<Place> places) {
@@ -260,13 +256,13 @@ class PlacesController {
         return polygon;
     }
 
-    /** A link to the page after this one, when this one is full. */
-    private static List<Link> nextLink(HttpServletRequest request, List<Place> places, int limit) {
-        if (places.size() < limit) {
+    /** A link to the page after this one, when there may be one. */
+    private static List<Link> nextLink(HttpServletRequest request, PlaceQueries.Page page) {
+        if (page.continueAfter() == null) {
             return List.of();
         }
         String next = ServletUriComponentsBuilder.fromRequest(request)
-                .replaceQueryParam("after", places.get(places.size() - 1).id()).build().toUriString();
+                .replaceQueryParam("after", page.continueAfter()).build().toUriString();
         return List.of(new Link("next", next, GEOJSON));
     }
 

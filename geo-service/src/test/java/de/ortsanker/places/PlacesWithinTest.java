@@ -51,6 +51,19 @@ class PlacesWithinTest extends PlacesFixture {
     }
 
     @Test
+    void pagesOfOpenPlacesContinueAfterTheLastOne() {
+        var first = get("/places/within?bbox=11.5,50.0,11.6,50.1&limit=1&open_at=2026-11-23T12:00");
+        assertThat(first.names()).containsExactly("Alte Mühle");
+        var uri = URI.create(first.json().path("links").get(0).path("href").asText());
+        var second = get(uri.getRawPath() + "?" + uri.getRawQuery());
+        assertThat(second.names()).containsExactly("Gasthof Zur Linde");
+        uri = URI.create(second.json().path("links").get(0).path("href").asText());
+        var third = get(uri.getRawPath() + "?" + uri.getRawQuery());
+        assertThat(third.names()).isEmpty();
+        assertThat(third.json().path("links")).isEmpty();
+    }
+
+    @Test
     void openAndFreeFiltersApplyInAreasToo() {
         assertThat(get("/places/within?bbox=11.5,50.0,11.6,50.1&open_at=2026-11-23T20:00").names())
                 .containsExactly("Gasthof Zur Linde");
