@@ -1,8 +1,10 @@
 package de.ortsanker.places;
 
+import de.ortsanker.database.LayerVersions;
 import de.ortsanker.places.PlaceCollection.Place;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -96,22 +98,37 @@ class PlaceQueries {
     /**
      * Up to {@code limit} places, and where a following page would start: after the last place of a
      * full page, or — when an opening-hours filter gave up after {@link #MAX_SCAN} candidates — after
-     * the last candidate it looked at; null when there is nothing more.
+     * the last candidate it looked at; null when there is nothing more. {@code versions}: the data
+     * versions read in the same round trip just before the places (null when read separately).
      */
-    record Page(List<Place> places, Long continueAfter) {
+    record Page(List<Place> places, Long continueAfter, LayerVersions versions) {
     }
 
     /**
-     * Runs a list query. Without an opening-hours filter the SQL limit is the page; with one, rows
-     * stream through a cursor ({@link #FETCH} at a time) until the page is full, so "the 10 nearest
-     * open places" reads only as far as it must.
+     * Runs a list query. Without an opening-hours filter the SQL limit is the page, and the data
+     * versions for the ETag travel in the same round trip (round trips, not the small queries, are
+     * what a request waits for). With the filter, rows stream through a cursor ({@link #FETCH} at a
+     * time) until the page is full, so "the 10 nearest open places" reads only as far as it must.
      */
     Page list(String sql, MapSqlParameterSource params, PlaceFilters filters, int limit) {
         RowMapper<Place> mapper = mapper(filters.at());
         if (!filters.openOnly()) {
             params.addValue("scan", limit);
-            List<Place> places = jdbc.query(sql, params, mapper);
-            return new Page(places, places.size() == limit ? places.get(limit - 1).id() : null);
+            return jdbc.execute(LayerVersions.QUERY + ";\n" + sql, params, (PreparedStatement ps) -> {
+                ps.execute();
+                LayerVersions versions;
+                try (ResultSet rs = ps.getResultSet()) {
+                    versions = LayerVersions.from(rs);
+                }
+                ps.getMoreResults();
+                List<Place> places = new ArrayList<>();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        places.add(mapper.mapRow(rs, places.size()));
+                    }
+                }
+                return new Page(places, places.size() == limit ? places.get(limit - 1).id() : null, versions);
+            });
         }
         params.addValue("scan", MAX_SCAN);
         return readOnly.execute(tx -> {
@@ -128,7 +145,7 @@ class PlaceQueries {
                     }
                 }
                 Long more = open.size() == limit || scanned == MAX_SCAN ? Long.valueOf(last) : null;
-                return new Page(open, more);
+                return new Page(open, more, null);
             }
         });
     }

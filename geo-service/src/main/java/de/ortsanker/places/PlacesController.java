@@ -198,21 +198,23 @@ class PlacesController {
     }
 
     /**
-     * Runs a list query behind the conditional-request check: an answer evaluated at a fixed time is
-     * checked against the data versions before the query (an unchanged one costs no feature query); one
-     * evaluated "now" also depends on who is open, which only the query tells, so it is checked after.
-     * Returns null when the client's copy is current (304 already set).
+     * Runs a list query behind the conditional-request check. An answer at a fixed time ({@code open_at})
+     * is checked against the data versions before the query, so an unchanged one costs no feature query.
+     * One about "now" also depends on who is open, which only the query tells: it is checked after the
+     * query, against versions read before it (in the same round trip where possible — see
+     * {@link PlaceQueries#list}). Returns null when the client's copy is current (304 already set).
      */
     private PlaceQueries.Page answer(HttpServletRequest request, HttpServletResponse response, Set<String> layers,
                                      PlaceFilters filters, Supplier<PlaceQueries.Page> query) {
         var web = new ServletWebRequest(request, response);
-        LayerVersions versions = conditional.versions();
-        if (filters.fixedTime() && conditional.notModified(web, versions, layers, "geojson")) {
+        LayerVersions before = filters.openOnly() ? conditional.versions() : null;
+        if (filters.fixedTime() && conditional.notModified(web, before, layers, "geojson")) {
             return null;
         }
         var page = query.get();
         if (!filters.fixedTime()) {
             response.setHeader("Cache-Control", "no-cache");  // "open now" ages: always revalidate
+            var versions = before != null ? before : page.versions();
             if (conditional.notModified(web, versions, layers, "geojson-" + PlaceQueries.timeState(page.places()))) {
                 return null;
             }
