@@ -3,13 +3,13 @@
 # 1,000,000 synthetic places of ortsanker_bench, through HTTP against the same SQL run bare over JDBC,
 # in one run. Prints a Markdown table for docs/benchmarks.md ("Places API").
 #   bench/places/run.sh [requests per case, default 2000] [seconds per throughput run, default 15]
-# Environment: BENCH_PORT (default 18085), BENCH_THREADS (default 8 concurrent clients).
+# Environment: BENCH_PORT (default: a free port), BENCH_THREADS (default 8 concurrent clients).
 set -euo pipefail
 . "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
 REQUESTS=${1:-2000}
 SECONDS_PER_RUN=${2:-15}
-PORT=${BENCH_PORT:-18085}
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 THREADS=${BENCH_THREADS:-8}
 BENCH_DB=${ORTSANKER_BENCH_DB_NAME:-ortsanker_bench}
 
@@ -36,8 +36,8 @@ ORTSANKER_DB_URL=$BENCH_URL PORT=$PORT SPRING_FLYWAY_ENABLED=false \
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -f "$LOG"' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 $SERVICE 2>/dev/null || { cat "$LOG" >&2; exit 1; }
+  grep -q "Started OrtsankerApplication" "$LOG" && curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
   sleep 1
 done
 
