@@ -101,7 +101,7 @@ class PlaceDetailController {
         this.conditional = conditional;
     }
 
-    @GetMapping(path = "/places/{id}", produces = PlacesController.GEOJSON)
+    @GetMapping(path = "/places/{id}", produces = {PlacesController.GEOJSON, "application/json"})
     @Operation(summary = "One place: everything public, its hours this week, and how to get there without a car",
             description = "A GeoJSON Feature. `hours` gives the next seven days' opening times (Europe/Berlin,"
                     + " with the Land's public holidays); `getting_there` the nearest Mitfahrbänke (5 km), stops"

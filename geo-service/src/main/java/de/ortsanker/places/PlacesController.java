@@ -39,7 +39,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * filterable by kind or group, step-free access, free entry, and open now or at a given time.
  */
 @RestController
-@RequestMapping(produces = PlacesController.GEOJSON)
+@RequestMapping(produces = {PlacesController.GEOJSON, "application/json"})  // GeoJSON is JSON: clients asking for either get it
 @Tag(name = "Places", description = "Places near a point or village, by name, or within an area (GeoJSON)")
 class PlacesController {
 

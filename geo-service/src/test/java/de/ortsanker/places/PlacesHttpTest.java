@@ -79,6 +79,15 @@ class PlacesHttpTest extends PlacesFixture {
     }
 
     @Test
+    void clientsAskingForPlainJsonGetTheGeoJson() throws Exception {
+        var a = get("/places/nearby?lon=11.5708&lat=50.0333&limit=1", "Accept", "application/json");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(get("/places/" + idOf("muehle"), "Accept", "application/json").status()).isEqualTo(200);
+        assertThat(get("/places/nearby?lon=11.5708&lat=50.0333").header("Content-Type")).startsWith("application/geo+json");
+    }
+
+    @Test
     void documentedInTheOpenApi() {
         var api = get("/api").json();
         assertThat(api.path("paths").has("/places/nearby")).isTrue();
