@@ -42,5 +42,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "places-bench: $(nproc) cores, $REQUESTS requests per case and side, ${SECONDS_PER_RUN}s × $THREADS clients for throughput" >&2
+echo "places-bench: load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 nice -n 10 java -cp "$CP" de.ortsanker.places.PlacesBenchmark "$BENCH_URL" "http://127.0.0.1:$PORT" \
   "$REQUESTS" "$SECONDS_PER_RUN" "$THREADS"
+echo "places-bench: load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

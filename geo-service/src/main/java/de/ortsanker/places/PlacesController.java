@@ -9,6 +9,7 @@ import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.service.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,7 +82,7 @@ class PlacesController {
             @Parameter(description = "how many places, nearest first (default 10, at most 100)")
             @RequestParam(defaultValue = "" + NEARBY_LIMIT) @Min(1) @Max(NEARBY_MAX) int limit,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR) @RequestParam(required = false) String wheelchair,
+            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
             @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
             @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
@@ -117,7 +118,7 @@ class PlacesController {
             @Parameter(description = "how many places, best first (default 20, at most 100)")
             @RequestParam(defaultValue = "" + SEARCH_LIMIT) @Min(1) @Max(SEARCH_MAX) int limit,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR) @RequestParam(required = false) String wheelchair,
+            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
             @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
             @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
@@ -155,7 +156,7 @@ class PlacesController {
             @Parameter(description = "the id after which this page starts (from the `next` link)")
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR) @RequestParam(required = false) String wheelchair,
+            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
             @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
             @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
@@ -178,7 +179,7 @@ class PlacesController {
             @RequestParam(defaultValue = "" + WITHIN_LIMIT) @Min(1) @Max(WITHIN_MAX) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR) @RequestParam(required = false) String wheelchair,
+            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
             @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
             @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
