@@ -49,3 +49,7 @@ insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, add
   ('library', 'Stadtbibliothek Mühlberg', ST_Point(13.2200, 51.4350, 4326), 'Mo-Fr 09:00-18:00; PH off', 'yes', true,
    null, null, null, 'Mühlberg/Elbe', null, null, false, null, null, null, null, true, null, '{}', null,
    'places-test', 'muehlberg', 'ODbL-1.0', '© OpenStreetMap contributors');
+
+insert into addresses (street, housenumber, postcode, city, geom, source, source_id, licence, attribution) values
+  ('Kirchplatz', '2 a', '95499', 'Harsdorf', ST_Point(11.5740, 50.0350, 4326), 'places-test', 'addr-kirchplatz',
+   'ODbL-1.0', '© OpenStreetMap contributors');

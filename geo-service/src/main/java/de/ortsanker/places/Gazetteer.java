@@ -43,18 +43,29 @@ class Gazetteer {
              order by c.exact desc, c.score desc, c.preference, c.population desc nulls last
              limit 8""";
 
-    /** Addresses as the places carry them (street folded like names, house number as written). */
+    /**
+     * Addresses: the address gazetteer (OSM addr:*) and the addresses places carry themselves, streets
+     * folded alike ("Hauptstr." = "Hauptstraße"), house numbers without spaces and case.
+     */
     static final String ADDRESSES = """
-            select 'address' as type, p.kind as detail,
-                   concat_ws(', ', p.addr_street || ' ' || p.addr_housenumber, concat_ws(' ', p.addr_postcode, p.addr_city)) as name,
-                   ST_X(ST_PointOnSurface(p.geom)) as lon, ST_Y(ST_PointOnSurface(p.geom)) as lat,
-                   1.0 as score, true as exact, p.addr_city as municipality
-              from places p
-             where %s and p.addr_street is not null and fold_name(p.addr_street) = fold_name(:street)
-               and lower(replace(p.addr_housenumber, ' ', '')) = lower(replace(:number, ' ', ''))
-               and (cast(:context as text) is null or fold_name(p.addr_city) = fold_name(:context)
-                    or p.addr_postcode = :context)
-             order by p.id
+            select 'address' as type, 'address' as detail, name, ST_X(geom) as lon, ST_Y(geom) as lat,
+                   1.0 as score, true as exact, municipality
+              from (select concat_ws(', ', a.street || ' ' || a.housenumber, concat_ws(' ', a.postcode, a.city)) as name,
+                           a.geom, a.city as municipality, a.id
+                      from addresses a
+                     where a.retired_at is null and a.street_folded = fold_street(:street)
+                       and a.housenumber_folded = fold_housenumber(:number)
+                       and (cast(:context as text) is null or a.city_folded = fold_name(:context) or a.postcode = :context)
+                    union all
+                    select concat_ws(', ', p.addr_street || ' ' || p.addr_housenumber,
+                                     concat_ws(' ', p.addr_postcode, p.addr_city)),
+                           ST_PointOnSurface(p.geom), p.addr_city, p.id
+                      from places p
+                     where %s and p.addr_street is not null and fold_street(p.addr_street) = fold_street(:street)
+                       and fold_housenumber(p.addr_housenumber) = fold_housenumber(:number)
+                       and (cast(:context as text) is null or fold_name(p.addr_city) = fold_name(:context)
+                            or p.addr_postcode = :context)) found
+             order by id
              limit 8""";
 
     /** "Name, Context": the candidate lies in an area of that name, or its address names that town. */
@@ -75,6 +86,9 @@ class Gazetteer {
     record Candidate(String type, String detail, String name, String municipality, double lon, double lat,
                      double score, boolean exact) {
         String label() {
+            if (type.equals("address")) {
+                return name;
+            }
             String where = municipality == null || municipality.equals(name) ? "" : ", " + municipality;
             return name + " (" + detail.replace('_', ' ') + where + ")";
         }
@@ -112,7 +126,7 @@ class Gazetteer {
         var address = ADDRESS.matcher(name);
         if (address.matches()) {
             candidates.addAll(query(ADDRESSES.formatted(PlaceFilters.PUBLIC), params(day, name, context)
-                    .addValue("street", normaliseStreet(address.group(1).strip()))
+                    .addValue("street", address.group(1).strip())
                     .addValue("number", address.group(2))));
         }
         if (candidates.isEmpty()) {
@@ -152,10 +166,5 @@ class Gazetteer {
 
     private static MapSqlParameterSource params(LocalDate day, String name, String context) {
         return new MapSqlParameterSource("q", name).addValue("day", day).addValue("context", context);
-    }
-
-    /** "Hauptstr. 3" and "Hauptstraße 3" are the same street. */
-    static String normaliseStreet(String street) {
-        return street.replaceAll("(?i)str\\.?$", "straße").replaceAll("(?i)str\\.\\s", "straße ");
     }
 }

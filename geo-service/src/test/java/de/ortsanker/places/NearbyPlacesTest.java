@@ -134,6 +134,12 @@ class NearbyPlacesTest extends PlacesFixture {
         assertThat(address.names()).first().isEqualTo("Alte Mühle");
         assertThat(address.feature("Alte Mühle").path("properties").path("distance_m").asDouble()).isEqualTo(0.0);
 
+        // From the address gazetteer (OSM addr:*), however the street and number are written.
+        var gazetteer = get("/places/nearby?near=" + enc("kirchplatz 2A, Harsdorf") + "&radius=5000");
+        assertThat(gazetteer.status()).as(gazetteer.raw().body()).isEqualTo(200);
+        assertThat(gazetteer.json().path("origin").path("lon").asDouble()).isEqualTo(11.574);
+        assertThat(gazetteer.json().path("origin").path("label").asText()).isEqualTo("Kirchplatz 2 a, 95499 Harsdorf");
+
         var place = get("/places/nearby?near=" + enc("Gasthof Zur Linde") + "&radius=5000");
         assertThat(place.names()).first().isEqualTo("Gasthof Zur Linde");
     }

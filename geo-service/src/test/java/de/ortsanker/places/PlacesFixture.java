@@ -52,6 +52,7 @@ abstract class PlacesFixture {
     void removeFixture() {
         db.execute("delete from places where source = 'places-test'",
                 "delete from localities where source = 'places-test'",
+                "delete from addresses where source = 'places-test'",
                 "delete from admin_areas where source = 'places-test'");
     }
 
