@@ -101,7 +101,9 @@ class PlacesController {
             params.addValue("radius", radius);
         }
         String sql = PlaceQueries.statement(PlaceQueries.NEARBY, where);
-        var page = answer(request, response, layers, filters, () -> queries.list(sql, params, filters, limit));
+        // The origin is part of the answer: a village or address resolved anew may move it.
+        String variant = "geojson-" + Integer.toHexString(origin.hashCode());
+        var page = answer(request, response, layers, filters, variant, () -> queries.list(sql, params, filters, limit));
         return page == null ? null
                 : PlaceCollection.of(features(PlaceQueries.byDistance(page.places())), origin, List.of());
     }
@@ -136,7 +138,7 @@ class PlacesController {
             where.add(area.sql(params));
         }
         String sql = PlaceQueries.statement(PlaceQueries.SEARCH, where);
-        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
+        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters, "geojson",
                 () -> queries.list(sql, params, filters, limit));
         return page == null ? null : PlaceCollection.of(features(page.places()), null, List.of());
     }
@@ -193,7 +195,7 @@ class PlacesController {
                                        HttpServletRequest request, HttpServletResponse response) {
         var params = new MapSqlParameterSource("after", after);
         String sql = PlaceQueries.statement(PlaceQueries.WITHIN, List.of(filters.sql(params), area.sql(params)));
-        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters,
+        var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters, "geojson",
                 () -> queries.list(sql, params, filters, limit));
         return page == null ? null : PlaceCollection.of(features(page.places()), null, nextLink(request, page));
     }
@@ -206,17 +208,17 @@ class PlacesController {
      * {@link PlaceQueries#list}). Returns null when the client's copy is current (304 already set).
      */
     private PlaceQueries.Page answer(HttpServletRequest request, HttpServletResponse response, Set<String> layers,
-                                     PlaceFilters filters, Supplier<PlaceQueries.Page> query) {
+                                     PlaceFilters filters, String variant, Supplier<PlaceQueries.Page> query) {
         var web = new ServletWebRequest(request, response);
         LayerVersions before = filters.openOnly() ? conditional.versions() : null;
-        if (filters.fixedTime() && conditional.notModified(web, before, layers, "geojson")) {
+        if (filters.fixedTime() && conditional.notModified(web, before, layers, variant)) {
             return null;
         }
         var page = query.get();
         if (!filters.fixedTime()) {
             response.setHeader("Cache-Control", "no-cache");  // "open now" ages: always revalidate
             var versions = before != null ? before : page.versions();
-            if (conditional.notModified(web, versions, layers, "geojson-" + PlaceQueries.timeState(page.places()))) {
+            if (conditional.notModified(web, versions, layers, variant + "-" + PlaceQueries.timeState(page.places()))) {
                 return null;
             }
         }
