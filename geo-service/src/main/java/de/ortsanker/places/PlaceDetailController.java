@@ -194,7 +194,7 @@ class PlaceDetailController {
         for (int i = 0; i < 7; i++) {
             LocalDate d = from.plusDays(i);
             var spans = oh.spans(d, holidays).stream()
-                    .map(s -> new Span(s.from().toString(), s.to().toString(), s.status() == OpeningHours.Status.OPEN
+                    .map(s -> new Span(s.from(), s.to(), s.status() == OpeningHours.Status.OPEN
                             ? "open" : "unknown"))
                     .toList();
             days.add(new Day(d, WEEKDAYS.get(d.getDayOfWeek().getValue() - 1),

@@ -18,7 +18,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -50,13 +49,18 @@ public final class OpeningHours {
 
     /** Part of a day, in minutes from the day's midnight; {@code end} may pass 1440 (after midnight). */
     public record Span(int start, int end, Status status) {
-        public LocalTime from() {
-            return LocalTime.of(start / 60 % 24, start % 60);
+        /** The start as the clock shows it, "09:00". */
+        public String from() {
+            return clock(start);
         }
 
-        /** The end as a clock time; a span ending at midnight ends at 00:00. */
-        public LocalTime to() {
-            return LocalTime.of(end / 60 % 24, end % 60);
+        /** The end as the clock shows it: "18:00"; "24:00" at midnight; "02:00" for 2 o'clock next night. */
+        public String to() {
+            return end == DAY ? "24:00" : clock(end % DAY);
+        }
+
+        private static String clock(int minute) {
+            return String.format("%02d:%02d", minute / 60, minute % 60);
         }
     }
 

@@ -97,6 +97,17 @@ class OpeningHoursTest {
     }
 
     @Test
+    void aDaysSpansAsTheClockShowsThem() {
+        var monday = LocalDate.parse("2026-11-23");
+        assertThat(OpeningHours.of("24/7").spans(monday, BAVARIA))
+                .singleElement().satisfies(s -> assertThat(s.from() + "-" + s.to()).isEqualTo("00:00-24:00"));
+        assertThat(OpeningHours.of("Mo 22:00-02:00").spans(monday, BAVARIA))
+                .singleElement().satisfies(s -> assertThat(s.from() + "-" + s.to()).isEqualTo("22:00-02:00"));
+        assertThat(OpeningHours.of("Mo-Fr 09:00-12:00,14:00-18:00; PH off").spans(LocalDate.parse("2026-12-25"), BAVARIA))
+                .isEmpty();
+    }
+
+    @Test
     void invalidSyntaxIsNotUnderstoodAndSaysWhy() {
         var oh = OpeningHours.of("Montag bis Freitag");
         assertThat(oh.understood()).isFalse();
