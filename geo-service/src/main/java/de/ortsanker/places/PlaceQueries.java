@@ -50,16 +50,20 @@ class PlaceQueries {
 
     /**
      * Names folded like the stored {@code name_folded} (case, ß, umlauts, accents), matched by trigram
-     * word similarity or as a substring; exact names first, then names starting with the query.
+     * word similarity or as a substring; exact names first, then names starting with the query, then by
+     * similarity — and among equals ("Edeka" in every town) the nearest first when lon/lat are given.
      */
     static final String SEARCH = """
             select %s,
-                   null::float8 as distance_m, word_similarity(fold_name(:q), p.name_folded) as score
+                   case when cast(:lon as float8) is null then null
+                        else ST_Distance(p.geog, ST_Point(cast(:lon as float8), cast(:lat as float8), 4326)::geography)
+                   end as distance_m,
+                   word_similarity(fold_name(:q), p.name_folded) as score
               from places p join kinds k on k.code = p.kind
              where (fold_name(:q) <%% p.name_folded or p.name_folded like '%%' || fold_name(:qLike) || '%%')
                and %s
              order by p.name_folded = fold_name(:q) desc, p.name_folded like fold_name(:qLike) || '%%' desc,
-                      score desc, length(p.name_folded), p.id
+                      score desc, distance_m nulls last, length(p.name_folded), p.id
              limit :scan""";
 
     /** A page of an area, in id order so that the next page starts after the last id. */

@@ -112,11 +112,16 @@ class PlacesController {
     @Operation(summary = "Places by name",
             description = "Fuzzy search over names, insensitive to case, umlauts and ß (\"Muhle\", \"Mühle\" and"
                     + " \"muehle\" all find \"Mühle\"), exact names first, then names starting with the query,"
-                    + " then by similarity (`score`). Combine with `bbox` or `municipality` and the filters.")
+                    + " then by similarity (`score`); among equals the nearest first when `lon`/`lat` are given."
+                    + " Combine with `bbox` or `municipality` and the filters.")
     PlaceCollection search(
             @Parameter(description = "what to look for (at least 2 letters)") @RequestParam String q,
             @Parameter(description = BBOX) @RequestParam(required = false) String bbox,
             @Parameter(description = MUNICIPALITY) @RequestParam(required = false) String municipality,
+            @Parameter(description = "longitude: among equally good matches the nearest first, with `distance_m`")
+            @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Parameter(description = "latitude, with lon")
+            @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
             @Parameter(description = "how many places, best first (default 20, at most 100)")
             @RequestParam(defaultValue = "" + SEARCH_LIMIT) @Min(1) @Max(SEARCH_MAX) int limit,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
@@ -125,13 +130,17 @@ class PlacesController {
             @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
             HttpServletRequest request, HttpServletResponse response) {
-        allowOnly(request, "q", "bbox", "municipality");
+        allowOnly(request, "q", "bbox", "municipality", "lon", "lat");
+        if ((lon == null) != (lat == null)) {
+            throw new InvalidParameter(lon == null ? "lon" : "lat", "give lon and lat together");
+        }
         String text = q.strip();
         if (text.codePointCount(0, text.length()) < 2 || text.length() > 200) {
             throw new InvalidParameter("q", "must have 2 to 200 characters");
         }
         var filters = PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now());
-        var params = new MapSqlParameterSource("q", text).addValue("qLike", escapeLike(text));
+        var params = new MapSqlParameterSource("q", text).addValue("qLike", escapeLike(text))
+                .addValue("lon", lon).addValue("lat", lat);
         List<String> where = new ArrayList<>(List.of(filters.sql(params)));
         Area area = optionalArea(bbox, municipality, null);
         if (area != null) {
@@ -234,6 +243,9 @@ class PlacesController {
             throw new InvalidParameter("near", "give either near or lon and lat, not both");
         }
         if (near != null) {
+            if (near.length() > 200) {
+                throw new InvalidParameter("near", "must have at most 200 characters");
+            }
             return gazetteer.resolve(near, filters.day());
         }
         if (lon == null || lat == null) {

@@ -30,6 +30,7 @@ class PlacesBadInputTest extends PlacesFixture {
             "/places/search                                          | q",
             "/places/search?q=a                                      | q",
             "/places/search?q=muhle&limit=1000                       | limit",
+            "/places/search?q=muhle&lon=11.5                         | lat",
             "/places/search?q=muhle&bbox=1,2,3                       | bbox",
             "/places/search?q=muhle&municipality=0947                | municipality",
             "/places/within                                          | bbox",

@@ -114,6 +114,19 @@ class PlacesRealDataTest extends PlacesApiTest {
     }
 
     @Test
+    void equalNamesComeNearestFirstFromWhereTheCitizenIs() throws Exception {
+        // Two stops called "Unterwaiz", one on each side of the road; and Altenplos further west.
+        var a = get("/places/search?q=Unterwaiz&lon=11.5200&lat=49.97985");
+        assertThat(a.names()).containsExactly("Unterwaiz", "Unterwaiz");
+        double first = a.json().path("features").get(0).path("properties").path("distance_m").asDouble();
+        double second = a.json().path("features").get(1).path("properties").path("distance_m").asDouble();
+        assertThat(first).isLessThanOrEqualTo(second);
+        long nearest = (long) sqlNumber("select id from places where " + PUBLIC + " and name = 'Unterwaiz'"
+                + " order by ST_Distance(geog, ST_Point(11.5200, 49.97985, 4326)::geography) limit 1");
+        assertThat(a.json().path("features").get(0).path("id").asLong()).isEqualTo(nearest);
+    }
+
+    @Test
     void realOpeningHoursEvaluate() {
         // Cafeteria Sonngard: "Mo-Fr 09:30-19:00; Sa 09:00-18:00; PH off" (2026-11-23 is a Monday).
         var monday = get("/places/search?q=Sonngard&open_at=2026-11-23T10:00");
