@@ -9,6 +9,7 @@ import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.service.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,7 +32,6 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +55,7 @@ class PlacesController {
     static final int WITHIN_LIMIT = 100;
     static final int WITHIN_MAX = 1000;
     static final int MAX_RADIUS_M = 100_000;
+    static final int MAX_BODY_BYTES = 2_000_000;
 
     private static final Set<String> FILTERS = Set.of("kinds", "wheelchair", "free", "open_now", "open_at", "limit");
 
@@ -184,9 +188,11 @@ class PlacesController {
     @PostMapping(path = "/places/within", consumes = {"application/geo+json", "application/json"})
     @Operation(summary = "Places within a polygon sent as GeoJSON",
             description = "As GET /places/within, with the area as the request body: a GeoJSON Polygon or"
-                    + " MultiPolygon (lon/lat WGS 84, at most 10,000 vertices).")
+                    + " MultiPolygon (lon/lat WGS 84, at most 10,000 vertices).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "a GeoJSON Polygon or MultiPolygon, or a Feature with one (at most 2 MB)",
+                    content = @Content(mediaType = "application/geo+json", schema = @Schema(type = "object"))))
     PlaceCollection withinPolygon(
-            @RequestBody String body,
             @RequestParam(defaultValue = "" + WITHIN_LIMIT) @Min(1) @Max(WITHIN_MAX) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
@@ -196,7 +202,7 @@ class PlacesController {
             @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "after");
-        return withinArea(Area.polygon("body", body), limit, after,
+        return withinArea(Area.polygon("body", body(request)), limit, after,
                 PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now()), request, response);
     }
 
@@ -281,6 +287,22 @@ class PlacesController {
         String next = ServletUriComponentsBuilder.fromRequest(request)
                 .replaceQueryParam("after", page.continueAfter()).build().toUriString();
         return List.of(new Link("next", next, GEOJSON));
+    }
+
+    /** The request body, read no further than {@link #MAX_BODY_BYTES}: a polygon, not a flood. */
+    private static String body(HttpServletRequest request) {
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new InvalidParameter("body", "is larger than " + MAX_BODY_BYTES / 1_000_000 + " MB; simplify the polygon");
+            }
+            if (bytes.length == 0) {
+                throw new InvalidParameter("body", "send the area as a GeoJSON Polygon or MultiPolygon");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidParameter("body", "could not be read: " + e.getMessage());
+        }
     }
 
     /** Unknown parameters are mistakes ("radious=500" would otherwise silently search everywhere). */

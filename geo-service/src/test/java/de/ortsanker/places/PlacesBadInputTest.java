@@ -53,8 +53,13 @@ class PlacesBadInputTest extends PlacesFixture {
     @CsvSource(delimiter = '|', value = {
             "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}  | crosses itself",
             "{\"type\":\"Polygon\",\"coordinates\":[[[500,0],[501,1],[501,0],[500,0]]]} | WGS 84",
+            "huge | larger than 2 MB",
+            "'' | send the area",
     })
     void aBadPolygonBodyIsNamed(String body, String reason) {
+        if (body.equals("huge")) {
+            body = "{\"type\":\"Polygon\",\"coordinates\":[[" + "[11.5,50.0],".repeat(200_000) + "[11.5,50.0]]]}";
+        }
         var a = post("/places/within", body);
         a.isBadParameter("body");
         assertThat(a.json().path("detail").asText()).contains(reason.strip());

@@ -100,6 +100,8 @@ class PlacesHttpTest extends PlacesFixture {
         assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(100);
         assertThat(limit.path("schema").path("default").asInt()).isEqualTo(10);
         assertThat(api.path("paths").path("/places/{id}").path("get").path("responses").has("404")).isTrue();
+        assertThat(api.path("paths").path("/places/within").path("post").path("requestBody").path("content")
+                .has("application/geo+json")).isTrue();
         assertThat(api.path("paths").path("/places/search").path("get").path("responses").path("400")
                 .path("content").has("application/problem+json")).isTrue();
     }
