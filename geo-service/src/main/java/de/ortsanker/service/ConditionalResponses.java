@@ -39,9 +39,10 @@ public class ConditionalResponses {
     }
 
     /**
-     * As above, with versions read earlier — for answers that also depend on something only the query
-     * tells (e.g. which places are open now): read the versions, query, then check with a variant that
-     * covers the rest. Versions read before the query can only be older than the data, never newer.
+     * The same, with versions the caller has read already (and goes on to use for its answer) — also
+     * for answers that depend on something only the query tells (which places are open now): read the
+     * versions, query, then check with a variant that covers the rest. Versions read before the query
+     * can only be older than the data, never newer.
      */
     public boolean notModified(WebRequest request, LayerVersions versions, Collection<String> layers, String variant) {
         // Weak: gzip and chunking change bytes, not meaning.
