@@ -44,16 +44,23 @@ public final class PlacesBenchmark {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             List<double[]> points = samplePoints(db, 1000);
-            var cases = List.of(nearby(points, service), bboxPage(points, service), floor(service));
+            var cases = new ArrayList<>(List.of(nearby(points, service), bboxPage(points, service)));
+            ogcItems(points, service, http).ifPresent(cases::add);
+            cases.add(floor(service));
             System.out.println("| request | bare SQL median (ms) | HTTP median (ms) | ratio | bare p90 | HTTP p90 | "
                     + "features/answer | HTTP req/s (" + threads + " clients) | bare SQL q/s (" + threads + " clients) |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Case c : cases) {
                 measure(c, db, http, requests / 5);  // warm-up: JIT, plan caches, shared buffers
                 double[][] t = measure(c, db, http, requests);
-                double bare = median(t[0]);
                 double viaHttp = median(t[1]);
                 double rps = throughput(c, http, seconds, threads, false, jdbcUrl);
+                if (c.sql() == null) {
+                    System.out.printf(Locale.ROOT, "| %s | — | %.2f | — | — | %.2f | %.0f | %.0f | — |%n",
+                            c.name(), viaHttp, pct(t[1], 0.9), t[2][0], rps);
+                    continue;
+                }
+                double bare = median(t[0]);
                 double qps = throughput(c, http, seconds, threads, true, jdbcUrl);
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | **%.2f×** | %.2f | %.2f | %.0f | %.0f | %.0f |%n",
                         c.name(), bare, viaHttp, viaHttp / bare, pct(t[0], 0.9), pct(t[1], 0.9), t[2][0], rps, qps);
@@ -108,6 +115,25 @@ public final class PlacesBenchmark {
         return new Case("bbox page of 100: /places/within", sql, args, urls);
     }
 
+    /**
+     * The OGC API items page for the same bboxes (places to meet only: OGC collections are per group),
+     * through HTTP only — its own comparison with bare SQL is bench/ogc-features.sh. Absent when the
+     * service has no OGC API.
+     */
+    static java.util.Optional<Case> ogcItems(List<double[]> points, String service, HttpClient http) throws Exception {
+        var probe = http.send(HttpRequest.newBuilder(URI.create(service + "/collections/third_places")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (probe.statusCode() != 200) {
+            return java.util.Optional.empty();
+        }
+        List<String> urls = new ArrayList<>();
+        for (double[] p : points) {
+            urls.add(String.format(Locale.ROOT, "%s/collections/third_places/items?bbox=%.5f,%.5f,%.5f,%.5f&limit=100",
+                    service, p[0] - 0.05, p[1] - 0.03, p[0] + 0.05, p[1] + 0.03));
+        }
+        return java.util.Optional.of(new Case("OGC items page of 100, third places (HTTP only)", null, List.of(), urls));
+    }
+
     /** The fixed cost of any request: GET /kinds, one tiny query, against that query bare. */
     static Case floor(String service) {
         return new Case("floor: /kinds (30 rows, no ETag query)", KindsController.VOCABULARY,
@@ -119,9 +145,9 @@ public final class PlacesBenchmark {
         double[] bare = new double[n];
         double[] viaHttp = new double[n];
         long features = 0;
-        try (PreparedStatement ps = db.prepareStatement(c.sql())) {
+        try (PreparedStatement ps = c.sql() == null ? null : db.prepareStatement(c.sql())) {
             for (int block = 0; block < n; block += 50) {
-                for (int i = block; i < Math.min(n, block + 50); i++) {
+                for (int i = block; ps != null && i < Math.min(n, block + 50); i++) {
                     long t0 = System.nanoTime();
                     features += bareQuery(ps, c.args().get(i % c.args().size()));
                     bare[i] = (System.nanoTime() - t0) / 1e6;
@@ -135,10 +161,22 @@ public final class PlacesBenchmark {
                         throw new IllegalStateException(c.urls().get(i % c.urls().size()) + " answered " + r.statusCode()
                                 + ": " + new String(r.body()));
                     }
+                    if (ps == null) {
+                        features += countFeatures(r.body());
+                    }
                 }
             }
         }
         return new double[][] {bare, viaHttp, {features / (double) n}};
+    }
+
+    private static int countFeatures(byte[] geojson) {
+        String s = new String(geojson, java.nio.charset.StandardCharsets.UTF_8);
+        int n = 0;
+        for (int i = s.indexOf("\"type\":\"Feature\""); i >= 0; i = s.indexOf("\"type\":\"Feature\"", i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /** Reads every column of every row, as a client of the bare query would. */
