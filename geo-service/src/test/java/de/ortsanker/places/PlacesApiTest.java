@@ -20,12 +20,15 @@ import java.util.List;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * The service on real PostGIS, and what tests of the places API ask it; all places test classes share
- * one Spring context (and schema), so each removes the data it loads.
+ * The service on real PostGIS, and what tests of the places API ask it. All places test classes share
+ * one Spring context and schema of their own (other packages' data never mixes in); each removes the
+ * data it loads.
  */
 @ServiceTest
+@TestPropertySource(properties = "ortsanker.test.context=places")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlacesApiTest {
 
