@@ -131,6 +131,21 @@ class TileContentTest {
     }
 
     @Test
+    void theTileStatementLeavesItsConnectionAsItFoundIt(TestSchema db) throws Exception {
+        try (var c = db.connect()) {
+            var sql = TileQuery.forTile(TileLayers.all(), tileAt(14, LON, LAT), TileFilter.NONE, java.time.LocalDate.now(), 12);
+            assertThat(TileRenderer.run(c, sql).mvt()).isNotEmpty();
+            var broken = new TileQuery.Sql(sql.text().replace("from tile, places p", "from tile, places_missing p"), sql.parameters());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TileRenderer.run(c, broken))
+                    .isInstanceOf(java.sql.SQLException.class);
+            try (var rs = c.createStatement().executeQuery("show plan_cache_mode")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("auto"); // the generic plan was the tile's only
+            }
+        }
+    }
+
+    @Test
     void everyLayerIsOfferedAndTheCombinedTilesetStandsForAll() {
         assertThat(TileLayers.all()).extracting(TileLayer::id).containsExactly("municipalities", "villages",
                 "third_place", "club", "meeting_room", "mobility", "vacant", "supply");
