@@ -49,7 +49,12 @@ function showNoBasemap(map, config, unreachable) {
   map.getContainer().classList.add('no-basemap');
   if (unreachable) {
     const note = L.control({ position: 'topright' });
-    note.onAdd = () => el('p', { class: 'map-note', role: 'status' }, t('basemapDown'));
+    note.onAdd = () => {
+      const node = el('p', { class: 'map-note', role: 'status' }, el('span', {}, t('basemapDown')),
+        el('button', { type: 'button', class: 'secondary', 'aria-label': t('close'), onclick: () => note.remove() }, '✕'));
+      L.DomEvent.disableClickPropagation(node);
+      return node;
+    };
     note.addTo(map);
   }
   const municipalities = config.layers.find((l) => l.code === 'municipalities')?.items_url;

@@ -41,6 +41,10 @@ async function main() {
   });
   wireSearch();
   wireFilters();
+  // On a phone the filters fold away (the map and list matter first), unless the address sets some.
+  if (window.matchMedia('(max-width: 48rem)').matches && !state.kinds && !state.open && !state.step && !state.free) {
+    $('filter-box').open = false;
+  }
   $('nearme').addEventListener('click', nearMe);
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'de' ? 'en' : 'de';
@@ -192,6 +196,7 @@ function render(message) {
   attribution.setData(loaded.attributions.map((a) => a.attribution));
   const list = $('results');
   replace(list, visible.map(({ f, d }) => listItem(f, d)));
+  list.dataset.renders = String(Number(list.dataset.renders || 0) + 1);  // lets tests wait for a new answer
   if (message) {
     setSummary(message);
   } else if (!visible.length) {
