@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class WebMapBrowserIT {
 
     @Test
     void searchSelectAndDetail() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         openMap("/map/");
         WebElement q = browser.find("#q");
         q.sendKeys("Harsd");
@@ -120,6 +122,7 @@ class WebMapBrowserIT {
 
     @Test
     void aFilterChangesListAndMap() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         openMap("/map/?view=50.0060,11.5450,12");
         int allInList = texts("#results button.result").size();
         long allOnMap = placesOnMap();
@@ -154,6 +157,7 @@ class WebMapBrowserIT {
 
     @Test
     void nearMeWithAFakedPosition() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         browser.cdp("Browser.grantPermissions", Map.of("origin", service.base, "permissions", List.of("geolocation")));
         browser.cdp("Emulation.setGeolocationOverride", Map.of("latitude", 50.0161, "longitude", 11.5031, "accuracy", 5));
         try {
@@ -172,6 +176,7 @@ class WebMapBrowserIT {
 
     @Test
     void anInjectedNameIsShownAsTextAndRunsNothing() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         long id = placeId("injection/waldau");
         openMap("/map/?place=" + id);
         browser.await("the injected place's detail", d -> browser.all("#detail-name").stream()
@@ -192,7 +197,8 @@ class WebMapBrowserIT {
     }
 
     @Test
-    void withoutABasemapTheMapStillShowsOurPlaces() {
+    void withoutABasemapTheMapStillShowsOurPlaces() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         openMap("/map/");
         browser.await("the note that the basemap is unreachable", d -> browser.all(".map-note").stream()
                 .anyMatch(n -> n.getText().contains("Hintergrundkarte ist nicht erreichbar")) ? true : null);
@@ -203,6 +209,7 @@ class WebMapBrowserIT {
 
     @Test
     void firstLoadStaysWithinThePayloadBudget() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         browser.cdp("Network.enable", Map.of());
         browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         try {
@@ -234,7 +241,8 @@ class WebMapBrowserIT {
     }
 
     @Test
-    void keyboardOnlyWithVisibleFocus() {
+    void keyboardOnlyWithVisibleFocus() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         openMap("/map/");
         browser.find("body").sendKeys(Keys.TAB);
         assertThat(browser.js("return document.activeElement.className")).isEqualTo("skip");
@@ -258,6 +266,7 @@ class WebMapBrowserIT {
 
     @Test
     void onAPhoneTouchTargetsAreLargeEnough() throws Exception {
+        requires("/places/nearby?lon=11.5&lat=50");
         browser.size(390, 844);
         openMap("/map/");
         assertThat(browser.js("""
@@ -273,6 +282,7 @@ class WebMapBrowserIT {
 
     @Test
     void plannerTableMatchesTheAnalysisAndSorts() throws Exception {
+        requires("/planning/underserved?bbox=0,0,0.001,0.001");
         JsonNode answer = get("/planning/underserved");
         int underserved = answer.get("villages").size();
         assertThat(underserved).isPositive();
@@ -320,6 +330,7 @@ class WebMapBrowserIT {
 
     @Test
     void theEmbedPageShowsTheChosenLayerInTheBox() throws Exception {
+        requires("/places/within?bbox=11.5,50,11.6,50.1");
         browser.size(800, 500);
         browser.open(service.base + "/embed?layers=mobility&bbox=11.49,50.01,11.58,50.04");
         WebElement summary = browser.visible(".embed-list summary");
@@ -348,6 +359,16 @@ class WebMapBrowserIT {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * The page under test builds on an API of another part of the service (places, planning); while a build
+     * lacks it (parts land on main one by one), the test is skipped saying so, never passed.
+     */
+    private void requires(String path) throws IOException, InterruptedException {
+        int status = http.send(HttpRequest.newBuilder(URI.create(service.base + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        Assumptions.assumeTrue(status != 404, () -> "this build does not serve " + path + " yet");
+    }
 
     private void openMap(String path) {
         browser.open(service.base + path);
