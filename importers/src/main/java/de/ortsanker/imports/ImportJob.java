@@ -1,0 +1,255 @@
+package de.ortsanker.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One import, start to end: recognise the file, record the run, stage the records while reading,
+ * then merge everything in one transaction — or, on any failure, change nothing.
+ */
+final class ImportJob {
+
+    private final DataSource dataSource;
+    private final Path file;
+    private ImportOptions options;
+    private final long started = System.nanoTime();
+    private volatile String phase = "reading";
+
+    ImportJob(DataSource dataSource, Path file, ImportOptions options) {
+        this.dataSource = dataSource;
+        this.file = file;
+        this.options = options;
+    }
+
+    ImportResult run() {
+        String fileName = file.getFileName().toString();
+        FileImporter importer;
+        Provenance provenance;
+        String checksum;
+        long bytesTotal;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new ImportFailure(file + ": no such file");
+            }
+            importer = Formats.open(file, options);
+            if (!options.hasMaxErrors()) {
+                options = options.withMaxErrors(importer.defaultMaxErrors());
+            }
+            provenance = provenance(importer.defaults());
+            checksum = Checksum.of(importer.files().isEmpty() ? List.of(file) : importer.files());
+            bytesTotal = totalBytes(importer);
+        } catch (ImportFailure | IllegalArgumentException e) {
+            return unrecorded(fileName, e.getMessage());
+        } catch (IOException e) {
+            return unrecorded(fileName, fileName + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try (Connection main = dataSource.getConnection()) {
+            main.setAutoCommit(true);
+            ImportRun.failAbandoned(main);
+            if (options.skipUnchangedFile()
+                    && ImportRun.lastChecksum(main, provenance.source()).filter(checksum::equals).isPresent()) {
+                return new ImportResult(0, ImportResult.Status.SKIPPED_UNCHANGED, provenance.source(), fileName,
+                        importer.format(), checksum, Counts.NONE, Map.of(), List.of(), null, elapsed(), Map.of());
+            }
+            ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), checksum,
+                    options.toJson(), bytesTotal);
+            try {
+                return run(main, run, importer, provenance, checksum, bytesTotal);
+            } finally {
+                Staging.drop(main, run.id);
+                run.release(main);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("import of " + fileName + ": database error: " + e.getMessage(), e);
+        }
+    }
+
+    private ImportResult run(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
+                             String checksum, long bytesTotal) throws SQLException {
+        String fileName = file.getFileName().toString();
+        if (!ImportRun.lockSource(main, provenance.source())) {
+            return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
+                    "another import of source '" + provenance.source() + "' is running: try again when it is done");
+        }
+        try (var staging = new Staging(dataSource, run.id, provenance)) {
+            staging.create(main, importer.targets());
+            var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging);
+            try (var progress = new ProgressReporter(dataSource, run, context, bytesTotal, options.progress(),
+                    () -> phase, this::elapsed)) {
+                try {
+                    importer.read(context);
+                    staging.finish();
+                } catch (ImportContext.TooManyErrors e) {
+                    return finishUnmerged(main, run, importer, provenance, checksum, context,
+                            ImportResult.Status.ABORTED, e.getMessage());
+                } catch (ImportFailure e) {
+                    return finishUnmerged(main, run, importer, provenance, checksum, context,
+                            ImportResult.Status.FAILED, e.getMessage());
+                } catch (ImportContext.StagingFailed e) {
+                    return finishUnmerged(main, run, importer, provenance, checksum, context,
+                            ImportResult.Status.FAILED, "the database refused a record: " + e.cause.getMessage());
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return finishUnmerged(main, run, importer, provenance, checksum, context,
+                            ImportResult.Status.FAILED, fileName + ": cannot be read (" + e.getMessage() + ")");
+                }
+                phase = "merging";
+                context.stat("time.reading_ms", elapsed().toMillis());
+                progress.report();
+                return merge(main, run, importer, provenance, checksum, context);
+            }
+        } finally {
+            ImportRun.unlockSource(main, provenance.source());
+        }
+    }
+
+    private ImportResult merge(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
+                               String checksum, ImportContext context) throws SQLException {
+        String fileName = file.getFileName().toString();
+        var byTarget = new EnumMap<Target, Counts>(Target.class);
+        List<Problem> mergeProblems = new ArrayList<>();
+        ImportResult.Status status = options.dryRun() ? ImportResult.Status.DRY_RUN : ImportResult.Status.SUCCEEDED;
+        String error = null;
+        main.setAutoCommit(false);
+        long mergeStart = System.nanoTime();
+        try {
+            try (var st = main.createStatement()) {
+                // The service's pool may limit statements to seconds; a merge of a large file takes longer.
+                st.execute("set local statement_timeout = 0");
+                st.execute("set local lock_timeout = 0");
+            }
+            long rejected = context.rejected();
+            for (Target t : importer.targets()) {
+                var merge = new Merge(main, t, Staging.table(run.id, t), provenance.source(), fileName,
+                        options.onConflict() == ImportOptions.OnConflict.OVERWRITE);
+                long duplicates = merge.dropDuplicates(mergeProblems::add);
+                rejected += duplicates;
+                Counts c = merge.run(options.complete(), context.read(t, 0), context.read(t, 1) + duplicates,
+                        context.read(t, 2), mergeProblems::add);
+                byTarget.put(t, c);
+            }
+            if (options.maxErrors() >= 0 && rejected > options.maxErrors()) {
+                status = ImportResult.Status.ABORTED;
+                error = rejected + " records rejected, more than --max-errors " + options.maxErrors()
+                        + " allows: nothing was imported";
+            } else if (context.features() == 0) {
+                status = ImportResult.Status.FAILED;
+                error = fileName + " holds no records: nothing was changed";
+            } else if (stagedRows(byTarget) == 0) {
+                status = ImportResult.Status.FAILED;
+                error = "every record of " + fileName + " was rejected: nothing was changed";
+            }
+        } catch (SQLException e) {
+            main.rollback();
+            main.setAutoCommit(true);
+            return finishUnmerged(main, run, importer, provenance, checksum, context, ImportResult.Status.FAILED,
+                    "the database refused the data: " + firstLine(e.getMessage()));
+        }
+        context.stat("time.merging_ms", (System.nanoTime() - mergeStart) / 1_000_000);
+        List<Problem> problems = new ArrayList<>(context.problems());
+        problems.addAll(mergeProblems);
+        Counts total = byTarget.values().stream().reduce(Counts.NONE, Counts::plus);
+        var result = new ImportResult(run.id, status, provenance.source(), fileName, importer.format(), checksum,
+                total, Map.copyOf(byTarget), List.copyOf(problems), error, elapsed(), Map.copyOf(context.stats()));
+        if (status == ImportResult.Status.SUCCEEDED) {
+            run.finish(main, status, total, stats(result), problems, context.features(), context.bytesRead());
+            main.commit();
+        } else {
+            main.rollback();
+            run.finish(main, status, total, stats(result), withError(problems, error), context.features(),
+                    context.bytesRead());
+            main.commit();
+        }
+        main.setAutoCommit(true);
+        phase = "done";
+        return result;
+    }
+
+    private static long stagedRows(Map<Target, Counts> byTarget) {
+        return byTarget.values().stream().mapToLong(c -> c.added() + c.updated() + c.unchanged() + c.conflicts()).sum();
+    }
+
+    /** Records a run that ended before its merge: the data tables were not touched. */
+    private ImportResult finishUnmerged(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
+                                        String checksum, ImportContext context, ImportResult.Status status,
+                                        String error) throws SQLException {
+        List<Problem> problems = context == null ? List.of() : List.copyOf(context.problems());
+        var byTarget = new EnumMap<Target, Counts>(Target.class);
+        if (context != null) {
+            for (Target t : importer.targets()) {
+                byTarget.put(t, new Counts(context.read(t, 0), 0, 0, 0, 0, context.read(t, 1), 0, context.read(t, 2)));
+            }
+        }
+        Counts total = byTarget.values().stream().reduce(Counts.NONE, Counts::plus);
+        var result = new ImportResult(run.id, status, provenance.source(), file.getFileName().toString(),
+                importer.format(), checksum, total, Map.copyOf(byTarget), problems, error, elapsed(),
+                context == null ? Map.of() : Map.copyOf(context.stats()));
+        run.finish(main, status, total, stats(result), withError(problems, error),
+                context == null ? 0 : context.features(), context == null ? 0 : context.bytesRead());
+        phase = "done";
+        return result;
+    }
+
+    /** A file that could not even be opened: there is no source to record a run for. */
+    private ImportResult unrecorded(String fileName, String error) {
+        return new ImportResult(0, ImportResult.Status.FAILED, options.source(), fileName, null, null, Counts.NONE,
+                Map.of(), List.of(), error, elapsed(), Map.of());
+    }
+
+    private List<Problem> withError(List<Problem> problems, String error) {
+        var all = new ArrayList<Problem>();
+        all.add(new Problem(file.getFileName().toString(), null, null, null, null, error, Problem.Action.REJECTED));
+        all.addAll(problems);
+        return all;
+    }
+
+    private Provenance provenance(FileImporter.Defaults defaults) {
+        String source = Optional.ofNullable(options.source()).orElse(defaults.source());
+        String licence = Optional.ofNullable(options.licence()).orElse(defaults.licence());
+        String attribution = Optional.ofNullable(options.attribution()).orElse(defaults.attribution());
+        if (source == null) {
+            source = file.getFileName().toString();
+        }
+        return new Provenance(source, licence, attribution);
+    }
+
+    private long totalBytes(FileImporter importer) throws IOException {
+        long total = 0;
+        for (Path p : importer.files().isEmpty() ? List.of(file) : importer.files()) {
+            total += Files.size(p);
+        }
+        return total;
+    }
+
+    private Map<String, Object> stats(ImportResult result) {
+        var m = new LinkedHashMap<String, Object>();
+        for (var e : result.byTarget().entrySet()) {
+            Counts c = e.getValue();
+            m.put(e.getKey().table(), Map.of("read", c.read(), "added", c.added(), "updated", c.updated(),
+                    "unchanged", c.unchanged(), "retired", c.retired(), "rejected", c.rejected(),
+                    "conflicts", c.conflicts(), "skipped", c.skipped()));
+        }
+        m.putAll(result.stats());
+        m.put("seconds", result.duration().toMillis() / 1000.0);
+        return m;
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

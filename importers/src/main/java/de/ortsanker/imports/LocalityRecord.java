@@ -1,0 +1,35 @@
+package de.ortsanker.imports;
+
+import java.time.LocalDate;
+import org.locationtech.jts.geom.Point;
+
+/** A village, hamlet or town: a row of {@code localities}. */
+public final class LocalityRecord {
+
+    /** The kinds {@code localities.kind} allows. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(
+            "city", "town", "village", "hamlet", "isolated_dwelling", "suburb", "quarter", "locality");
+
+    public final String sourceId;
+    public final Origin origin;
+    public String name;
+    public String kind;
+    /** In EPSG:4326 once checked. */
+    public Point point;
+    public Integer population;
+    public String populationSource;
+    public LocalDate populationDate;
+    public String ags;
+    public LocalDate lastVerified;
+
+    public LocalityRecord(String sourceId, Origin origin) {
+        this.sourceId = sourceId;
+        this.origin = origin;
+    }
+
+    void write(CopyRow row, Provenance provenance) {
+        row.text(name).text(kind).geometry(point).integer(population)
+                .text(population == null ? null : populationSource).date(population == null ? null : populationDate)
+                .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified);
+    }
+}

@@ -1,0 +1,76 @@
+package de.ortsanker.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A place as a source describes it, before it is checked and staged: the columns of {@code places}
+ * that imports fill. Mappings set the fields they know; the rest stay null.
+ */
+public final class PlaceRecord {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final String sourceId;
+    public final Origin origin;
+    public String kind;
+    public String name;
+    public String description;
+    /** In EPSG:4326 once checked. */
+    public Geometry geometry;
+    public String addrStreet;
+    public String addrHousenumber;
+    public String addrPostcode;
+    public String addrCity;
+    public String openingHours;
+    public String wheelchair;
+    public Boolean freeEntry;
+    public String operator;
+    public String operatorType;
+    public String contactRole;
+    public String contactPhone;
+    public String contactEmail;
+    public boolean contactIsPublic;
+    public String website;
+    public Integer capacity;
+    public List<String> equipment = new ArrayList<>();
+    public String bookingUrl;
+    public List<String> targetGroups = new ArrayList<>();
+    public LocalDate validFrom;
+    public LocalDate validTo;
+    /** Kind-specific attributes; sorted so that equal details give an equal digest. */
+    public final SortedMap<String, Object> details = new TreeMap<>();
+    public boolean isPublic = true;
+    public String sourceUrl;
+    public LocalDate lastVerified;
+
+    public PlaceRecord(String sourceId, Origin origin) {
+        this.sourceId = sourceId;
+        this.origin = origin;
+    }
+
+    /** Writes the columns in the order of {@link Target#PLACES}. */
+    void write(CopyRow row, Provenance provenance) {
+        row.text(kind).text(name).text(description).geometry(geometry)
+                .text(addrStreet).text(addrHousenumber).text(addrPostcode).text(addrCity)
+                .text(openingHours).text(wheelchair).bool(freeEntry).text(operator).text(operatorType)
+                .text(contactRole).text(contactPhone).text(contactEmail).bool(contactIsPublic).text(website)
+                .integer(capacity).textArray(equipment).text(bookingUrl).textArray(targetGroups)
+                .date(validFrom).date(validTo).text(detailsJson()).bool(isPublic)
+                .text(provenance.licence()).text(provenance.attribution()).text(sourceUrl).date(lastVerified);
+    }
+
+    public String detailsJson() {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("details of " + sourceId + " cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package de.ortsanker.imports;
+
+import java.util.List;
+
+/**
+ * A table an import writes to, keyed by (source, {@link #key()}). The columns are those a source
+ * provides; the merge compares them through a digest ({@code import_hash}) and never touches the rest
+ * (ids, timestamps, hand edits).
+ */
+public enum Target {
+    PLACES("places", "source_id", true, List.of(
+            "kind", "name", "description", "geom",
+            "addr_street", "addr_housenumber", "addr_postcode", "addr_city",
+            "opening_hours", "wheelchair", "free_entry", "operator", "operator_type",
+            "contact_role", "contact_phone", "contact_email", "contact_is_public", "website",
+            "capacity", "equipment", "booking_url", "target_groups", "valid_from", "valid_to",
+            "details", "is_public", "licence", "attribution", "source_url", "last_verified")),
+    LOCALITIES("localities", "source_id", false, List.of(
+            "name", "kind", "geom", "population", "population_source", "population_date", "ags",
+            "licence", "attribution", "last_verified")),
+    ADMIN_AREAS("admin_areas", "source_id", false, List.of(
+            "level", "ags", "ars", "name", "designation", "population", "geom", "licence", "attribution")),
+    POPULATION_CELLS("population_cells", "cell_id", false, List.of(
+            "size_m", "centre", "population", "census", "licence", "attribution")),
+    ADDRESSES("addresses", "source_id", false, List.of(
+            "street", "housenumber", "postcode", "city", "geom", "licence", "attribution"));
+
+    private final String table;
+    private final String key;
+    private final boolean editable;
+    private final List<String> columns;
+
+    Target(String table, String key, boolean editable, List<String> columns) {
+        this.table = table;
+        this.key = key;
+        this.editable = editable;
+        this.columns = columns;
+    }
+
+    /** The table's name; also the name used in summaries and import_runs.stats. */
+    public String table() {
+        return table;
+    }
+
+    /** The column that identifies a record within its source. */
+    public String key() {
+        return key;
+    }
+
+    /** Whether records can be edited by hand ({@code edited_at}), so that the merge must not overwrite them. */
+    public boolean editable() {
+        return editable;
+    }
+
+    /** The columns a source provides, in the order staged rows carry them. */
+    public List<String> columns() {
+        return columns;
+    }
+}

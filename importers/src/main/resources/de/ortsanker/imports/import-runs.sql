@@ -1,0 +1,46 @@
+-- The bookkeeping of import runs (import_runs). Advisory locks use two keys: a constant naming the
+-- lock's purpose (hashtext of a fixed text) and the run id or the source's hash.
+
+-- name: running
+select id from import_runs where status = 'running' order by id
+
+-- name: fail-abandoned
+update import_runs
+   set status = 'failed', finished_at = greatest(now(), started_at), phase = 'done',
+       error_report = error_report || ?::jsonb
+ where id = ? and status = 'running'
+
+-- name: last-checksum
+select checksum from import_runs
+ where source = ? and status = 'succeeded'
+ order by finished_at desc
+ limit 1
+
+-- name: start
+insert into import_runs (source, file_name, format, checksum, licence, attribution, options, status, phase,
+                         bytes_total, progress_at)
+values (?, ?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now())
+returning id
+
+-- name: run-lock
+select pg_try_advisory_lock(hashtext('ortsanker.import-run'), (? % 2147483647)::int)
+
+-- name: run-unlock
+select pg_advisory_unlock(hashtext('ortsanker.import-run'), (? % 2147483647)::int)
+
+-- name: source-lock
+select pg_try_advisory_lock(hashtext('ortsanker.import-source'), hashtext(?))
+
+-- name: source-unlock
+select pg_advisory_unlock(hashtext('ortsanker.import-source'), hashtext(?))
+
+-- name: progress
+update import_runs set phase = ?, features_read = ?, bytes_read = ?, progress_at = now()
+ where id = ? and status = 'running'
+
+-- name: finish
+update import_runs
+   set status = ?, finished_at = greatest(clock_timestamp(), started_at), phase = 'done',
+       added = ?, updated = ?, unchanged = ?, retired = ?, rejected = ?, conflicts = ?, skipped = ?,
+       error_report = ?::jsonb, stats = ?::jsonb, features_read = ?, bytes_read = ?, progress_at = now()
+ where id = ?

@@ -1,0 +1,59 @@
+-- How a run's staged rows become the data: one transaction, set-based. Placeholders in braces are
+-- identifiers the code fills in ({target} table, {staging} table, {key} column, {columns} the data
+-- columns, {s_columns} the same prefixed with "s."); values are always parameters.
+
+-- name: duplicates
+-- Records sharing a key with an earlier record of the same file: the first one counts.
+select seq, source_key, origin, first_origin
+  from (select seq, source_key, origin,
+               row_number() over w as n, first_value(origin) over w as first_origin
+          from {staging} window w as (partition by source_key order by seq)) d
+ where n > 1
+ order by seq
+
+-- name: drop-duplicates
+delete from {staging} where seq = any (?)
+
+-- name: changed-by-hand
+-- Records edited by hand whose source changed since (or that came back): the hand edit stays.
+select s.source_key, s.origin, t.edited_at
+  from {staging} s
+  join {target} t on t.source = ? and t.{key} = s.source_key
+ where t.edited_at is not null
+   and (t.import_hash is distinct from s.import_hash or t.retired_at is not null)
+ order by s.seq
+
+-- name: gone-but-edited
+-- Records edited by hand that are gone from a complete source: kept, reported.
+select t.{key}, t.edited_at
+  from {target} t
+ where t.source = ? and t.retired_at is null and t.edited_at is not null
+   and not exists (select 1 from {staging} s where s.source_key = t.{key})
+ order by t.{key}
+
+-- name: update
+-- Changed records, and retired ones that are back. {unless_edited} keeps hand edits unless told otherwise.
+update {target} t
+   set ({columns}, import_hash, retired_at) = ({s_columns}, s.import_hash, null){overwrite}
+  from {staging} s
+ where t.source = ? and t.{key} = s.source_key
+   and (t.import_hash is distinct from s.import_hash or t.retired_at is not null)
+   {unless_edited}
+
+-- name: insert
+insert into {target} (source, {key}, {columns}, import_hash)
+select ?, s.source_key, {s_columns}, s.import_hash
+  from {staging} s
+ where not exists (select 1 from {target} t where t.source = ? and t.{key} = s.source_key)
+ order by s.seq
+
+-- name: retire
+-- Records gone from a complete source: kept, marked retired (hidden from maps), never deleted.
+update {target} t
+   set retired_at = now()
+ where t.source = ? and t.retired_at is null
+   and not exists (select 1 from {staging} s where s.source_key = t.{key})
+   {unless_edited}
+
+-- name: staged
+select count(*) from {staging}
