@@ -1,5 +1,5 @@
--- Hand-made rows the OSM extract of 2014 lacks (it has no Mitfahrbank, club, room or vacancy), placed in
--- the real villages of the demo region; source "ortsanker-fixture", CC0.
+-- Hand-made places the OSM extract of 2014 lacks (it has no Mitfahrbank, club, room or vacancy), placed in
+-- the real villages of the demo region; source "ortsanker-fixture", CC0. Loaded after the demo import.
 insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, addr_street, addr_housenumber,
                     addr_postcode, addr_city, operator, operator_type, contact_role, contact_phone, contact_email,
                     contact_is_public, website, capacity, equipment, booking_url, details, description,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ortsanker.imports.ImportResult;
+import de.ortsanker.imports.Imports;
 import de.ortsanker.testing.TestDatabase;
 import de.ortsanker.testing.TestSchema;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +49,7 @@ class WebMapBrowserIT {
     @BeforeAll
     void start() throws Exception {
         schema = TestDatabase.freshSchema();
-        schema.execute(DemoRegion.sql());
-        schema.execute("analyze");
+        DemoRegion.load(schema);
         service = RunningService.start(Map.of("ORTSANKER_DB_URL", schema.jdbcUrl(), "ORTSANKER_DB_USER", schema.user(),
                 "ORTSANKER_DB_PASSWORD", schema.password(),
                 "ORTSANKER_BASEMAP_URL", "http://127.0.0.1:" + RunningService.freePort() + "/{z}/{x}/{y}.png"));
@@ -447,11 +449,21 @@ class WebMapBrowserIT {
         return json.readTree(response.body());
     }
 
-    /** The demo region's data (see src/test/resources/webmap/make-demo-fixture.py). */
+    /**
+     * The demo region as scripts/run.sh loads it — OSM north of Bayreuth and the BKG municipalities and
+     * districts, through the real importer — plus the hand-made places the 2014 extract lacks (Mitfahrbänke,
+     * a club, a room, vacant buildings, a village hall, a place named as an HTML injection).
+     */
     static final class DemoRegion {
-        static String sql() throws IOException {
-            try (InputStream in = WebMapBrowserIT.class.getResourceAsStream("/webmap/demo-region.sql")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        static final Path DATA = Path.of(System.getProperty("ortsanker.data", "../data"));
+
+        static void load(TestSchema schema) throws IOException {
+            for (String file : List.of("osm/north-bayreuth.osm.pbf", "vg5000/VG5000_KRS.shp", "vg5000/VG5000_GEM.shp")) {
+                ImportResult result = Imports.importFile(schema.dataSource(), DATA.resolve(file));
+                assertThat(result.status()).as("import of %s: %s", file, result.problems()).isEqualTo(ImportResult.Status.SUCCEEDED);
+            }
+            try (InputStream in = WebMapBrowserIT.class.getResourceAsStream("/webmap/hand-made-places.sql")) {
+                schema.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8), "analyze");
             }
         }
     }
