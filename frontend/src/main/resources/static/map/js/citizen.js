@@ -22,6 +22,7 @@ let markers;
 let originMarker;
 let loaded = null;          // {centre, reach, key, features, attributions}
 let detailFeature = null;
+let drawn = null;           // the answer the markers show
 const nearby = latestOnly();
 const suggest = latestOnly();
 
@@ -191,7 +192,11 @@ function render(message) {
     .filter(({ at }) => at && bounds.contains([at.lat, at.lon]))
     .map(({ f, at }) => ({ f, d: metres(from, at) }))
     .sort((a, b) => a.d - b.d);
-  markers.set(loaded.features);
+  // Markers are rebuilt only for a new answer: panning inside it keeps them (and any cluster opened).
+  if (drawn !== loaded) {
+    markers.set(loaded.features);
+    drawn = loaded;
+  }
   if (state.place) markers.select(state.place);
   attribution.setData(loaded.attributions.map((a) => a.attribution));
   const list = $('results');
