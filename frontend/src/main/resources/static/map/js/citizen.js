@@ -414,7 +414,8 @@ function goTo(at, text, zoom) {
   hideDetail();
   $('q').value = text;
   showOrigin();
-  map.setView([at.lat, at.lon], zoom);
+  // No animation: the list is drawn for the new view at once (and weak phones are spared the frames).
+  map.setView([at.lat, at.lon], zoom, { animate: false });
   const c = map.getCenter();
   state.view = { lat: c.lat, lon: c.lng, zoom: map.getZoom() };
   urlState.write(state, true);

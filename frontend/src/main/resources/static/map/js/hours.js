@@ -20,7 +20,8 @@ export function openStatus(p) {
     let opens = '';
     if (p.next_change) {
       const day = p.next_change.slice(0, 10);
-      const today = new Date().toISOString().slice(0, 10);
+      // "Today" as the place sees it (Europe/Berlin), not as the device's clock in UTC would say.
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
       opens = ` – ${t('opensAt', { day: day === today ? t('today').toLowerCase() : weekday(day), time: time(p.next_change.slice(11)) })}`;
     }
     return { text: t('openStatusClosed') + opens, state: 'closed' };
