@@ -59,6 +59,32 @@ function showNoBasemap(map, config, unreachable) {
   }
   const municipalities = config.layers.find((l) => l.code === 'municipalities')?.items_url;
   if (municipalities) addOutlines(map, municipalities);
+  const villages = config.layers.find((l) => l.code === 'villages')?.items_url;
+  if (villages) addVillageNames(map, villages);
+}
+
+/** Village names as quiet labels from zoom 12 on, for orientation without a basemap (decorative: hidden from screen readers). */
+function addVillageNames(map, itemsUrl) {
+  const names = L.layerGroup().addTo(map);
+  const seen = new Set();
+  const load = () => {
+    if (map.getZoom() < 12) { names.clearLayers(); seen.clear(); return; }
+    const b = map.getBounds();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',');
+    getJson(itemsUrl, { bbox, limit: 200 }).then((collection) => {
+      for (const f of collection.features || []) {
+        if (seen.has(f.id) || f.geometry?.type !== 'Point') continue;
+        seen.add(f.id);
+        const [lon, lat] = f.geometry.coordinates;
+        L.marker([lat, lon], {
+          interactive: false, keyboard: false, pane: 'overlayPane',
+          icon: L.divIcon({ className: 'village-name', html: el('span', { 'aria-hidden': 'true' }, f.properties.name), iconSize: null }),
+        }).addTo(names);
+      }
+    }).catch(() => { /* names are a courtesy */ });
+  };
+  map.whenReady(load);
+  map.on('moveend', load);
 }
 
 /** Municipality outlines, so the map keeps its bearings without a basemap; loaded for the view only. */

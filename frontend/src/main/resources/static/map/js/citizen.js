@@ -381,7 +381,7 @@ function chooseSuggestion(s) {
     select(s.place_id, { push: false });
   } else {
     goTo({ lat: s.lat, lon: s.lon }, s.context && s.context !== s.name ? `${s.name}, ${s.context}` : s.name,
-      s.type === 'municipality' ? 13 : 14);
+      s.type === 'municipality' ? 12 : 13);
   }
 }
 
@@ -392,12 +392,12 @@ async function resolve(text) {
   setStatus('');
   try {
     const answer = await getJson('places/nearby', { near: text, limit: 1 });
-    goTo({ lat: answer.origin.lat, lon: answer.origin.lon }, text, 14);
+    goTo({ lat: answer.origin.lat, lon: answer.origin.lon }, text, 13);
   } catch (error) {
     const suggestions = error instanceof Problem ? error.body.suggestions : null;
     if (suggestions?.length) {
       showSuggestions(suggestions.map((s) => ({
-        text: s.label, detail: null, choose: () => { closeSuggestions(); goTo({ lat: s.lat, lon: s.lon }, s.near, 14); },
+        text: s.label, detail: null, choose: () => { closeSuggestions(); goTo({ lat: s.lat, lon: s.lon }, s.near, 13); },
       })), t('didYouMean'));
       $('q').focus();
     } else {
@@ -427,7 +427,7 @@ function nearMe() {
   setStatus(t('locating'));
   navigator.geolocation.getCurrentPosition((position) => {
     setStatus('');
-    goTo({ lat: position.coords.latitude, lon: position.coords.longitude }, '', 15);
+    goTo({ lat: position.coords.latitude, lon: position.coords.longitude }, '', 14);
     state.me = true;
     urlState.write(state, false);
     render();
