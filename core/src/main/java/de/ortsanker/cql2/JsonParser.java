@@ -128,8 +128,15 @@ final class JsonParser {
         if (!args.get(2).isNumber() || args.get(2).doubleValue() < 0) {
             throw new Cql2Exception(path + ".args[2]: the distance must be a number of 0 or more");
         }
-        double metres = args.get(2).doubleValue()
-                * (args.size() == 4 ? Units.metresPer(args.get(3).asText(), 0) : 1);
+        double metres = args.get(2).doubleValue();
+        if (args.size() == 4) {
+            try {
+                metres *= Units.metresPer(args.get(3).asText(), 0);
+            } catch (Cql2Exception e) {
+                throw new Cql2Exception(path + ".args[3]: unknown distance unit '" + args.get(3).asText()
+                        + "' (use 'm' or 'km')");
+            }
+        }
         return new Expression.DWithin(operand(args.get(0), path + ".args[0]"), operand(args.get(1), path + ".args[1]"),
                 metres);
     }

@@ -19,7 +19,7 @@ public final class SqlTranslator {
     /** Geometries are stored in WGS 84 (longitude/latitude). */
     public static final int STORAGE_SRID = 4326;
 
-    /** Metres between points added to projected literals before transforming, so their edges stay straight. */
+    /** Least distance in metres between points added to projected literals before they are transformed. */
     private static final int DENSIFY_METRES = 100;
 
     private static final int MAX_LIST = 1000;
@@ -173,6 +173,9 @@ public final class SqlTranslator {
                 return q.geographySql();
             }
         }
+        if (o instanceof Operand.Geometry g) {
+            return literalSubquery(g.value(), "::geography");
+        }
         return geometry(o, "S_DWITHIN") + "::geography";
     }
 
@@ -255,18 +258,25 @@ public final class SqlTranslator {
      * are repaired first, so that a careless literal gives an answer rather than a GEOS topology error.
      */
     private String geometryLiteral(GeometryLiteral g) {
+        return literalSubquery(g, "");
+    }
+
+    /** @param cast appended to the geometry inside the subquery, e.g. {@code ::geography} */
+    private String literalSubquery(GeometryLiteral g, String cast) {
         if (crs.projected() && g instanceof GeometryLiteral.Bbox box && box.minX() > box.maxX()) {
             throw new Cql2Exception("BBOX: the lower bound of the first axis is greater than the upper bound");
         }
         parameters.add(g.toWkt(crs.swapAxes()));
         String literal = "ST_MakeValid(ST_GeomFromText(?, " + crs.srid() + "))";
         if (crs.srid() == STORAGE_SRID) {
-            return "(select " + literal + ")";
+            return "(select " + literal + cast + ")";
         }
-        if (crs.projected()) {
-            literal = "ST_Segmentize(" + literal + ", " + DENSIFY_METRES + ")";
+        if (crs.projected()) { // edges straight in metres curve in degrees: add a point every 1/64 of the size
+            return "(select ST_Transform(ST_Segmentize(g, greatest(" + DENSIFY_METRES
+                    + ", (ST_XMax(g) - ST_XMin(g) + ST_YMax(g) - ST_YMin(g)) / 64)), " + STORAGE_SRID + ")" + cast
+                    + " from (select " + literal + " g) literal)";
         }
-        return "(select ST_Transform(" + literal + ", " + STORAGE_SRID + "))";
+        return "(select ST_Transform(" + literal + ", " + STORAGE_SRID + ")" + cast + ")";
     }
 
     private static void sameKind(Sql a, Sql b, String operator) {

@@ -102,13 +102,14 @@ class Cql2ParsingTest {
         assertThat(latLon.parameters()).containsExactly("POINT(11.57 50.03)");
         var utm = SqlTranslator.toSql(Cql2.parseText("S_WITHIN(geometry, BBOX(680000, 5540000, 690000, 5550000))"), Q,
                 new LiteralCrs(25832, false, true));
-        assertThat(utm.sql()).contains("ST_Transform(ST_Segmentize(ST_MakeValid(ST_GeomFromText(?, 25832)), 100), 4326)");
+        assertThat(utm.sql()).contains("ST_Transform(ST_Segmentize(g, greatest(100, ")
+                .contains("from (select ST_MakeValid(ST_GeomFromText(?, 25832)) g)");
     }
 
     @Test
     void dwithinMeasuresMetresOnTheIndexedGeography() {
         var f = text("S_DWITHIN(geometry, POINT(11.57 50.03), 2, 'km')");
-        assertThat(f.sql()).isEqualTo("ST_DWithin(p.geog, (select ST_MakeValid(ST_GeomFromText(?, 4326)))::geography, ?)");
+        assertThat(f.sql()).isEqualTo("ST_DWithin(p.geog, (select ST_MakeValid(ST_GeomFromText(?, 4326))::geography), ?)");
         assertThat(f.parameters()).containsExactly("POINT(11.57 50.03)", 2000.0);
     }
 
@@ -188,6 +189,9 @@ class Cql2ParsingTest {
                 .hasMessageStartingWith("unknown property 'colour'");
         assertThatThrownBy(() -> json("{\"op\":"))
                 .hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> json("{\"op\":\"s_dwithin\",\"args\":[{\"property\":\"geometry\"},"
+                + "{\"type\":\"Point\",\"coordinates\":[11,50]},5,\"miles\"]}"))
+                .hasMessage("filter.args[3]: unknown distance unit 'miles' (use 'm' or 'km')");
     }
 
     @Test

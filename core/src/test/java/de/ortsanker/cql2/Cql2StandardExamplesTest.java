@@ -238,6 +238,18 @@ class Cql2StandardExamplesTest {
     }
 
     @Test
+    void literalsInAnotherCrsAreTransformedAndLatitudeFirstOnesSwapped() throws SQLException {
+        var q = Queryables.of(COLUMNS);
+        // row 2 lies at 7.02 E 49.92 N = 357868.67 E 5531615.43 N in UTM 32N (gdaltransform -s_srs OGC:CRS84 -t_srs EPSG:25832)
+        assertThat(select(SqlTranslator.toSql(Cql2.parseText("S_INTERSECTS(geometry, BBOX(357860, 5531610, 357880, 5531620))"),
+                q, new LiteralCrs(25832, false, true)))).containsExactly(2);
+        assertThat(select(SqlTranslator.toSql(Cql2.parseText("S_INTERSECTS(geometry, BBOX(357870, 5531610, 357880, 5531620))"),
+                q, new LiteralCrs(25832, false, true)))).isEmpty();
+        assertThat(select(SqlTranslator.toSql(Cql2.parseText("S_INTERSECTS(geometry, BBOX(49.9, 7.0, 50, 7.1))"),
+                q, new LiteralCrs(4326, true, false)))).containsExactly(2);
+    }
+
+    @Test
     void temporalFunctionsAreRefusedClearly() {
         assertThatThrownBy(() -> Cql2.parseText("T_BEFORE(built, DATE('2015-01-01'))")) // example20
                 .hasMessageContaining("temporal functions (T_BEFORE) are not supported");

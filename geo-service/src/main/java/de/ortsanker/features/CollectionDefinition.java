@@ -44,8 +44,18 @@ public record CollectionDefinition(String id, String title, String description, 
         String idColumn, String geometryColumn, String geographyColumn, Temporal temporal,
         List<FeatureProperty> properties, Provenance provenance, List<String> layers, int order) {
 
-    /** The period a feature is valid: start and end (date or timestamp SQL); null or a null value is open. */
-    public record Temporal(String startSql, String endSql) {
+    /**
+     * The period a feature is valid, for {@code datetime}: start and end SQL of type {@code DATE} or
+     * {@code TIMESTAMP} (both inclusive); a null value leaves that end open.
+     */
+    public record Temporal(String startSql, String endSql, FeatureProperty.Type type) {
+        public Temporal {
+            Objects.requireNonNull(startSql, "startSql");
+            Objects.requireNonNull(endSql, "endSql");
+            if (type != FeatureProperty.Type.DATE && type != FeatureProperty.Type.TIMESTAMP) {
+                throw new IllegalArgumentException("a validity period is made of DATE or TIMESTAMP values, not " + type);
+            }
+        }
     }
 
     /** SQL expressions for a row's source, licence and attribution, added to every feature. */
@@ -156,8 +166,9 @@ public record CollectionDefinition(String id, String title, String description, 
             return this;
         }
 
-        public Builder temporal(String startSql, String endSql) {
-            this.temporal = new Temporal(startSql, endSql);
+        /** The validity period, of {@code DATE} or {@code TIMESTAMP} values. */
+        public Builder temporal(String startSql, String endSql, FeatureProperty.Type type) {
+            this.temporal = new Temporal(startSql, endSql, type);
             return this;
         }
 

@@ -47,7 +47,7 @@ public class PublishedLayers {
             queryable("valid_from", "p.valid_from", Type.DATE, "First day of a temporary offer"),
             queryable("valid_to", "p.valid_to", Type.DATE, "Last day of a temporary offer"),
             shown("details", "nullif(p.details, '{}'::jsonb)", Type.OBJECT, "Details that depend on the kind"),
-            shown("source_id", "p.source_id", Type.STRING, "Identifier in the source"),
+            queryable("source_id", "p.source_id", Type.STRING, "Identifier in the source"),
             shown("source_url", "p.source_url", Type.STRING, "Where the record comes from"),
             queryable("last_verified", "p.last_verified", Type.DATE, "When the record was last checked"),
             queryable("updated_at", "p.updated_at", Type.TIMESTAMP, "When the record last changed here"));
@@ -99,7 +99,7 @@ public class PublishedLayers {
                         + " and (p.valid_to is null or p.valid_to >= current_date)")
                 .id("p.id")
                 .geometry("p.geom", "p.geog")
-                .temporal("p.valid_from", "p.valid_to")
+                .temporal("p.valid_from", "p.valid_to", Type.DATE)
                 .properties(PLACE_PROPERTIES)
                 .provenance("p.source", "p.licence", "p.attribution")
                 .layers(group.code())
@@ -124,7 +124,7 @@ public class PublishedLayers {
                         shown("population_source", "l.population_source", Type.STRING, "Where the population figure comes from"),
                         shown("population_date", "l.population_date", Type.DATE, "Reference date of the population figure"),
                         queryable("ags", "l.ags", Type.STRING, "Key (AGS) of the municipality it lies in"),
-                        shown("source_id", "l.source_id", Type.STRING, "Identifier in the source"),
+                        queryable("source_id", "l.source_id", Type.STRING, "Identifier in the source"),
                         queryable("last_verified", "l.last_verified", Type.DATE, "When the record was last checked")))
                 .provenance("l.source", "l.licence", "l.attribution")
                 .layers("localities")
@@ -158,7 +158,7 @@ public class PublishedLayers {
                         queryable("ags", "a.ags", Type.STRING, "Official key (Amtlicher Gemeindeschlüssel)"),
                         queryable("ars", "a.ars", Type.STRING, "Regional key (Regionalschlüssel)"),
                         queryable("population", "a.population", Type.INTEGER, "Inhabitants, where known"),
-                        shown("source_id", "a.source_id", Type.STRING, "Identifier in the source")))
+                        queryable("source_id", "a.source_id", Type.STRING, "Identifier in the source")))
                 .provenance("a.source", "a.licence", "a.attribution")
                 .layers("admin_areas")
                 .order(order)

@@ -30,7 +30,11 @@ public class ConditionalResponses {
      * @param variant what else shapes the bytes at the same URL, e.g. the negotiated format; may be null
      */
     public boolean notModified(WebRequest request, Collection<String> layers, String variant) {
-        var versions = LayerVersions.read(dataSource);
+        return notModified(request, LayerVersions.read(dataSource), layers, variant);
+    }
+
+    /** The same, with versions the caller has read already (and goes on to use for its answer). */
+    public boolean notModified(WebRequest request, LayerVersions versions, Collection<String> layers, String variant) {
         // Weak: gzip and chunking change bytes, not meaning.
         String etag = "W/\"" + versions.token(layers) + (variant == null ? "" : "-" + variant) + "\"";
         return request.checkNotModified(etag, versions.lastChanged(layers).toEpochMilli());

@@ -1,0 +1,3 @@
+-- The statement FeatureStore runs for /collections/municipalities/items?limit=10&bbox=11.4,49.9,11.8,50.2 (copied from its debug log, parameters inlined).
+set jit = off;
+select a.id, ST_AsGeoJSON(a.geom, 8, 0), json_strip_nulls(json_build_object('name', a.name, 'designation', a.designation, 'ags', a.ags, 'ars', a.ars, 'population', a.population, 'source_id', a.source_id, 'source', a.source, 'licence', a.licence, 'attribution', a.attribution))::text from admin_areas a where (a.level = 'gemeinde' and a.retired_at is null) and ST_Intersects(a.geom, (select ST_MakeValid(ST_GeomFromText('POLYGON((11.4 49.9,11.8 49.9,11.8 50.2,11.4 50.2,11.4 49.9))', 4326)))) order by a.id limit 11 offset 0;

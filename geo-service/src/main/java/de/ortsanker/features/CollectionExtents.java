@@ -1,0 +1,143 @@
+package de.ortsanker.features;
+
+import de.ortsanker.database.LayerVersions;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a collection's metadata says about its data — spatial and temporal extent, and whose data it is
+ * (licences and attributions with their counts) — computed in PostGIS and cached until one of the
+ * collection's layers changes (or the day changes: expired offers leave the public rows at midnight).
+ */
+@Component
+public class CollectionExtents {
+
+    /** A licence and attribution found in the collection, with the number of features under it. */
+    public record Source(String licence, String attribution, long features) {
+    }
+
+    /**
+     * @param bbox  west, south, east, north in CRS84, or null for an empty collection
+     * @param start first instant of validity, null for open or none
+     * @param end   last instant of validity, null for open or none
+     */
+    public record Extent(double[] bbox, boolean temporal, Instant start, Instant end, long features, List<Source> sources) {
+    }
+
+    private record Cached(String token, Extent extent) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public CollectionExtents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Extent of(CollectionDefinition c, LayerVersions versions) {
+        String token = versions.token(c.layers()) + "@" + LocalDate.now(DateTimeFilter.LOCAL);
+        Cached cached = cache.get(c.id());
+        if (cached != null && cached.token().equals(token)) {
+            return cached.extent();
+        }
+        Extent extent = compute(c);
+        cache.put(c.id(), new Cached(token, extent));
+        return extent;
+    }
+
+    private Extent compute(CollectionDefinition c) {
+        var t = c.temporal();
+        String temporal = t == null ? "null t0, null t1, false open0, false open1"
+                : "min(" + t.startSql() + ") t0, max(" + t.endSql() + ") t1, bool_or(" + t.startSql()
+                        + " is null) open0, bool_or(" + t.endSql() + " is null) open1";
+        String sql = "select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1, open0, open1 from (select"
+                + " ST_Extent(" + c.geometryColumn() + ") e, count(*) n, " + temporal + " from " + c.from() + " where "
+                + c.where() + ") s";
+        return jdbc.query(sql, rs -> {
+            rs.next();
+            long n = rs.getLong(5);
+            double[] bbox = n == 0 ? null : padded(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
+                    rs.getDouble(4)});
+            Instant start = t == null || rs.getBoolean(8) ? null : instant(rs, 6, false);
+            Instant end = t == null || rs.getBoolean(9) ? null : instant(rs, 7, true);
+            return new Extent(bbox, t != null && n > 0, start, end, n, sources(c));
+        });
+    }
+
+    private List<Source> sources(CollectionDefinition c) {
+        var p = c.provenance();
+        return jdbc.query("select " + p.licenceSql() + ", " + p.attributionSql() + ", count(*) from " + c.from()
+                        + " where " + c.where() + " group by 1, 2 order by 3 desc, 1, 2 limit 20",
+                (rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    private static Instant instant(ResultSet rs, int column, boolean endOfDay) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v instanceof Date d) {
+            LocalDate day = d.toLocalDate();
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(DateTimeFilter.LOCAL).toInstant()
+                    .minusSeconds(endOfDay ? 1 : 0);
+        }
+        if (v instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return null;
+    }
+
+    /**
+     * The advertised extent contains the data in every offered CRS even when a client transforms only its
+     * two corners (as OGC's test suite does for bbox-crs): in UTM a box's corners do not span its curved
+     * edges, so the box is widened until they do. Grows by a quarter per round; stops at the poles.
+     */
+    double[] padded(double[] data) {
+        double margin = Math.max(1e-4, 0.005 * Math.max(data[2] - data[0], data[3] - data[1]));
+        double[] d = {data[0] - margin, data[1] - margin, data[2] + margin, data[3] + margin};
+        List<Integer> srids = Crs.SUPPORTED.stream().filter(Crs::projected).map(Crs::srid).toList();
+        for (int round = 0; round < 12 && d[1] > -85 && d[3] < 85 && !cornersSpan(d, data, srids); round++) {
+            double dx = Math.max(1e-3, (d[2] - d[0]) / 4);
+            double dy = Math.max(1e-3, (d[3] - d[1]) / 4);
+            d = new double[] {Math.max(-180, d[0] - dx), Math.max(-85, d[1] - dy), Math.min(180, d[2] + dx),
+                    Math.min(85, d[3] + dy)};
+        }
+        for (int i = 0; i < 4; i++) {
+            d[i] = Math.round(d[i] * 1e7) / 1e7; // 1 cm is plenty for an extent
+        }
+        d[0] = Math.min(d[0], data[0]);
+        d[1] = Math.min(d[1], data[1]);
+        d[2] = Math.max(d[2], data[2]);
+        d[3] = Math.max(d[3], data[3]);
+        return d;
+    }
+
+    private boolean cornersSpan(double[] d, double[] data, List<Integer> srids) {
+        double step = Math.max(1e-3, Math.max(data[2] - data[0], data[3] - data[1]) / 64);
+        return Boolean.TRUE.equals(jdbc.query("""
+                select bool_and(ST_X(c1) <= ST_XMin(env) - 1 and ST_Y(c1) <= ST_YMin(env) - 1
+                            and ST_X(c2) >= ST_XMax(env) + 1 and ST_Y(c2) >= ST_YMax(env) + 1)
+                  from (select ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), srid) c1,
+                               ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), srid) c2,
+                               ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), srid) env
+                          from unnest(?) srid) s""", ps -> {
+            ps.setDouble(1, d[0]);
+            ps.setDouble(2, d[1]);
+            ps.setDouble(3, d[2]);
+            ps.setDouble(4, d[3]);
+            for (int i = 0; i < 4; i++) {
+                ps.setDouble(5 + i, data[i]);
+            }
+            ps.setDouble(9, step);
+            Array array = ps.getConnection().createArrayOf("int4", srids.toArray());
+            ps.setArray(10, array);
+        }, rs -> rs.next() && rs.getBoolean(1)));
+    }
+}

@@ -1,0 +1,195 @@
+package de.ortsanker.features;
+
+import de.ortsanker.cql2.Cql2Exception;
+import de.ortsanker.cql2.Expression;
+import de.ortsanker.cql2.LiteralCrs;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.cql2.SqlTranslator;
+import de.ortsanker.database.LayerVersions;
+import de.ortsanker.service.InvalidParameter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads features with one SQL statement per page: the collection's public rows, narrowed by bbox,
+ * datetime, CQL2 filter and property filters (all as bound parameters), ordered by id for stable paging,
+ * geometry transformed by PostGIS and written as GeoJSON by PostGIS, properties as JSON by PostgreSQL.
+ * numberMatched is counted with the same condition and remembered per data version ({@link MatchCounts}).
+ */
+@Component
+public class FeatureStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureStore.class);
+
+    /** One feature: id, GeoJSON geometry and properties as JSON text, ready to be written out. */
+    public record Feature(long id, String geometry, String properties) {
+    }
+
+    /**
+     * A page of features in id order, how many match in all, and whether more follow the page
+     * ({@code more}) or precede it ({@code earlier}), so that next and prev links point somewhere.
+     */
+    public record Page(List<Feature> features, long numberMatched, boolean more, boolean earlier) {
+    }
+
+    /** json_build_object takes at most 100 arguments: 50 name/value pairs. */
+    private static final int PAIRS_PER_OBJECT = 50;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ConcurrentHashMap<String, String> propertiesSql = new ConcurrentHashMap<>();
+    private final MatchCounts counts = new MatchCounts();
+
+    public FeatureStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+    }
+
+    /**
+     * One page: by {@code offset}, or after/before an id (keyset paging, as the next and prev links do: a
+     * deep page costs an index lookup, not a scan over everything before it). One row more than the limit
+     * is read to know whether another page follows.
+     *
+     * @param versions the data versions read for this request (the count cache keys on them)
+     */
+    public Page items(CollectionDefinition c, ItemsQuery q, LayerVersions versions) {
+        SqlFilter where = where(c, q);
+        String keyset = q.after() != null ? " and " + c.idColumn() + " > ?" : q.before() != null ? " and " + c.idColumn() + " < ?" : "";
+        String order = q.before() != null ? " desc" : "";
+        String select = "select " + c.idColumn() + ", " + geometry(c, q.crs()) + ", " + properties(c)
+                + " from " + c.from() + " where " + where.sql() + keyset + " order by " + c.idColumn() + order
+                + " limit ? offset ?";
+        if (log.isDebugEnabled()) {
+            log.debug("items of {}: {} -- parameters {}, limit {}, offset {}, after {}, before {}", c.id(), select,
+                    where.parameters(), q.limit(), q.offset(), q.after(), q.before());
+        }
+        return readOnly.execute(status -> {
+            // Just-in-time compilation costs more than it saves on queries this short.
+            jdbc.execute("set local jit = off");
+            List<Feature> rows = new ArrayList<>(jdbc.query(select, ps -> {
+                int next = where.bind(ps, 1);
+                if (q.after() != null || q.before() != null) {
+                    ps.setLong(next++, q.after() != null ? q.after() : q.before());
+                }
+                ps.setInt(next, q.limit() + 1);
+                ps.setLong(next + 1, q.offset());
+            }, FeatureStore::feature));
+            boolean beyond = rows.size() > q.limit();
+            List<Feature> features = beyond ? rows.subList(0, q.limit()) : rows;
+            if (q.before() != null) {
+                Collections.reverse(features);
+            }
+            long matched;
+            if (!beyond && q.offset() == 0 && q.after() == null && q.before() == null) {
+                matched = features.size(); // the only page tells the total without counting
+            } else {
+                matched = counts.get(c, where, versions, () -> {
+                    Long count = jdbc.query("select count(*) from " + c.from() + " where " + where.sql(),
+                            ps -> where.bind(ps, 1), rs -> rs.next() ? rs.getLong(1) : 0L);
+                    return count == null ? 0 : count;
+                });
+            }
+            boolean more = q.before() != null || beyond; // read backwards, the page we came from follows
+            boolean earlier = q.before() != null ? beyond : q.offset() > 0 || q.after() != null;
+            return new Page(List.copyOf(features), matched, more, earlier);
+        });
+    }
+
+    public Optional<Feature> item(CollectionDefinition c, long id, Crs crs) {
+        String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c)
+                + " from " + c.from() + " where (" + c.where() + ") and " + c.idColumn() + " = ?";
+        return jdbc.query(select, ps -> ps.setLong(1, id), FeatureStore::feature).stream().findFirst();
+    }
+
+    /** The collection's own condition and everything the request adds, as one parameterised condition. */
+    static SqlFilter where(CollectionDefinition c, ItemsQuery q) {
+        var sql = new ArrayList<String>(List.of("(" + c.where() + ")"));
+        var params = new ArrayList<>();
+        var parts = new ArrayList<SqlFilter>();
+        if (q.bbox() != null) {
+            parts.add(translate(q.bbox().intersects(), c, q.bbox().literalCrs(), "bbox"));
+        }
+        if (q.datetime() != null && c.temporal() != null) {
+            parts.add(validity(c.temporal(), q.datetime()));
+        }
+        if (q.filter() != null) {
+            parts.add(translate(q.filter(), c, q.filterCrs().asLiteralCrs(), "filter"));
+        }
+        for (Expression e : q.propertyFilters()) {
+            parts.add(translate(e, c, LiteralCrs.CRS84, "filter"));
+        }
+        for (SqlFilter f : parts) {
+            sql.add(f.sql());
+            params.addAll(f.parameters());
+        }
+        return new SqlFilter(String.join(" and ", sql), params);
+    }
+
+    private static SqlFilter translate(Expression e, CollectionDefinition c, LiteralCrs crs, String parameter) {
+        try {
+            return SqlTranslator.toSql(e, c.queryables(), crs);
+        } catch (Cql2Exception ex) {
+            throw new InvalidParameter(parameter, ex.getMessage());
+        }
+    }
+
+    /** Valid at some time in the requested period: open ends of either match everything on that side. */
+    private static SqlFilter validity(CollectionDefinition.Temporal t, DateTimeFilter d) {
+        boolean dates = t.type() == FeatureProperty.Type.DATE;
+        var sql = new ArrayList<String>();
+        var params = new ArrayList<>();
+        if (d.to() != null) {
+            sql.add("(" + t.startSql() + " is null or " + t.startSql() + " <= ?)");
+            params.add(dates ? d.toDate() : d.to().atOffset(ZoneOffset.UTC));
+        }
+        if (d.from() != null) {
+            sql.add("(" + t.endSql() + " is null or " + t.endSql() + " >= ?)");
+            params.add(dates ? d.fromDate() : d.from().atOffset(ZoneOffset.UTC));
+        }
+        return new SqlFilter(sql.isEmpty() ? "true" : String.join(" and ", sql), params);
+    }
+
+    private static String geometry(CollectionDefinition c, Crs crs) {
+        // options 0: no "crs" member in the geometry; the Content-Crs header says it
+        return "ST_AsGeoJSON(" + crs.fromStorage(c.geometryColumn()) + ", " + crs.decimals() + ", 0)";
+    }
+
+    /** All properties and the provenance as one JSON object, nulls left out. */
+    private String properties(CollectionDefinition c) {
+        return propertiesSql.computeIfAbsent(c.id(), id -> {
+            var pairs = new ArrayList<String>();
+            for (FeatureProperty p : c.properties()) {
+                pairs.add("'" + p.name() + "', " + p.sql());
+            }
+            pairs.add("'source', " + c.provenance().sourceSql());
+            pairs.add("'licence', " + c.provenance().licenceSql());
+            pairs.add("'attribution', " + c.provenance().attributionSql());
+            if (pairs.size() <= PAIRS_PER_OBJECT) {
+                return "json_strip_nulls(json_build_object(" + String.join(", ", pairs) + "))::text";
+            }
+            var objects = new ArrayList<String>();
+            for (int i = 0; i < pairs.size(); i += PAIRS_PER_OBJECT) {
+                objects.add("jsonb_build_object(" + String.join(", ",
+                        pairs.subList(i, Math.min(pairs.size(), i + PAIRS_PER_OBJECT))) + ")");
+            }
+            return "jsonb_strip_nulls(" + String.join(" || ", objects) + ")::text";
+        });
+    }
+
+    private static Feature feature(ResultSet rs, int row) throws SQLException {
+        return new Feature(rs.getLong(1), rs.getString(2), rs.getString(3));
+    }
+}
