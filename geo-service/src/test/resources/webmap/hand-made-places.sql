@@ -9,7 +9,7 @@ insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, add
   '+49 9203 1234', 'buergerbuero@harsdorf.example', true, null, 120, '{kitchen,wifi}', null, '{}',
   'Treffpunkt für alle Generationen, mit Küche und Garten.',
   'ortsanker-fixture', 'village-hall/harsdorf', 'CC0-1.0', 'Ortsanker test fixture', '2026-10-01'),
- ('mitfahrbank', 'Mitfahrbank Harsdorf Ortsmitte', ST_Point(11.5671, 50.0277, 4326), null, 'yes', true,
+ ('mitfahrbank', 'Mitfahrbank Harsdorf Ortsmitte', ST_Point(11.5671, 50.0277, 4326), '24/7', 'yes', true,
   'Hauptstraße', null, '95499', 'Harsdorf', 'Gemeinde Harsdorf', 'municipality', null, null, null, false, null, null,
   '{}', null, '{"destinations": ["Neudrossenfeld", "Bayreuth"], "bench": true}', null,
   'ortsanker-fixture', 'mitfahrbank/harsdorf', 'CC0-1.0', 'Ortsanker test fixture', '2026-10-01'),

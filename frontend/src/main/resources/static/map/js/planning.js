@@ -138,7 +138,7 @@ function rebuild() {
     villages: number(totals.underserved_villages), all: number(totals.villages),
     people: number(totals.population_affected), population: number(totals.population),
   }));
-  downloads($('downloads'), 'planning/underserved', ruleParams());
+  downloads($('downloads'), 'planning/underserved', ruleParams(), true);
   drawVillages();
   table();
   candidates();
@@ -229,7 +229,8 @@ function fillLegend() {
   ];
   replace(node, el('p', {}, el('strong', {}, t('legendTitle', { kinds: firstRuleWords() }))),
     rows.map(([c, text]) => el('p', {}, el('span', { class: 'swatch', style: `background:${c}` }), text)),
-    el('p', {}, t('legendSize')));
+    el('p', {}, t('legendSize')),
+    el('p', {}, el('span', { class: 'swatch', style: 'background:#fff;border-style:dashed' }), t('legendDashed')));
 }
 
 // ---- the table ----------------------------------------------------------------------------------------
@@ -339,9 +340,11 @@ function candidates() {
       el('td', { class: 'num' }, s.villages_gained === null ? '–' : number(s.villages_gained)))))));
 }
 
-function downloads(node, path, params) {
+function downloads(node, path, params, perMunicipality = false) {
   replace(node, t('download'),
     el('a', { class: 'button secondary', href: url(path, { ...params, f: 'csv' }), download: '' }, t('downloadCsv')),
+    perMunicipality ? el('a', { class: 'button secondary', href: url(path, { ...params, per: 'municipality', f: 'csv' }), download: '' },
+      t('downloadPerMunicipality')) : null,
     el('a', { class: 'button secondary', href: url(path, { ...params, f: 'geojson' }), download: '' }, t('downloadGeojson')));
 }
 

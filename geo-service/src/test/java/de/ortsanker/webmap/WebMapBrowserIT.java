@@ -144,6 +144,18 @@ class WebMapBrowserIT {
         assertThat(markerNamesInView()).allSatisfy(name -> assertThat(listed).contains(name));
         assertThat(browser.driver.getCurrentUrl()).contains("step=1");
 
+        // Open now: whatever the hour, the bench (24/7) is open; every place listed says it is open.
+        before = renders();
+        browser.find("#open").click();
+        awaitRendersAfter(before);
+        assertThat(texts("#results button.result")).isNotEmpty()
+                .allSatisfy(b -> assertThat(b).contains("Jetzt geöffnet"))
+                .anySatisfy(b -> assertThat(b).contains("Mitfahrbank Harsdorf Ortsmitte"));
+        assertThat(browser.driver.getCurrentUrl()).contains("open=1");
+        before = renders();
+        browser.find("#open").click();
+        awaitRendersAfter(before);
+
         // A kind group off: no such places in the list.
         before = renders();
         browser.find("input[name=kind][value=mobility]").click();
@@ -363,6 +375,9 @@ class WebMapBrowserIT {
         var csvAnswer = http.send(HttpRequest.newBuilder(URI.create(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csvAnswer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csvAnswer.body().lines().count()).isEqualTo(underserved + 1);
+        String perMunicipality = browser.find("#downloads a[href*='per=municipality']").getAttribute("href");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(perMunicipality)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("Gemeinde").contains("Harsdorf");
         JsonNode geojson = json.readTree(URI.create(browser.find("#downloads a[href*='f=geojson']").getAttribute("href")).toURL());
         assertThat(geojson.get("features")).hasSize(underserved);
 
