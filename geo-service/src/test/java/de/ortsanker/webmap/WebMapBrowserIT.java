@@ -416,7 +416,7 @@ class WebMapBrowserIT {
     }
 
     @Test
-    void theSnippetGeneratorWritesTheIframeAndListsGisAddresses() {
+    void theSnippetGeneratorWritesTheIframeAndListsGisAddresses() throws Exception {
         browser.open(service.base + "/map/embed");
         WebElement snippet = browser.visible("#snippet");
         browser.await("a snippet", d -> snippet.getAttribute("value").startsWith("<iframe src=\"" + service.base + "/embed?") ? true : null);
@@ -427,6 +427,13 @@ class WebMapBrowserIT {
         assertThat(snippet.getAttribute("value")).contains("layers=third_place,meeting_room,mobility,vacant,supply");
         assertThat(browser.find("#preview").getAttribute("src")).contains("filter=step_free");
         assertThat(browser.find("#gis").getText()).contains("Treffpunkte", "Mitfahrbänke & Mobilität");
+        // The GIS panel links each layer's OGC API Features items (served by this build).
+        assertThat(browser.all("#gis a[href$='/collections/third_places/items']")).hasSize(1);
+        browser.await("the preview's places", d -> (Boolean) browser.js("""
+                const list = document.getElementById('preview').contentDocument?.querySelector('.embed-list summary');
+                return list && /\\([1-9]/.test(list.textContent) ? true : null;"""));
+        browser.js("document.getElementById('snippet').scrollIntoView({block: 'center'})");
+        browser.screenshot("embed-code");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
