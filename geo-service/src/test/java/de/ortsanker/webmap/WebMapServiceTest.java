@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** The web map's pages, its configuration and its type-ahead, served by the running service on real PostGIS. */
 @ServiceTest
+@DirtiesContext  // its own configuration makes its own context: closed afterwards, so its connections go back
 @TestPropertySource(properties = {
         "ortsanker.webmap.basemap-url=https://tiles.example.org/{z}/{x}/{y}.png",
         "ortsanker.webmap.basemap-attribution=© Example Tiles, © OpenStreetMap contributors",
