@@ -80,7 +80,7 @@ class WebMapConfigController {
     private static String layerOf(String collection) {
         return switch (collection) {
             case "villages" -> "localities";
-            case "municipalities", "districts" -> "admin_areas";
+            case "municipalities" -> "admin_areas";
             default -> collection;
         };
     }

@@ -1,5 +1,7 @@
 package de.ortsanker.webmap;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -10,10 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The pages reference their scripts relative to their own address, so they also work behind a proxy prefix.
  */
 @Controller
+@Hidden  // pages for people, not API operations
 class WebMapPages {
 
     @GetMapping("/map")
-    String mapWithoutSlash(jakarta.servlet.http.HttpServletRequest request) {
+    String mapWithoutSlash(HttpServletRequest request) {
         String query = request.getQueryString();
         return "redirect:/map/" + (query == null ? "" : "?" + query);
     }
