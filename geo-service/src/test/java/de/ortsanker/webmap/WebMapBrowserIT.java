@@ -391,7 +391,7 @@ class WebMapBrowserIT {
         browser.find("#rules-form button[type=submit]").click();
         browser.await("the analysis under the stricter rule", d -> browser.driver.getCurrentUrl().contains("rule=third_place:1000")
                 && browser.find("#rules-form button[type=submit]").isEnabled() ? true : null);
-        // Asked only after the page's own request: the planning API answers concurrent equal analyses with a 500.
+        // Asked after the page's own request, so the two analyses do not race to store the area's latest result.
         int stricter = get("/planning/underserved?rule=third_place:1000&rule=mitfahrbank%7Cbus_stop:1000").get("villages").size();
         assertThat(stricter).isGreaterThan(underserved);
         assertThat(browser.all("#villages tbody tr")).hasSize(stricter);
