@@ -285,6 +285,7 @@ async function select(id, { push = true, pan = false } = {}) {
     replace(panel, el('button', { type: 'button', class: 'close', onclick: () => closeDetail() }, t('backToList')),
       el('p', { role: 'alert' }, error instanceof Problem ? error.message : t('loadFailed', { reason: error.message })));
     panel.hidden = false;
+    document.body.classList.add('showing-detail');
   }
 }
 
