@@ -9,6 +9,8 @@ JAR=geo-service/target/geo-service.jar
 
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$JAR" -print -quit)" ]; then
   echo "run.sh: building"
+  # Without the old jar: Maven would keep it when only another module changed, with stale copies inside.
+  rm -f "$JAR"
   mvn -B -ntp -q -DskipTests package
 fi
 

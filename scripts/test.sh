@@ -5,5 +5,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 use_local_postgis
+"$ROOT/scripts/chromium.sh" >/dev/null   # the web map's browser tests drive Debian's headless chromium
 echo "test.sh: tests use $ORTSANKER_TEST_DB_URL (a fresh schema per test class)"
 exec mvn -B -ntp verify "$@"

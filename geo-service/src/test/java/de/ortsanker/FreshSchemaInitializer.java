@@ -18,7 +18,11 @@ public class FreshSchemaInitializer implements ApplicationContextInitializer<Con
                 "spring.datasource.url", urlFor(schema),
                 "spring.datasource.username", schema.user(),
                 "spring.datasource.password", schema.password(),
-                "spring.flyway.schemas", schema.name())));
+                "spring.flyway.schemas", schema.name(),
+                // Spring keeps test contexts alive for reuse: small pools keep a whole suite well
+                // inside the server's connection limit.
+                "spring.datasource.hikari.maximum-pool-size", "4",
+                "spring.datasource.hikari.minimum-idle", "1")));
         context.getBeanFactory().registerSingleton("testSchema", schema);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

@@ -1,6 +1,7 @@
 package de.ortsanker.database;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,18 +26,25 @@ public final class LayerVersions {
         this.versions = versions;
     }
 
+    /** The query {@link #from(ResultSet)} reads, for callers that send it along with their own query. */
+    public static final String QUERY = "select layer, version, changed_at from data_versions";
+
     /** Reads all layers' versions (a table of a dozen rows: cheap enough to read per request). */
     public static LayerVersions read(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection();
-             var rs = c.createStatement().executeQuery("select layer, version, changed_at from data_versions")) {
-            var map = new TreeMap<String, Version>();
-            while (rs.next()) {
-                map.put(rs.getString(1), new Version(rs.getLong(2), rs.getTimestamp(3).toInstant()));
-            }
-            return new LayerVersions(map);
+        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(QUERY)) {
+            return from(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read data versions: " + e.getMessage(), e);
         }
+    }
+
+    /** The versions from the rows of {@link #QUERY}. */
+    public static LayerVersions from(ResultSet rs) throws SQLException {
+        var map = new TreeMap<String, Version>();
+        while (rs.next()) {
+            map.put(rs.getString(1), new Version(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        }
+        return new LayerVersions(map);
     }
 
     public Version of(String layer) {

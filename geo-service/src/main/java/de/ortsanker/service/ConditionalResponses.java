@@ -30,10 +30,20 @@ public class ConditionalResponses {
      * @param variant what else shapes the bytes at the same URL, e.g. the negotiated format; may be null
      */
     public boolean notModified(WebRequest request, Collection<String> layers, String variant) {
-        return notModified(request, LayerVersions.read(dataSource), layers, variant);
+        return notModified(request, versions(), layers, variant);
     }
 
-    /** The same, with versions the caller has read already (and goes on to use for its answer). */
+    /** The layers' versions now: read them before a query whose answer is checked only afterwards. */
+    public LayerVersions versions() {
+        return LayerVersions.read(dataSource);
+    }
+
+    /**
+     * The same, with versions the caller has read already (and goes on to use for its answer) — also
+     * for answers that depend on something only the query tells (which places are open now): read the
+     * versions, query, then check with a variant that covers the rest. Versions read before the query
+     * can only be older than the data, never newer.
+     */
     public boolean notModified(WebRequest request, LayerVersions versions, Collection<String> layers, String variant) {
         // Weak: gzip and chunking change bytes, not meaning.
         String etag = "W/\"" + versions.token(layers) + (variant == null ? "" : "-" + variant) + "\"";

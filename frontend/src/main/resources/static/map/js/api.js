@@ -1,0 +1,48 @@
+// The service's APIs, addressed relative to the page (so a proxy prefix keeps working).
+
+const ROOT = new URL(document.querySelector('meta[name="ortsanker-root"]')?.content ?? './', document.baseURI);
+
+/** An absolute URL of the service: url('places/nearby', {lon: 1}) → https://…/places/nearby?lon=1 */
+export function url(path, params = {}) {
+  const u = new URL(path, ROOT);
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '' || value === false) continue;
+    for (const v of Array.isArray(value) ? value : [value]) u.searchParams.append(key, String(v));
+  }
+  return u.href;
+}
+
+/** A problem document (RFC 9457) the service answered with, as an error. */
+export class Problem extends Error {
+  constructor(status, body) {
+    super(body?.detail || body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+/** GETs JSON; a 4xx/5xx becomes a Problem; an abort (a newer request replaced this one) is rethrown as is. */
+export async function getJson(path, params = {}, signal) {
+  const response = await fetch(url(path, params), { signal, headers: { Accept: 'application/json, application/geo+json' } });
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new Problem(response.status, body);
+  return body;
+}
+
+/** Only the latest call of a kind matters (typing, panning): each new one aborts the one before. */
+export function latestOnly() {
+  let controller;
+  return (path, params) => {
+    controller?.abort();
+    controller = new AbortController();
+    return getJson(path, params, controller.signal);
+  };
+}
+
+let configPromise;
+/** The web map's configuration (basemap, start view, layers), fetched once per page. */
+export function config() {
+  configPromise ??= getJson('map/config.json');
+  return configPromise;
+}

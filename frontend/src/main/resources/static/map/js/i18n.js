@@ -1,0 +1,175 @@
+// German first (the county's language), English on request (?lang=en). Every visible word is here.
+
+const STRINGS = {
+  de: {
+    tagline: 'Treffpunkte, Vereine und Wege ohne Auto',
+    skipToList: 'Zur Ergebnisliste springen',
+    switchLanguage: 'English', switchLanguageLabel: 'Switch to English',
+    navMap: 'Karte', navPlanning: 'Planung', navEmbed: 'Einbinden',
+    searchLabel: 'Dorf, Adresse oder Name', searchPlaceholder: 'z. B. Harsdorf oder Hauptstraße 3, Harsdorf',
+    searchButton: 'Suchen', nearMe: 'In meiner Nähe',
+    suggestions: 'Vorschläge', didYouMean: 'Meinten Sie …', noSuggestion: 'Nichts gefunden zu „{q}“. Bitte die Schreibweise prüfen.',
+    locating: 'Ihr Standort wird ermittelt …', locationDenied: 'Ihr Standort ist nicht verfügbar ({reason}). Geben Sie ein Dorf oder eine Adresse ein.',
+    locationUnsupported: 'Dieser Browser kann den Standort nicht ermitteln.',
+    myLocation: 'Ihr Standort',
+    filters: 'Filter', whatLegend: 'Was suchen Sie?', onlyLegend: 'Nur Orte, die …',
+    openNow: 'jetzt geöffnet sind', stepFree: 'stufenlos zugänglich sind', free: 'ohne Eintritt und Verzehrzwang sind',
+    results: 'Ergebnisse', loading: 'Orte werden geladen …',
+    resultsCount: '{n} Orte im Kartenausschnitt', resultsCountOne: '1 Ort im Kartenausschnitt',
+    resultsFrom: 'nach Entfernung von {origin}', resultsFromCentre: 'nach Entfernung von der Kartenmitte',
+    resultsCapped: 'Gezeigt werden die {n} nächsten. Vergrößern Sie die Karte oder filtern Sie, um weitere zu sehen.',
+    noResults: 'Hier gibt es keine passenden Orte. Verkleinern Sie die Karte oder lockern Sie die Filter.',
+    noKinds: 'Wählen Sie oben mindestens eine Art von Orten.',
+    loadFailed: 'Die Orte konnten nicht geladen werden: {reason}', retry: 'Erneut versuchen',
+    close: 'Schließen', backToList: 'Zurück zur Liste', showOnMap: 'Auf der Karte zeigen',
+    openStatusOpen: 'Jetzt geöffnet', openStatusClosed: 'Jetzt geschlossen', openStatusUnknown: 'Ob jetzt geöffnet ist, ist nicht bekannt',
+    untilTime: 'bis {time}', opensAt: 'öffnet {day} um {time}', today: 'Heute', tomorrow: 'Morgen',
+    closedAllDay: 'geschlossen', hoursUnknown: 'Zeiten unbekannt', noHours: 'Keine Öffnungszeiten bekannt.',
+    hoursHeading: 'Öffnungszeiten', hoursAsWritten: 'Angabe der Quelle: {text}', holiday: 'Feiertag: {name}',
+    accessHeading: 'Zugang', wheelchair_yes: 'Stufenlos zugänglich', wheelchair_limited: 'Teilweise stufenlos zugänglich',
+    wheelchair_no: 'Nicht stufenlos zugänglich', wheelchair_unknown: 'Ob stufenlos zugänglich, ist nicht bekannt',
+    free_true: 'Eintritt frei, kein Verzehrzwang', free_false: 'Eintritt oder Verzehr wird erwartet',
+    capacity: 'Platz für {n} Personen', equipment: 'Ausstattung: {list}',
+    operatorHeading: 'Betrieben von', contactHeading: 'Kontakt', website: 'Webseite', booking: 'Buchen',
+    gettingThereHeading: 'Ohne Auto hinkommen', gettingThereNone: 'Keine Mitfahrbank, Haltestelle oder Leihfahrzeug in der Nähe bekannt.',
+    distanceAway: '{d} entfernt',
+    sourceHeading: 'Herkunft der Daten', source: 'Quelle: {source}', licence: 'Lizenz: {licence}',
+    lastVerified: 'Zuletzt geprüft: {date}', sourceRecord: 'Eintrag bei der Quelle',
+    basemapDown: 'Die Hintergrundkarte ist nicht erreichbar. Die Orte werden trotzdem gezeigt.',
+    dataBy: 'Daten: {list}', mapLabel: 'Karte der Orte', unnamed: '(ohne Namen)',
+    operator_municipality: 'Gemeinde', operator_county: 'Landkreis', operator_club: 'Verein', operator_church: 'Kirche',
+    operator_private: 'privat', operator_cooperative: 'Genossenschaft', operator_public_transport: 'Verkehrsbetrieb', operator_other: 'sonstige',
+    locality_city: 'Stadt', locality_town: 'Stadt', locality_village: 'Dorf', locality_hamlet: 'Weiler',
+    locality_isolated_dwelling: 'Einzelsiedlung', locality_suburb: 'Ortsteil', locality_quarter: 'Ortsteil', locality_locality: 'Flur',
+    placesIn: '{n} Orte', clusterLabel: '{n} Orte – zum Vergrößern auswählen',
+    // planner view
+    plannerTitle: 'Unterversorgte Orte', plannerIntro: 'Welche Dörfer haben keinen Treffpunkt oder keine Mitfahrbank in Reichweite, und wie viele Menschen leben dort?',
+    rulesLegend: 'Regeln: Ein Ort ist unterversorgt, wenn …', ruleNone: 'kein(e) {kinds} im Umkreis von {radius} m liegt', ruleShort: '{kinds} in {radius} m',
+    ruleKinds: 'Art', ruleRadius: 'Umkreis (m)', addRule: 'Regel hinzufügen', removeRule: 'Regel entfernen', apply: 'Neu berechnen',
+    areaLegend: 'Gebiet', areaAll: 'alle Daten', areaView: 'nur der Kartenausschnitt',
+    computing: 'Wird berechnet …', summary: '{villages} von {all} Orten sind unterversorgt; dort leben {people} von {population} Menschen.',
+    tableCaption: 'Unterversorgte Orte (zum Sortieren auf eine Spaltenüberschrift klicken)',
+    colRank: 'Rang', colVillage: 'Ort', colMunicipality: 'Gemeinde', colPopulation: 'Einwohner', colNearest: 'Entfernung zu: {kinds}', colMissing: 'Es fehlt',
+    populationEstimated: '{n} (geschätzt)', populationUnknown: 'unbekannt', nearestNone: 'keiner',
+    candidatesTitle: 'Leerstand als neuer Treffpunkt', candidatesIntro: 'Welches leerstehende Gebäude würde die meisten bisher unversorgten Menschen erreichen?',
+    candidatesCaption: 'Kandidaten, nach Auswahl-Rang', colCandidate: 'Gebäude', colGain: 'Menschen hinzugewonnen', colVillagesGain: 'Orte hinzugewonnen', colChosen: 'Auswahl',
+    coverage: 'Versorgt heute: {before} Menschen; mit den gewählten Gebäuden: {after}.', noCandidates: 'Keine leerstehenden Gebäude im Gebiet.',
+    download: 'Herunterladen:', downloadCsv: 'Tabelle (CSV für Excel)', downloadPerMunicipality: 'je Gemeinde (CSV)', legendDashed: 'gestrichelt: Einwohnerzahl unbekannt oder geschätzt', downloadGeojson: 'Karte (GeoJSON)',
+    legendTitle: 'Entfernung zu: {kinds}', legendSize: 'Kreisgröße: Einwohnerzahl',
+    legendWithin: 'bis {r} m', legendFar: '{a}–{b} m', legendVeryFar: 'über {r} m', legendNone: 'keiner erreichbar',
+    planningFailed: 'Die Auswertung ist fehlgeschlagen: {reason}',
+    // embed
+    embedTitle: 'Karte einbinden', embedIntro: 'Stellen Sie Ebenen und Ausschnitt ein und kopieren Sie den Code in Ihre Webseite.',
+    layersLegend: 'Ebenen', useViewBbox: 'Ausschnitt der Vorschau übernehmen', bboxLabel: 'Ausschnitt (West, Süd, Ost, Nord)',
+    snippetLabel: 'Code zum Einbinden', copy: 'Code kopieren', copied: 'Kopiert.', preview: 'Vorschau',
+    widthLabel: 'Breite', heightLabel: 'Höhe (Pixel)',
+    gisTitle: 'In Ihrem GIS nutzen', gisIntro: 'Jede Ebene als OGC API Features (QGIS, Masterportal) und als Vektorkacheln (TileJSON).',
+    colLayer: 'Ebene', colFeatures: 'OGC API Features', colTiles: 'TileJSON', notServed: 'nicht angeboten',
+    openFullMap: 'Große Karte öffnen', listButton: 'Liste ({n})', embedCapped: 'Nicht alle Orte gezeigt: bitte hineinzoomen.',
+  },
+  en: {
+    tagline: 'Places to meet, clubs, and ways to get there without a car',
+    skipToList: 'Skip to the list of results',
+    switchLanguage: 'Deutsch', switchLanguageLabel: 'Auf Deutsch umschalten',
+    navMap: 'Map', navPlanning: 'Planning', navEmbed: 'Embed',
+    searchLabel: 'Village, address or name', searchPlaceholder: 'e.g. Harsdorf or Hauptstraße 3, Harsdorf',
+    searchButton: 'Search', nearMe: 'Near me',
+    suggestions: 'Suggestions', didYouMean: 'Did you mean …', noSuggestion: 'Nothing found for “{q}”. Please check the spelling.',
+    locating: 'Finding your location …', locationDenied: 'Your location is not available ({reason}). Type a village or an address.',
+    locationUnsupported: 'This browser cannot tell your location.',
+    myLocation: 'Your location',
+    filters: 'Filters', whatLegend: 'What are you looking for?', onlyLegend: 'Only places that …',
+    openNow: 'are open now', stepFree: 'are step-free', free: 'are free of charge',
+    results: 'Results', loading: 'Loading places …',
+    resultsCount: '{n} places in view', resultsCountOne: '1 place in view',
+    resultsFrom: 'by distance from {origin}', resultsFromCentre: 'by distance from the map centre',
+    resultsCapped: 'Showing the {n} nearest. Zoom in or filter to see more.',
+    noResults: 'No matching places here. Zoom out or relax the filters.',
+    noKinds: 'Choose at least one kind of place above.',
+    loadFailed: 'The places could not be loaded: {reason}', retry: 'Try again',
+    close: 'Close', backToList: 'Back to the list', showOnMap: 'Show on the map',
+    openStatusOpen: 'Open now', openStatusClosed: 'Closed now', openStatusUnknown: 'Not known whether open now',
+    untilTime: 'until {time}', opensAt: 'opens {day} at {time}', today: 'Today', tomorrow: 'Tomorrow',
+    closedAllDay: 'closed', hoursUnknown: 'times unknown', noHours: 'No opening hours known.',
+    hoursHeading: 'Opening hours', hoursAsWritten: 'As the source states: {text}', holiday: 'Public holiday: {name}',
+    accessHeading: 'Access', wheelchair_yes: 'Step-free access', wheelchair_limited: 'Partly step-free',
+    wheelchair_no: 'Not step-free', wheelchair_unknown: 'Not known whether step-free',
+    free_true: 'Free entry, nothing to buy', free_false: 'Entry fee or purchase expected',
+    capacity: 'Room for {n} people', equipment: 'Equipment: {list}',
+    operatorHeading: 'Run by', contactHeading: 'Contact', website: 'Website', booking: 'Book',
+    gettingThereHeading: 'Getting there without a car', gettingThereNone: 'No ride-sharing bench, stop or shared vehicle known nearby.',
+    distanceAway: '{d} away',
+    sourceHeading: 'Where the data comes from', source: 'Source: {source}', licence: 'Licence: {licence}',
+    lastVerified: 'Last checked: {date}', sourceRecord: 'Record at the source',
+    basemapDown: 'The background map cannot be reached. The places are shown all the same.',
+    dataBy: 'Data: {list}', mapLabel: 'Map of the places', unnamed: '(no name)',
+    operator_municipality: 'municipality', operator_county: 'county', operator_club: 'club', operator_church: 'church',
+    operator_private: 'private', operator_cooperative: 'cooperative', operator_public_transport: 'transport operator', operator_other: 'other',
+    locality_city: 'city', locality_town: 'town', locality_village: 'village', locality_hamlet: 'hamlet',
+    locality_isolated_dwelling: 'farmstead', locality_suburb: 'district', locality_quarter: 'quarter', locality_locality: 'locality',
+    placesIn: '{n} places', clusterLabel: '{n} places – select to zoom in',
+    plannerTitle: 'Underserved villages', plannerIntro: 'Which villages have no place to meet or no ride-sharing bench within reach, and how many people live there?',
+    rulesLegend: 'Rules: a village is underserved when …', ruleNone: 'no {kinds} lies within {radius} m', ruleShort: '{kinds} within {radius} m',
+    ruleKinds: 'Kind', ruleRadius: 'Radius (m)', addRule: 'Add a rule', removeRule: 'Remove rule', apply: 'Recompute',
+    areaLegend: 'Area', areaAll: 'all data', areaView: 'the map view only',
+    computing: 'Computing …', summary: '{villages} of {all} villages are underserved; {people} of {population} people live there.',
+    tableCaption: 'Underserved villages (select a column heading to sort)',
+    colRank: 'Rank', colVillage: 'Village', colMunicipality: 'Municipality', colPopulation: 'Population', colNearest: 'Distance to: {kinds}', colMissing: 'Missing',
+    populationEstimated: '{n} (estimated)', populationUnknown: 'unknown', nearestNone: 'none',
+    candidatesTitle: 'Vacant buildings as new places to meet', candidatesIntro: 'Which vacant building would reach the most people now unserved?',
+    candidatesCaption: 'Candidates, by chosen rank', colCandidate: 'Building', colGain: 'People gained', colVillagesGain: 'Villages gained', colChosen: 'Chosen',
+    coverage: 'Served today: {before} people; with the chosen buildings: {after}.', noCandidates: 'No vacant buildings in the area.',
+    download: 'Download:', downloadCsv: 'Table (CSV for Excel)', downloadPerMunicipality: 'per municipality (CSV)', legendDashed: 'dashed: population unknown or estimated', downloadGeojson: 'Map (GeoJSON)',
+    legendTitle: 'Distance to: {kinds}', legendSize: 'Circle size: population',
+    legendWithin: 'up to {r} m', legendFar: '{a}–{b} m', legendVeryFar: 'over {r} m', legendNone: 'none within reach',
+    planningFailed: 'The analysis failed: {reason}',
+    embedTitle: 'Embed the map', embedIntro: 'Choose layers and area, then copy the code into your web page.',
+    layersLegend: 'Layers', useViewBbox: 'Use the preview’s area', bboxLabel: 'Area (west, south, east, north)',
+    snippetLabel: 'Code to embed', copy: 'Copy code', copied: 'Copied.', preview: 'Preview',
+    widthLabel: 'Width', heightLabel: 'Height (pixels)',
+    gisTitle: 'Use in your GIS', gisIntro: 'Every layer as OGC API Features (QGIS, Masterportal) and as vector tiles (TileJSON).',
+    colLayer: 'Layer', colFeatures: 'OGC API Features', colTiles: 'TileJSON', notServed: 'not offered',
+    openFullMap: 'Open the full map', listButton: 'List ({n})', embedCapped: 'Not all places shown: please zoom in.',
+  },
+};
+
+export const LANGUAGES = ['de', 'en'];
+
+let current = 'de';
+
+export function setLanguage(lang) {
+  current = LANGUAGES.includes(lang) ? lang : 'de';
+  document.documentElement.lang = current;
+  return current;
+}
+
+export function language() {
+  return current;
+}
+
+/** The text for key in the current language, with {name} placeholders filled (as text, by the caller's el()). */
+export function t(key, vars = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.de[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+/** A label from the data in the current language: label(x, 'kind_label') picks kind_label_de or kind_label_en. */
+export function label(record, prefix) {
+  return record[`${prefix}_${current}`] ?? record[`${prefix}_de`] ?? '';
+}
+
+/** Fills every element with data-i18n="key" (and data-i18n-placeholder / -label / -title) in the current language. */
+export function translatePage(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-label]').forEach((node) => { node.setAttribute('aria-label', t(node.dataset.i18nLabel)); });
+}
+
+export function number(n) {
+  return Number(n).toLocaleString(current);
+}
+
+export function dateText(iso) {
+  if (!iso) return '';
+  return new Date(`${iso}T12:00:00`).toLocaleDateString(current, { day: 'numeric', month: 'long', year: 'numeric' });
+}

@@ -1,0 +1,351 @@
+// The planner view: underserved villages on the map (colour: distance to the nearest place of the first
+// rule, size: population) and as a sortable table; adjustable rules; vacant buildings that would close
+// gaps; CSV and GeoJSON downloads of exactly what is shown. The address keeps rules, area, sort and view.
+import { el, replace } from './dom.js';
+import { t, setLanguage, translatePage, number, language } from './i18n.js';
+import { config as loadConfig, getJson, url, Problem } from './api.js';
+import { createMap } from './basemap.js';
+
+const L = window.L;
+const $ = (id) => document.getElementById(id);
+
+/** What a rule can ask for, in plain words; codes are the planning API's (kinds or groups, | = any of). */
+const TARGETS = {
+  third_place: { de: 'Treffpunkt', en: 'place to meet' },
+  club: { de: 'Verein', en: 'club' },
+  meeting_room: { de: 'Raum zum Mieten', en: 'meeting room' },
+  'mitfahrbank|bus_stop': { de: 'Mitfahrbank oder Bushaltestelle', en: 'ride-sharing bench or bus stop' },
+  mitfahrbank: { de: 'Mitfahrbank', en: 'ride-sharing bench' },
+  'bus_stop|train_station': { de: 'Bus- oder Bahnhalt', en: 'bus or train stop' },
+  village_shop: { de: 'Dorfladen', en: 'village shop' },
+  health_site: { de: 'Gesundheit & Pflege', en: 'care and health' },
+};
+/** Distance classes of the colour scale, as multiples of the rule's radius; colour-blind-safe and dark enough on white. */
+const CLASSES = [
+  { upTo: 1, colour: '#1a9850' }, { upTo: 1.5, colour: '#fdae61' }, { upTo: 2.5, colour: '#e8590c' },
+  { upTo: Infinity, colour: '#a50026' },
+];
+const NONE_COLOUR = '#5b2a86';
+
+let state = read();
+let map;
+let villageLayer;
+let siteLayer;
+let answer = null;
+let sites = null;
+const circles = new Map();
+
+function read() {
+  const q = new URLSearchParams(location.search);
+  const view = (q.get('view') || '').split(',').map(Number);
+  return {
+    lang: q.get('lang') === 'en' ? 'en' : 'de',
+    rules: q.getAll('rule').filter((r) => /^[a-z_|]+:\d+$/.test(r)),
+    bbox: /^-?[\d.]+(,-?[\d.]+){3}$/.test(q.get('bbox') || '') ? q.get('bbox') : null,
+    sort: q.get('sort') || 'rank',
+    dir: q.get('dir') === 'desc' ? 'desc' : 'asc',
+    view: view.length === 3 && view.every(Number.isFinite) ? view : null,
+    village: Number(q.get('village')) || null,
+  };
+}
+
+function write(push) {
+  const q = new URLSearchParams();
+  if (state.lang !== 'de') q.set('lang', state.lang);
+  state.rules.forEach((r) => q.append('rule', r));
+  if (state.bbox) q.set('bbox', state.bbox);
+  if (state.sort !== 'rank' || state.dir !== 'asc') { q.set('sort', state.sort); q.set('dir', state.dir); }
+  if (state.village) q.set('village', String(state.village));
+  if (state.view) q.set('view', state.view.map((n, i) => (i < 2 ? n.toFixed(5) : n)).join(','));
+  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%7C/g, '|').replace(/%3A/g, ':')}`;
+  if (address !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', address);
+}
+
+async function main() {
+  setLanguage(state.lang);
+  translatePage();
+  const cfg = await loadConfig();
+  ({ map } = createMap($('map'), cfg));
+  if (state.view) map.setView([state.view[0], state.view[1]], state.view[2], { animate: false });
+  else map.fitBounds([[cfg.start[1], cfg.start[0]], [cfg.start[3], cfg.start[2]]], { animate: false });
+  villageLayer = L.featureGroup().addTo(map);
+  siteLayer = L.featureGroup().addTo(map);
+  addLegend();
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    state.view = [c.lat, c.lng, map.getZoom()];
+    write(false);
+  });
+  $('add-rule').addEventListener('click', () => { addRuleRow('third_place', 2000); });
+  $('rules-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    state.rules = [...document.querySelectorAll('.rule')].map((row) => `${row.querySelector('select').value}:${Math.round(row.querySelector('input').value)}`);
+    const area = document.querySelector('input[name=area]:checked').value;
+    const b = map.getBounds();
+    state.bbox = area === 'view' ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',') : null;
+    state.village = null;
+    write(true);
+    compute();
+  });
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'de' ? 'en' : 'de';
+    write(true);
+    setLanguage(state.lang);
+    translatePage();
+    rebuild();
+  });
+  window.addEventListener('popstate', () => {
+    const before = JSON.stringify([state.rules, state.bbox]);
+    state = read();
+    setLanguage(state.lang);
+    translatePage();
+    if (JSON.stringify([state.rules, state.bbox]) !== before) compute(); else rebuild();
+  });
+  compute();
+}
+
+function ruleParams() {
+  return { rule: state.rules.length ? state.rules : null, bbox: state.bbox };
+}
+
+/** Asks the planning API for the underserved villages and the best vacant buildings, with the same rules. */
+async function compute() {
+  // One analysis at a time: a second click waits for the first answer.
+  const submit = document.querySelector('#rules-form button[type=submit]');
+  submit.disabled = true;
+  replace($('summary'), t('computing'));
+  $('villages-table').setAttribute('aria-busy', 'true');
+  try {
+    answer = await getJson('planning/underserved', ruleParams());
+    if (!state.rules.length) state.rules = answer.inputs.rules.map((r) => r.rule);
+    const firstRule = answer.inputs.rules[0];
+    sites = await getJson('planning/candidates', { rule: firstRule.rule, bbox: state.bbox }).catch((e) => ({ error: e }));
+    rebuild();
+  } catch (error) {
+    replace($('summary'), el('span', { role: 'alert' }, t('planningFailed', { reason: error instanceof Problem ? error.message : error.message })));
+  } finally {
+    $('villages-table').removeAttribute('aria-busy');
+    submit.disabled = false;
+  }
+}
+
+function rebuild() {
+  buildRuleRows();
+  document.querySelector(`input[name=area][value=${state.bbox ? 'view' : 'all'}]`).checked = true;
+  if (!answer) return;
+  const totals = answer.totals;
+  replace($('summary'), t('summary', {
+    villages: number(totals.underserved_villages), all: number(totals.villages),
+    people: number(totals.population_affected), population: number(totals.population),
+  }));
+  downloads($('downloads'), 'planning/underserved', ruleParams(), true);
+  drawVillages();
+  table();
+  candidates();
+  const sources = [...new Set(answer.provenance.sources.map((s) => s.attribution).filter(Boolean))];
+  replace($('provenance'), t('dataBy', { list: sources.join(' · ') }));
+}
+
+// ---- rules --------------------------------------------------------------------------------------------
+
+function buildRuleRows() {
+  const box = $('rules');
+  replace(box, el('legend', {}, t('rulesLegend')));
+  const rules = state.rules.length ? state.rules : ['third_place:2000'];
+  rules.forEach((r) => {
+    const [kinds, radius] = r.split(':');
+    addRuleRow(kinds, Number(radius));
+  });
+}
+
+function addRuleRow(kinds, radius) {
+  const box = $('rules');
+  const n = box.querySelectorAll('.rule').length + 1;
+  const options = { ...TARGETS };
+  if (!options[kinds]) options[kinds] = { de: kinds, en: kinds };
+  const select = el('select', { id: `rule-kinds-${n}` }, Object.entries(options).map(([code, words]) =>
+    el('option', { value: code, selected: code === kinds }, words[language()])));
+  const row = el('div', { class: 'rule' },
+    el('label', { for: `rule-kinds-${n}` }, t('ruleKinds'), select),
+    el('label', { for: `rule-radius-${n}` }, t('ruleRadius'),
+      el('input', { id: `rule-radius-${n}`, type: 'number', min: 100, max: 50000, step: 100, value: radius, required: true })),
+    el('button', { type: 'button', class: 'secondary', onclick: () => row.remove(), 'aria-label': `${t('removeRule')} ${n}` }, '✕'));
+  box.append(row);
+}
+
+// ---- the map ------------------------------------------------------------------------------------------
+
+function firstRuleDistance(v) {
+  const rule = answer.inputs.rules[0];
+  const missing = v.missing.find((m) => m.rule === rule.rule);
+  if (!missing) return { metres: null, within: true };
+  return { metres: missing.nearest_m, within: false };
+}
+
+function colour(v) {
+  const d = firstRuleDistance(v);
+  if (d.within) return CLASSES[0].colour;
+  if (d.metres === null) return NONE_COLOUR;
+  const r = answer.inputs.rules[0].radius_m;
+  return CLASSES.find((c) => d.metres <= c.upTo * r).colour;
+}
+
+function size(v) {
+  return v.population ? Math.max(6, Math.min(28, 4 + Math.sqrt(v.population) / 2)) : 6;
+}
+
+function drawVillages() {
+  villageLayer.clearLayers();
+  circles.clear();
+  for (const v of answer.villages) {
+    const circle = L.circleMarker([v.lat, v.lon], {
+      radius: size(v), color: '#222', weight: 1.5, dashArray: v.population_known ? null : '3 3',
+      fillColor: colour(v), fillOpacity: 0.85,
+    });
+    circle.bindTooltip(() => el('span', {}, `${v.name} – ${populationText(v)}`));
+    circle.on('click', () => selectVillage(v.id, true));
+    circle.addTo(villageLayer);
+    circles.set(v.id, circle);
+  }
+  highlight();
+}
+
+function addLegend() {
+  const legend = L.control({ position: 'bottomleft' });
+  legend.onAdd = () => { const node = el('div', { class: 'legend', id: 'legend' }); L.DomEvent.disableClickPropagation(node); return node; };
+  legend.addTo(map);
+}
+
+function fillLegend() {
+  const node = $('legend');
+  if (!node || !answer) return;
+  const r = answer.inputs.rules[0].radius_m;
+  const rows = [
+    [CLASSES[0].colour, t('legendWithin', { r: number(r) })],
+    [CLASSES[1].colour, t('legendFar', { a: number(r), b: number(1.5 * r) })],
+    [CLASSES[2].colour, t('legendFar', { a: number(1.5 * r), b: number(2.5 * r) })],
+    [CLASSES[3].colour, t('legendVeryFar', { r: number(2.5 * r) })],
+    [NONE_COLOUR, t('legendNone')],
+  ];
+  replace(node, el('p', {}, el('strong', {}, t('legendTitle', { kinds: firstRuleWords() }))),
+    rows.map(([c, text]) => el('p', {}, el('span', { class: 'swatch', style: `background:${c}` }), text)),
+    el('p', {}, t('legendSize')),
+    el('p', {}, el('span', { class: 'swatch', style: 'background:#fff;border-style:dashed' }), t('legendDashed')));
+}
+
+// ---- the table ----------------------------------------------------------------------------------------
+
+function populationText(v) {
+  if (v.population === null || v.population === undefined) return t('populationUnknown');
+  return v.population_known ? number(v.population) : t('populationEstimated', { n: number(v.population) });
+}
+
+function firstRuleWords() {
+  const kinds = answer.inputs.rules[0].rule.split(':')[0];
+  return TARGETS[kinds]?.[language()] ?? kinds;
+}
+
+function ruleWords(rule) {
+  const [kinds, radius] = rule.split(':');
+  return t('ruleShort', { kinds: TARGETS[kinds]?.[language()] ?? kinds, radius: number(radius) });
+}
+
+const COLUMNS = [
+  { key: 'rank', label: 'colRank', num: true, value: (v) => v.rank },
+  { key: 'name', label: 'colVillage', value: (v) => v.name },
+  { key: 'municipality', label: 'colMunicipality', value: (v) => v.municipality || '' },
+  { key: 'population', label: 'colPopulation', num: true, value: (v) => v.population ?? -1 },
+  { key: 'nearest', label: 'colNearest', num: true, value: (v) => { const d = firstRuleDistance(v); return d.within ? 0 : d.metres ?? Infinity; } },
+  { key: 'missing', label: 'colMissing', value: (v) => v.missing.length },
+];
+
+function table() {
+  const column = COLUMNS.find((c) => c.key === state.sort) || COLUMNS[0];
+  const rows = [...answer.villages].sort((a, b) => {
+    const x = column.value(a); const y = column.value(b);
+    const order = typeof x === 'string' ? x.localeCompare(y, language()) : x - y;
+    return state.dir === 'asc' ? order : -order;
+  });
+  const head = el('tr', {}, COLUMNS.map((c) => el('th', {
+    scope: 'col', class: c.num ? 'num' : null,
+    'aria-sort': c.key === column.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : null,
+  }, el('button', { type: 'button', onclick: () => sortBy(c.key) }, t(c.label, { kinds: firstRuleWords() })))));
+  const body = rows.map((v) => {
+    const d = firstRuleDistance(v);
+    return el('tr', { 'data-id': v.id, class: v.id === state.village ? 'selected' : null },
+      el('td', { class: 'num' }, v.rank),
+      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => selectVillage(v.id, false) }, v.name)),
+      el('td', {}, v.municipality || ''),
+      el('td', { class: 'num' }, populationText(v)),
+      el('td', { class: 'num' }, d.within ? '–' : d.metres === null ? t('nearestNone') : `${number(d.metres)} m`),
+      el('td', {}, v.missing.map((m) => ruleWords(m.rule)).join('; ')));
+  });
+  replace($('villages-table'), el('table', { id: 'villages' }, el('caption', {}, t('tableCaption')),
+    el('thead', {}, head), el('tbody', {}, body)));
+  fillLegend();
+}
+
+function sortBy(key) {
+  state.dir = state.sort === key && state.dir === 'asc' ? 'desc' : 'asc';
+  state.sort = key;
+  write(true);
+  table();
+  document.querySelector(`#villages th[aria-sort] button`)?.focus();
+}
+
+function selectVillage(id, fromMap) {
+  state.village = id;
+  write(true);
+  highlight();
+  document.querySelectorAll('#villages tbody tr').forEach((tr) => tr.classList.toggle('selected', Number(tr.dataset.id) === id));
+  const circle = circles.get(id);
+  if (!fromMap && circle) map.setView(circle.getLatLng(), Math.max(map.getZoom(), 13));
+  if (fromMap) document.querySelector(`#villages tr[data-id="${Number(id)}"] button`)?.focus();
+}
+
+function highlight() {
+  circles.forEach((circle, id) => circle.setStyle({ weight: id === state.village ? 4 : 1.5, color: id === state.village ? '#c2410c' : '#222' }));
+}
+
+// ---- candidate sites ------------------------------------------------------------------------------------
+
+function candidates() {
+  siteLayer.clearLayers();
+  if (!sites || sites.error) {
+    replace($('coverage'), sites?.error ? t('planningFailed', { reason: sites.error.message }) : '');
+    replace($('candidates-table'));
+    return;
+  }
+  const before = sites.totals.coverage_before;
+  const after = sites.totals.coverage_after;
+  replace($('coverage'), sites.sites.length ? t('coverage', {
+    before: `${number(before.served_population)} (${number(before.served_villages)}/${number(before.villages)})`,
+    after: `${number(after.served_population)} (${number(after.served_villages)}/${number(after.villages)})`,
+  }) : t('noCandidates'));
+  downloads($('candidate-downloads'), 'planning/candidates', { rule: answer.inputs.rules[0].rule, bbox: state.bbox });
+  const ordered = [...sites.sites].sort((a, b) => (a.chosen_rank ?? 1e9) - (b.chosen_rank ?? 1e9) || a.rank_alone - b.rank_alone);
+  for (const s of ordered) {
+    L.marker([s.lat, s.lon], {
+      icon: L.divIcon({ className: 'om-marker om-vacant', html: '<span aria-hidden="true">★</span>', iconSize: [30, 30] }),
+      title: s.label, keyboard: true,
+    }).addTo(siteLayer);
+  }
+  replace($('candidates-table'), el('table', { id: 'candidates' }, el('caption', {}, t('candidatesCaption')),
+    el('thead', {}, el('tr', {}, [['colChosen', true], ['colCandidate'], ['colGain', true], ['colVillagesGain', true]]
+      .map(([key, num]) => el('th', { scope: 'col', class: num ? 'num' : null }, t(key))))),
+    el('tbody', {}, ordered.map((s) => el('tr', {},
+      el('td', { class: 'num' }, s.chosen_rank ?? '–'),
+      el('th', { scope: 'row' }, s.label || ''),
+      el('td', { class: 'num' }, s.people_gained === null ? '–' : number(s.people_gained)),
+      el('td', { class: 'num' }, s.villages_gained === null ? '–' : number(s.villages_gained)))))));
+}
+
+function downloads(node, path, params, perMunicipality = false) {
+  replace(node, t('download'),
+    el('a', { class: 'button secondary', href: url(path, { ...params, f: 'csv' }), download: '' }, t('downloadCsv')),
+    perMunicipality ? el('a', { class: 'button secondary', href: url(path, { ...params, per: 'municipality', f: 'csv' }), download: '' },
+      t('downloadPerMunicipality')) : null,
+    el('a', { class: 'button secondary', href: url(path, { ...params, f: 'geojson' }), download: '' }, t('downloadGeojson')));
+}
+
+main().catch((error) => replace($('summary'), t('planningFailed', { reason: error.message })));

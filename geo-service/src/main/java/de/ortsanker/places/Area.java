@@ -1,0 +1,123 @@
+package de.ortsanker.places;
+
+import de.ortsanker.service.InvalidParameter;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Where a list of places is restricted to: a bounding box, a municipality by its AGS, or a polygon the
+ * caller draws (GeoJSON). Becomes one fixed SQL condition with bound values.
+ */
+sealed interface Area {
+
+    /** The largest polygon accepted, in vertices: a county outline at 1:25,000 fits, a DoS does not. */
+    int MAX_VERTICES = 10_000;
+
+    String sql(MapSqlParameterSource params);
+
+    /** Data layers besides the places that the answer depends on. */
+    default Optional<String> layer() {
+        return Optional.empty();
+    }
+
+    record Bbox(double minLon, double minLat, double maxLon, double maxLat) implements Area {
+        @Override
+        public String sql(MapSqlParameterSource params) {
+            params.addValue("minLon", minLon).addValue("minLat", minLat)
+                    .addValue("maxLon", maxLon).addValue("maxLat", maxLat);
+            return "ST_Intersects(p.geom, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))";
+        }
+    }
+
+    record Municipality(String ags) implements Area {
+        static final String EXISTS = """
+                select name from admin_areas where level = 'gemeinde' and ags = :ags and retired_at is null limit 1""";
+
+        @Override
+        public String sql(MapSqlParameterSource params) {
+            params.addValue("ags", ags);
+            return "ST_Intersects(p.geom, (select a.geom from admin_areas a"
+                    + " where a.level = 'gemeinde' and a.ags = :ags and a.retired_at is null limit 1))";
+        }
+
+        @Override
+        public Optional<String> layer() {
+            return Optional.of("admin_areas");
+        }
+    }
+
+    record Shape(byte[] wkb) implements Area {
+        @Override
+        public String sql(MapSqlParameterSource params) {
+            params.addValue("shape", wkb);
+            return "ST_Intersects(p.geom, ST_GeomFromWKB(:shape, 4326))";
+        }
+    }
+
+    /** {@code minLon,minLat,maxLon,maxLat} in WGS 84, as in OGC API and GeoJSON. */
+    static Bbox bbox(String raw) {
+        String[] parts = raw.split(",");
+        if (parts.length != 4) {
+            throw new InvalidParameter("bbox", "must be four numbers minLon,minLat,maxLon,maxLat (WGS 84), got '" + raw + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameter("bbox", "'" + parts[i].strip() + "' is not a number; expected minLon,minLat,maxLon,maxLat");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new InvalidParameter("bbox", "coordinates must be finite numbers");
+            }
+        }
+        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+            throw new InvalidParameter("bbox", "longitudes must lie in -180…180 and latitudes in -90…90, got '" + raw + "'");
+        }
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw new InvalidParameter("bbox", "the minimum must not exceed the maximum (minLon,minLat,maxLon,maxLat), got '" + raw + "'");
+        }
+        return new Bbox(v[0], v[1], v[2], v[3]);
+    }
+
+    static Municipality municipality(String raw) {
+        String ags = raw.strip();
+        if (!ags.matches("[0-9]{8}")) {
+            throw new InvalidParameter("municipality", "must be the 8-digit AGS (Amtlicher Gemeindeschlüssel),"
+                    + " e.g. 09472147, got '" + raw + "'");
+        }
+        return new Municipality(ags);
+    }
+
+    /** A GeoJSON Polygon or MultiPolygon (a Feature wrapping one is accepted too), lon/lat WGS 84. */
+    static Shape polygon(String parameter, String geojson) {
+        Geometry g;
+        try {
+            g = new GeoJsonReader().read(geojson);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidParameter(parameter, "is not a GeoJSON geometry: " + e.getMessage());
+        }
+        if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
+            throw new InvalidParameter(parameter, "must be a GeoJSON Polygon or MultiPolygon, got " + g.getGeometryType());
+        }
+        if (g.getNumPoints() > MAX_VERTICES) {
+            throw new InvalidParameter(parameter, "has " + g.getNumPoints() + " vertices; at most " + MAX_VERTICES
+                    + " are accepted (simplify it)");
+        }
+        Envelope e = g.getEnvelopeInternal();
+        if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
+            throw new InvalidParameter(parameter, "coordinates must be longitude, latitude in WGS 84 (RFC 7946)");
+        }
+        if (!g.isValid()) {
+            throw new InvalidParameter(parameter, "is not a valid polygon (e.g. it crosses itself)");
+        }
+        return new Shape(new WKBWriter().write(g));
+    }
+}

@@ -1,0 +1,184 @@
+package de.ortsanker.planning;
+
+import de.ortsanker.planning.analysis.AreaLevel;
+import de.ortsanker.planning.analysis.Covering;
+import de.ortsanker.planning.analysis.ReachAnalysis;
+import de.ortsanker.planning.analysis.Underserved;
+import de.ortsanker.planning.area.Area;
+import de.ortsanker.planning.distance.DistanceModel;
+import de.ortsanker.planning.distance.Reach;
+import de.ortsanker.planning.distance.Site;
+import de.ortsanker.planning.output.Answer;
+import de.ortsanker.planning.provenance.Provenance;
+import de.ortsanker.planning.provenance.Provenances;
+import de.ortsanker.planning.results.LatestResults;
+import de.ortsanker.planning.rules.Rule;
+import de.ortsanker.planning.rules.Target;
+import de.ortsanker.planning.sites.CandidateSites;
+import de.ortsanker.planning.villages.Envelope;
+import de.ortsanker.planning.villages.Villages;
+import de.ortsanker.service.NotFound;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The three planning answers — reach, underserved villages, candidate sites — each computed in one
+ * transaction (one consistent snapshot of the data, a longer statement timeout than the service's
+ * default), with its inputs and provenance stated, and the latter two kept as the area's latest results.
+ */
+@Service
+public class Planning {
+
+    private static final Logger log = LoggerFactory.getLogger(Planning.class);
+
+    private final PlanningSettings settings;
+    private final Villages villages;
+    private final Provenances provenances;
+    private final CandidateSites sites;
+    private final LatestResults latest;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
+                    LatestResults latest, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.settings = settings;
+        this.villages = villages;
+        this.provenances = provenances;
+        this.sites = sites;
+        this.latest = latest;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** The data layers an answer about these targets depends on (for data versions and ETags); mutable. */
+    public static Set<String> layers(List<Target> targets) {
+        Set<String> layers = new HashSet<>(Set.of("localities", "admin_areas", "population_cells"));
+        targets.forEach(t -> layers.addAll(t.layers()));
+        return layers;
+    }
+
+    public Answer reach(Area area, DistanceModel model, List<Target> targets, int[] radii, AreaLevel per) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            var vs = loaded.villages();
+            Reach reach = model.reach(area, vs, targets, radii);
+            if (per == null) {
+                model.nameNearest(reach, v -> true);
+            }
+            Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
+            var inputs = inputs(area, model);
+            inputs.put("targets", targets.stream().map(Answers::target).toList());
+            inputs.put("radii_m", radii);
+            var municipalities = ReachAnalysis.summarise(vs, reach, AreaLevel.MUNICIPALITY);
+            var districts = ReachAnalysis.summarise(vs, reach, AreaLevel.DISTRICT);
+            return Answers.reach(area, inputs, vs, reach, municipalities, districts, per, provenance);
+        });
+    }
+
+    public Answer underserved(Area area, DistanceModel model, List<Rule> rules, AreaLevel per) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            var vs = loaded.villages();
+            List<Target> targets = rules.stream().map(Rule::target).toList();
+            Reach reach = model.reach(area, vs, targets, new int[0]);
+            // Only the places an underserved village misses are named in the answer.
+            model.nameNearest(reach, v -> IntStream.range(0, rules.size())
+                    .anyMatch(r -> Underserved.misses(rules.get(r), reach.nearest(r, v))));
+            var result = Underserved.evaluate(vs, rules, reach);
+            Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
+            var inputs = inputs(area, model);
+            inputs.put("rules", rules.stream().map(Answers::rule).toList());
+            latest.underserved(area, inputs, provenance, result);
+            return Answers.underserved(area, inputs, result, per, provenance);
+        });
+    }
+
+    public Answer candidates(Area area, DistanceModel model, Rule rule, int n, boolean vacant, List<Site> given) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            var vs = loaded.villages();
+            Reach reach = model.reach(area, vs, List.of(rule.target()), new int[0]);
+            boolean[] served = new boolean[vs.size()];
+            for (int v = 0; v < vs.size(); v++) {
+                served[v] = !Underserved.misses(rule, reach.nearest(0, v));
+            }
+            List<Site> candidates = new ArrayList<>(given);
+            if (vacant) {
+                // A building just outside the area can serve the area's villages too.
+                candidates.addAll(sites.vacantBuildings(area.isEverything() ? null
+                        : Envelope.of(vs).expandedBy(rule.radiusM()).toArray()));
+            }
+            int[][] reached = model.reachedFrom(candidates, vs, rule.radiusM());
+            var result = Covering.choose(vs, served, candidates, reached, n);
+            Set<String> kinds = new HashSet<>(Arrays.asList(rule.target().kindCodes()));
+            kinds.add("vacant_building");
+            Set<String> layers = layers(List.of(rule.target()));
+            layers.add("vacant");
+            Provenance provenance = provenances.of(kinds, reach.searchedBox(), vs, loaded.cells(), layers);
+            var inputs = inputs(area, model);
+            inputs.put("rule", Answers.rule(rule));
+            inputs.put("n", n);
+            inputs.put("vacant_buildings", vacant);
+            inputs.put("given_points", given.size());
+            latest.candidates(area, inputs, provenance, result);
+            return Answers.candidates(area, inputs, result, settings.listLimit(), provenance);
+        });
+    }
+
+    private Villages.Loaded load(Area area) {
+        long start = System.nanoTime();
+        var loaded = villages.load(area, settings.settlements(), settings.zensusMaxDistanceM());
+        log.info("planning {}: {} villages loaded in {} ms", area.key(), loaded.villages().size(), millis(start));
+        if (loaded.villages().isEmpty()) {
+            throw new NotFound("there is nothing to analyse: no " + String.join(" or ", settings.settlements())
+                    + " lies in " + area.name() + " (" + area.parameter() + ")");
+        }
+        return loaded;
+    }
+
+    private Map<String, Object> inputs(Area area, DistanceModel model) {
+        var inputs = new LinkedHashMap<String, Object>();
+        inputs.put("area", Map.of("key", area.key(), "name", area.name(), "parameter", area.parameter()));
+        inputs.put("settlements", settings.settlements());
+        inputs.put("mode", model.mode().code());
+        inputs.put("distance", model.description());
+        inputs.put("population", "the village's own figure (OpenStreetMap or an imported list); else the Zensus"
+                + " grid cells whose nearest settlement it is, within " + settings.zensusMaxDistanceM() + " m;"
+                + " else the median of the same kind of place in the analysed area (at least 3 known); else"
+                + " unknown, counted as 0 people and flagged (population_method)");
+        return inputs;
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Set<String> kinds(List<Target> targets) {
+        Set<String> kinds = new HashSet<>();
+        targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
+        return kinds;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = transaction.execute(status -> {
+            jdbc.queryForObject("select set_config('statement_timeout', ?, true)", String.class,
+                    settings.statementTimeout().toMillis() + "ms");
+            return work.get();
+        });
+        log.info("planning: answered in {} ms", millis(start));
+        return result;
+    }
+}

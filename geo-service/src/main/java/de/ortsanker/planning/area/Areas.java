@@ -1,0 +1,83 @@
+package de.ortsanker.planning.area;
+
+import de.ortsanker.service.InvalidParameter;
+import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Turns the {@code ags} and {@code bbox} request parameters into an {@link Area}, or a 400 naming them. */
+@Component("planningAreas")
+public class Areas {
+
+    private static final String NAME_BY_AGS = """
+            select coalesce(designation || ' ', '') || name from admin_areas
+             where ags = ? and level in ('land', 'kreis', 'gemeinde') and retired_at is null
+             order by length(name) limit 1""";
+
+    /** A key without an outline of its own (e.g. a Land where only municipalities are loaded). */
+    private static final String MUNICIPALITIES_UNDER = """
+            select count(*) from admin_areas
+             where level = 'gemeinde' and retired_at is null and ags between ? and ?""";
+
+    private final JdbcTemplate jdbc;
+
+    public Areas(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Area resolve(String ags, String bbox) {
+        if (ags != null && bbox != null) {
+            throw new InvalidParameter("bbox", "give either ags or bbox, not both");
+        }
+        if (ags != null) {
+            return byKey(ags.trim());
+        }
+        if (bbox != null) {
+            return byBox(bbox);
+        }
+        return Area.EVERYTHING;
+    }
+
+    private Area byKey(String ags) {
+        if (!ags.matches("[0-9]{2}|[0-9]{5}|[0-9]{8}")) {
+            throw new InvalidParameter("ags", "'" + ags + "' is not an official key: 8 digits for a municipality"
+                    + " (Gemeinde), 5 for a district (Kreis), 2 for a Land");
+        }
+        var names = jdbc.queryForList(NAME_BY_AGS, String.class, ags);
+        if (!names.isEmpty()) {
+            return new Area("ags:" + ags, names.get(0), ags, null);
+        }
+        Integer under = jdbc.queryForObject(MUNICIPALITIES_UNDER, Integer.class,
+                ags + "0".repeat(8 - ags.length()), ags + "9".repeat(8 - ags.length()));
+        if (under == null || under == 0) {
+            throw new InvalidParameter("ags", "no municipality, district or Land has the key " + ags);
+        }
+        return new Area("ags:" + ags, under + " municipalities with key " + ags + "…", ags, null);
+    }
+
+    private Area byBox(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new InvalidParameter("bbox", "must be four numbers minLon,minLat,maxLon,maxLat (WGS 84), got '" + text + "'");
+        }
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameter("bbox", "'" + parts[i].trim() + "' is not a number");
+            }
+            if (!Double.isFinite(b[i])) {
+                throw new InvalidParameter("bbox", "'" + parts[i].trim() + "' is not a finite number");
+            }
+        }
+        if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+            throw new InvalidParameter("bbox", "longitudes must lie in -180…180 and latitudes in -90…90");
+        }
+        if (b[0] >= b[2] || b[1] >= b[3]) {
+            throw new InvalidParameter("bbox", "minimum must be below maximum (minLon,minLat,maxLon,maxLat)");
+        }
+        String key = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", b[0], b[1], b[2], b[3]);
+        return new Area("bbox:" + key, "box " + key, null, b);
+    }
+}

@@ -1,0 +1,579 @@
+package de.ortsanker.webmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ortsanker.imports.ImportResult;
+import de.ortsanker.imports.Imports;
+import de.ortsanker.testing.TestDatabase;
+import de.ortsanker.testing.TestSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web map in a real headless Chromium against the packaged service on real PostGIS with the demo
+ * region's data — one service and one browser for all tests. No basemap is reachable (its URL points at a
+ * closed port, as on machines without internet): the tests also prove the map works without one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebMapBrowserIT {
+
+    /** The issue's budget for a first visit: our HTML, JS, CSS and data, compressed; basemap tiles excluded. */
+    static final long FIRST_LOAD_BUDGET_BYTES = 300 * 1024;
+
+    private TestSchema schema;
+    private RunningService service;
+    private Browser browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void start() throws Exception {
+        schema = TestDatabase.freshSchema();
+        DemoRegion.load(schema);
+        service = RunningService.start(Map.of("ORTSANKER_DB_URL", schema.jdbcUrl(), "ORTSANKER_DB_USER", schema.user(),
+                "ORTSANKER_DB_PASSWORD", schema.password(),
+                "ORTSANKER_BASEMAP_URL", "http://127.0.0.1:" + RunningService.freePort() + "/{z}/{x}/{y}.png"));
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @BeforeEach
+    void desktop() {
+        browser.size(1280, 860);
+    }
+
+    // ---- citizen map ------------------------------------------------------------------------------------
+
+    @Test
+    void searchSelectAndDetail() throws Exception {
+        requires("/places/nearby");
+        openMap("/map/");
+        WebElement q = browser.find("#q");
+        q.sendKeys("Harsd");
+        WebElement suggestion = browser.await("a suggestion for Harsdorf", d -> browser.all("#suggestions [role=option]")
+                .stream().filter(o -> o.getText().startsWith("Harsdorf")).findFirst().orElse(null));
+        int before = renders();
+        suggestion.click();
+        awaitRendersAfter(before);
+        assertThat(browser.find("#results-summary").getText()).contains("nach Entfernung von Harsdorf");
+        assertThat(browser.driver.getCurrentUrl()).contains("q=Harsdorf").contains("at=");
+
+        List<Double> distances = texts("#results .result-facts").stream().map(f -> metres(f.split(" · ")[1])).toList();
+        assertThat(distances).isNotEmpty().isSorted();
+        browser.js("document.getElementById('filter-box').open = false");  // the list in view, for the picture
+        browser.screenshot("citizen");
+        browser.js("document.getElementById('filter-box').open = true");
+
+        clickResult("Dorfgemeinschaftshaus Harsdorf");
+        WebElement detail = browser.visible("#detail");
+        browser.await("the detail of the village hall", d -> browser.find("#detail-name").getText()
+                .equals("Dorfgemeinschaftshaus Harsdorf") ? true : null);
+        String text = detail.getText();
+        assertThat(text).contains("Dorfgemeinschaftshaus", "Hauptstraße 12, 95499 Harsdorf", "Öffnungszeiten", "Heute",
+                "Stufenlos zugänglich", "Eintritt frei, kein Verzehrzwang", "Gemeinde Harsdorf (Gemeinde)",
+                "Bürgerbüro Harsdorf", "Ohne Auto hinkommen", "Mitfahrbank Harsdorf Ortsmitte",
+                "Quelle: ortsanker-fixture", "Lizenz: CC0-1.0", "Ortsanker test fixture");
+        assertThat(text).containsPattern("Jetzt (geöffnet|geschlossen)");
+        // Focus moves to the panel's heading, so a screen reader announces the place.
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("detail-name");
+        long id = placeId("village-hall/harsdorf");
+        assertThat(browser.driver.getCurrentUrl()).contains("place=" + id);
+        // The map opens clusters to show the chosen place, highlighted.
+        browser.await("the chosen place's marker", d -> browser.all("#map .om-marker.om-selected").isEmpty()
+                || !browser.all("#map .leaflet-zoom-anim").isEmpty() ? null : true);
+        browser.screenshot("citizen-detail");
+
+        // The address is the state: reloading shows the same place; back returns to the list.
+        browser.open(browser.driver.getCurrentUrl());
+        browser.await("the detail after reload", d -> browser.all("#detail-name").stream()
+                .anyMatch(h -> h.getText().equals("Dorfgemeinschaftshaus Harsdorf")) ? true : null);
+        browser.driver.navigate().back();
+        browser.await("the detail to close on back", d -> browser.find("#detail").isDisplayed() ? null : true);
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("place=");
+    }
+
+    @Test
+    void aFilterChangesListAndMap() throws Exception {
+        requires("/places/nearby");
+        openMap("/map/?view=50.0060,11.5450,12");
+        int allInList = texts("#results button.result").size();
+        long allOnMap = placesOnMap();
+        assertThat(allInList).isGreaterThan(5);
+        assertThat(allOnMap).isGreaterThanOrEqualTo(allInList);
+
+        int before = renders();
+        browser.find("#step").click();
+        awaitRendersAfter(before);
+        List<String> stepFree = texts("#results button.result");
+        assertThat(stepFree).isNotEmpty().hasSizeLessThan(allInList);
+        assertThat(stepFree).allSatisfy(b -> assertThat(b).contains("Stufenlos zugänglich"));
+        assertThat(placesOnMap()).isLessThan(allOnMap);
+        var listed = texts("#results .result-name");
+        assertThat(markerNamesInView()).allSatisfy(name -> assertThat(listed).contains(name));
+        assertThat(browser.driver.getCurrentUrl()).contains("step=1");
+
+        // Open now: whatever the hour, the bench (24/7) is open; every place listed says it is open.
+        before = renders();
+        browser.find("#open").click();
+        awaitRendersAfter(before);
+        assertThat(texts("#results button.result")).isNotEmpty()
+                .allSatisfy(b -> assertThat(b).contains("Jetzt geöffnet"))
+                .anySatisfy(b -> assertThat(b).contains("Mitfahrbank Harsdorf Ortsmitte"));
+        assertThat(browser.driver.getCurrentUrl()).contains("open=1");
+        before = renders();
+        browser.find("#open").click();
+        awaitRendersAfter(before);
+
+        // A kind group off: no such places in the list.
+        before = renders();
+        browser.find("input[name=kind][value=mobility]").click();
+        awaitRendersAfter(before);
+        assertThat(browser.all("#results .badge.om-mobility")).isEmpty();
+        assertThat(browser.driver.getCurrentUrl()).contains("kinds=third_place,club,meeting_room,vacant,supply");
+
+        // Back undoes the last filter.
+        before = renders();
+        browser.driver.navigate().back();
+        awaitRendersAfter(before);
+        assertThat(browser.find("input[name=kind][value=mobility]").isSelected()).isTrue();
+        assertThat(browser.all("#results .badge.om-mobility")).isNotEmpty();
+
+        // English on request, kept in the address.
+        browser.find("#lang").click();
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("Results");
+        assertThat(browser.find("#kinds legend").getText()).isEqualTo("What are you looking for?");
+        assertThat(browser.find("#kinds").getText()).contains("Places to meet", "Ride benches & mobility");
+        assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.driver.getCurrentUrl()).contains("lang=en");
+    }
+
+    @Test
+    void nearMeWithAFakedPosition() throws Exception {
+        requires("/places/nearby");
+        browser.cdp("Browser.grantPermissions", Map.of("origin", service.base, "permissions", List.of("geolocation")));
+        browser.cdp("Emulation.setGeolocationOverride", Map.of("latitude", 50.0161, "longitude", 11.5031, "accuracy", 5));
+        try {
+            openMap("/map/");
+            int before = renders();
+            browser.find("#nearme").click();
+            awaitRendersAfter(before);
+            browser.await("the list from the faked position", d -> browser.find("#results-summary").getText()
+                    .contains("nach Entfernung von Ihr Standort") ? true : null);
+            assertThat(texts("#results button.result").get(0)).contains("Mitfahrbank Neudrossenfeld Marktplatz").contains("0 m");
+            assertThat(browser.driver.getCurrentUrl()).contains("me=1").contains("at=50.016,11.503");
+        } finally {
+            browser.cdp("Emulation.clearGeolocationOverride", Map.of());
+        }
+    }
+
+    @Test
+    void anInjectedNameIsShownAsTextAndRunsNothing() throws Exception {
+        requires("/places/nearby");
+        long id = placeId("injection/waldau");
+        openMap("/map/?place=" + id);
+        browser.await("the injected place's detail", d -> browser.all("#detail-name").stream()
+                .anyMatch(h -> h.getText().equals("<img src=x onerror=alert(1)>")) ? true : null);
+        String detail = browser.find("#detail").getText();
+        assertThat(detail).contains("<b>Betreiber</b>", "<script>alert(2)</script>", "<a href=javascript:alert(3)>fixture</a>");
+        // In the list too, as text.
+        assertThat(texts("#results .result-name")).contains("<img src=x onerror=alert(1)>");
+        assertThat(browser.all("img[src=x], #detail script, #results img, #detail img, #detail b")).isEmpty();
+        assertThat(browser.alerts()).isEmpty();
+        // And typed into the search box.
+        browser.find("#detail .close").click();
+        browser.find("#q").sendKeys("<img src=x onerror=alert(1)>", Keys.ENTER);
+        browser.await("an answer to the typed markup", d -> !browser.find("#search-status").getText().isEmpty()
+                || !browser.all("#suggestions [role=option]").isEmpty() ? true : null);
+        assertThat(browser.all("img[src=x]")).isEmpty();
+        assertThat(browser.alerts()).isEmpty();
+    }
+
+    @Test
+    void withoutABasemapTheMapStillShowsOurPlaces() throws Exception {
+        requires("/places/nearby");
+        openMap("/map/");
+        browser.await("the note that the basemap is unreachable", d -> browser.all(".map-note").stream()
+                .anyMatch(n -> n.getText().contains("Hintergrundkarte ist nicht erreichbar")) ? true : null);
+        assertThat(placesOnMap()).isGreaterThan(10);
+        assertThat(browser.all("#map .leaflet-tile-loaded")).isEmpty();
+        assertThat(browser.find(".om-attribution").getText()).contains("© OpenStreetMap contributors", "Ortsanker test fixture");
+    }
+
+    @Test
+    void firstLoadStaysWithinThePayloadBudget() throws Exception {
+        requires("/places/nearby");
+        browser.cdp("Network.enable", Map.of());
+        browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            openMap("/map/");
+            @SuppressWarnings("unchecked")
+            var entries = (List<Map<String, Object>>) browser.js("""
+                    const own = e => e.name.startsWith(location.origin);
+                    return [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+                      .filter(own).map(e => ({name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize,
+                                              decoded: e.decodedBodySize}));""");
+            long total = entries.stream().mapToLong(e -> ((Number) e.get("transfer")).longValue()).sum();
+            long uncompressed = entries.stream().mapToLong(e -> ((Number) e.get("decoded")).longValue()).sum();
+            var report = new StringBuilder("first load of /map/ (cache disabled): " + total + " bytes transferred ("
+                    + uncompressed + " uncompressed) in " + entries.size() + " requests; budget " + FIRST_LOAD_BUDGET_BYTES + "\n");
+            entries.forEach(e -> report.append(e.get("transfer")).append('\t').append(e.get("decoded")).append('\t')
+                    .append(e.get("name")).append('\n'));
+            Files.createDirectories(Browser.SCREENSHOTS);
+            Files.writeString(Browser.SCREENSHOTS.resolve("payload.txt"), report);
+            assertThat(entries).extracting(e -> (String) e.get("name"))
+                    .anyMatch(n -> n.endsWith("/leaflet.js")).anyMatch(n -> n.contains("/places/nearby"));
+            // Every byte counted came over the wire (none from a cache), and the big script came compressed.
+            assertThat(entries).allSatisfy(e -> assertThat(((Number) e.get("transfer")).longValue()).isPositive());
+            var leaflet = entries.stream().filter(e -> ((String) e.get("name")).endsWith("/leaflet.js")).findFirst().orElseThrow();
+            assertThat(((Number) leaflet.get("encoded")).longValue()).isLessThan(((Number) leaflet.get("decoded")).longValue() / 2);
+            assertThat(total).as(report.toString()).isLessThanOrEqualTo(FIRST_LOAD_BUDGET_BYTES);
+        } finally {
+            browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        }
+    }
+
+    @Test
+    void keyboardOnlyWithVisibleFocus() throws Exception {
+        requires("/places/nearby");
+        openMap("/map/");
+        browser.find("body").sendKeys(Keys.TAB);
+        assertThat(browser.js("return document.activeElement.className")).isEqualTo("skip");
+        assertThat(browser.js("return getComputedStyle(document.activeElement).left")).isNotEqualTo("-999px");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("results");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(String.valueOf(browser.js("return document.activeElement.className"))).contains("result");
+        assertThat(browser.js("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.await("the detail opened by keyboard", d -> "detail-name".equals(browser.js("return document.activeElement.id")) ? true : null);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("focus back on the list entry", d -> String.valueOf(browser.js("return document.activeElement.className"))
+                .contains("result") ? true : null);
+        // Every form control has an accessible name.
+        assertThat(browser.js("""
+                return [...document.querySelectorAll('input, button, select')].filter(e => e.offsetParent !== null)
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+                  .map(e => e.outerHTML)""")).asList().isEmpty();
+    }
+
+    @Test
+    void textContrastMeetsWcagAa() throws Exception {
+        requires("/places/nearby");
+        for (String page : List.of("/map/", "/map/planning", "/map/embed")) {
+            browser.open(service.base + page);
+            browser.await("the page's content", d -> browser.all("#results li, #villages tbody tr, #gis tbody tr").isEmpty() ? null : true);
+            @SuppressWarnings("unchecked")
+            var result = (Map<String, Object>) browser.js(CONTRAST);
+            assertThat(((Number) result.get("checked")).intValue()).as(page).isGreaterThan(20);
+            assertThat(result.get("bad")).as(page).asList().isEmpty();
+        }
+    }
+
+    /**
+     * Every visible text against the colour behind it (the first opaque background up the tree): at least
+     * 4.5:1, or 3:1 for large text (WCAG 2.1 AA, 1.4.3). Returns how many texts it checked and the offenders.
+     */
+    static final String CONTRAST = """
+            const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+              .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const background = e => {
+              for (; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor);
+                if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+              }
+              return [255, 255, 255];
+            };
+            const bad = [];
+            let checked = 0;
+            for (const e of document.querySelectorAll('body *')) {
+              if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+              const style = getComputedStyle(e);
+              if (!e.getClientRects().length || style.visibility === 'hidden' || e.closest('[aria-hidden=true]') && !e.classList.contains('badge')) continue;
+              checked++;
+              const fg = rgb(style.color), bg = background(e);
+              const [a, b] = [lum(fg.slice(0, 3)), lum(bg)].sort((x, y) => y - x);
+              const ratio = (a + 0.05) / (b + 0.05);
+              const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+              const large = size >= 24 || (bold && size >= 18.66);
+              if (ratio < (large ? 3 : 4.5)) bad.push(`${ratio.toFixed(2)}: ${e.outerHTML.slice(0, 90)}`);
+            }
+            return {checked, bad};""";
+
+    @Test
+    void onAPhoneTouchTargetsAreLargeEnough() throws Exception {
+        requires("/places/nearby");
+        browser.size(390, 844);
+        openMap("/map/");
+        assertThat(browser.js("""
+                return [...document.querySelectorAll('button, a, summary, label.check, .leaflet-control-zoom a')]
+                  .filter(e => e.offsetParent !== null && !e.classList.contains('skip'))
+                  .filter(e => e.getBoundingClientRect().height < 44)
+                  .map(e => e.outerHTML.slice(0, 80))""")).asList().isEmpty();
+        assertThat(browser.number("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        browser.screenshot("citizen-phone");
+    }
+
+    // ---- planner view -----------------------------------------------------------------------------------
+
+    @Test
+    void plannerTableMatchesTheAnalysisAndSorts() throws Exception {
+        requires("/planning/underserved");
+        JsonNode answer = get("/planning/underserved");
+        int underserved = answer.get("villages").size();
+        assertThat(underserved).isPositive();
+        browser.open(service.base + "/map/planning");
+        browser.await("the table of underserved villages", d -> browser.all("#villages tbody tr").size() == underserved ? true : null);
+        assertThat(browser.find("#summary").getText()).contains(underserved + " von " + answer.get("totals").get("villages").asInt());
+        // The map draws the same villages.
+        assertThat(browser.all("#map path.leaflet-interactive")).hasSize(underserved);
+        browser.await("the candidate sites", d -> browser.all("#candidates tbody tr").isEmpty() ? null : true);
+        browser.js("document.getElementById('summary').scrollIntoView()");
+        browser.screenshot("planner");
+
+        browser.find("#villages th:nth-child(5) button").click();
+        assertThat(browser.find("#villages th:nth-child(5)").getAttribute("aria-sort")).isEqualTo("ascending");
+        List<Double> column = new ArrayList<>();
+        browser.all("#villages tbody tr td:nth-child(5)").forEach(td -> column.add(metres(td.getText())));
+        assertThat(column).isSorted();
+        assertThat(browser.driver.getCurrentUrl()).contains("sort=nearest");
+
+        // Downloads are the same analysis as CSV and GeoJSON.
+        String csv = browser.find("#downloads a[href*='f=csv']").getAttribute("href");
+        var csvAnswer = http.send(HttpRequest.newBuilder(URI.create(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csvAnswer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csvAnswer.body().lines().count()).isEqualTo(underserved + 1);
+        String perMunicipality = browser.find("#downloads a[href*='per=municipality']").getAttribute("href");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(perMunicipality)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("Gemeinde").contains("Harsdorf");
+        JsonNode geojson = json.readTree(URI.create(browser.find("#downloads a[href*='f=geojson']").getAttribute("href")).toURL());
+        assertThat(geojson.get("features")).hasSize(underserved);
+
+        // Candidate vacant buildings with their gain.
+        assertThat(browser.find("#candidates").getText()).contains("Ehemaliger Gasthof Altenreuth");
+
+        // A stricter rule finds more underserved villages.
+        WebElement radius = browser.find("#rule-radius-1");
+        radius.clear();
+        radius.sendKeys("1000");
+        browser.find("#rules-form button[type=submit]").click();
+        browser.await("the analysis under the stricter rule", d -> browser.driver.getCurrentUrl().contains("rule=third_place:1000")
+                && browser.find("#rules-form button[type=submit]").isEnabled() ? true : null);
+        // Asked after the page's own request, so the two analyses do not race to store the area's latest result.
+        int stricter = get("/planning/underserved?rule=third_place:1000&rule=mitfahrbank%7Cbus_stop:1000").get("villages").size();
+        assertThat(stricter).isGreaterThan(underserved);
+        assertThat(browser.all("#villages tbody tr")).hasSize(stricter);
+    }
+
+    // ---- embedding --------------------------------------------------------------------------------------
+
+    @Test
+    void theEmbedPageShowsTheChosenLayerInTheBox() throws Exception {
+        requires("/places/within");
+        browser.size(800, 500);
+        browser.open(service.base + "/embed?layers=mobility&bbox=11.49,50.01,11.58,50.04");
+        WebElement summary = browser.visible(".embed-list summary");
+        browser.await("places in the embedded list", d -> summary.getText().matches("Liste \\([1-9]\\d*\\)") ? true : null);
+        assertThat(browser.all("#map .om-marker")).isNotEmpty().allSatisfy(m -> assertThat(m.getAttribute("class")).contains("om-mobility"));
+        browser.screenshot("embed");
+        summary.click();
+        browser.all(".embed-list li button").get(0).click();
+        WebElement link = browser.visible(".leaflet-popup-content a");
+        assertThat(link.getAttribute("href")).startsWith(service.base + "/map/?place=");
+        assertThat(browser.driver.getTitle()).isEqualTo("Ortsanker: Mitfahrbänke & Mobilität");
+    }
+
+    @Test
+    void theSnippetGeneratorWritesTheIframeAndListsGisAddresses() throws Exception {
+        browser.open(service.base + "/map/embed");
+        WebElement snippet = browser.visible("#snippet");
+        browser.await("a snippet", d -> snippet.getAttribute("value").startsWith("<iframe src=\"" + service.base + "/embed?") ? true : null);
+        browser.find("input[name=layer][value=club]").click();
+        browser.find("input[name=filter][value=step_free]").click();
+        browser.await("the snippet with the choice", d -> snippet.getAttribute("value").contains("filter=step_free")
+                && !snippet.getAttribute("value").contains("club") ? true : null);
+        assertThat(snippet.getAttribute("value")).contains("layers=third_place,meeting_room,mobility,vacant,supply");
+        assertThat(browser.find("#preview").getAttribute("src")).contains("filter=step_free");
+        assertThat(browser.find("#gis").getText()).contains("Treffpunkte", "Mitfahrbänke & Mobilität");
+        // The GIS panel links each layer's OGC API Features items (served by this build).
+        assertThat(browser.all("#gis a[href$='/collections/third_places/items']")).hasSize(1);
+        if (serves("/places/within")) {
+            browser.await("the preview's places", d -> (Boolean) browser.js("""
+                    const list = document.getElementById('preview').contentDocument?.querySelector('.embed-list summary');
+                    return list && /\\([1-9]/.test(list.textContent) ? true : null;"""));
+        }
+        browser.js("document.getElementById('snippet').scrollIntoView({block: 'center'})");
+        browser.screenshot("embed-code");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * The page under test builds on an API of another part of the service (places, planning); while a build
+     * lacks it (parts land on main one by one), the test is skipped saying so, never passed.
+     */
+    private void requires(String path) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(serves(path), () -> "this build does not serve " + path + " yet");
+    }
+
+    /** Whether this build's OpenAPI document lists the path. */
+    private boolean serves(String path) throws IOException, InterruptedException {
+        if (api == null) {
+            api = get("/api");
+        }
+        return api.get("paths").has(path);
+    }
+
+    private JsonNode api;
+
+    private void openMap(String path) {
+        browser.open(service.base + path);
+        browser.await("the list of places", d -> renders() > 0 ? true : null);
+    }
+
+    /** The texts of all elements matching css, read in one step (the list may be redrawn meanwhile). */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) browser.js("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", css);
+    }
+
+    /** Clicks the list entry of the place called name, once the list shows it. */
+    private void clickResult(String name) {
+        browser.await(name + " in the list", d -> (Boolean) browser.js("""
+                const b = [...document.querySelectorAll('#results button.result')]
+                  .find(e => e.querySelector('.result-name').textContent === arguments[0]);
+                if (b) b.click();
+                return b ? true : null;""", name));
+    }
+
+    private int renders() {
+        Object n = browser.js("return document.getElementById('results')?.dataset.renders");
+        return n == null ? 0 : Integer.parseInt(n.toString());
+    }
+
+    private void awaitRendersAfter(int before) {
+        browser.await("a new list", d -> renders() > before ? true : null);
+    }
+
+    /** Places drawn on the map: single markers plus the counts on cluster icons. */
+    private long placesOnMap() {
+        return browser.number("""
+                return document.querySelectorAll('#map .om-marker').length
+                  + [...document.querySelectorAll('#map .om-cluster')].reduce((s, c) => s + Number(c.textContent), 0)""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> markerNamesInView() {
+        return (List<String>) browser.js("""
+                const box = document.getElementById('map').getBoundingClientRect();
+                return [...document.querySelectorAll('#map .om-marker')].filter(m => {
+                  const r = m.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                  return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+                }).map(m => m.getAttribute('title'))""");
+    }
+
+    /** "350 m", "1,2 km", "2.374 m", "–" (within the radius: 0), "keiner" (none: infinite). */
+    private static double metres(String text) {
+        String t = text.strip();
+        if (t.equals("–")) {
+            return 0;
+        }
+        if (t.equals("keiner")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        boolean km = t.endsWith("km");
+        double value = Double.parseDouble(t.replaceAll("[^0-9,]", "").replace(',', '.'));
+        return km ? value * 1000 : value;
+    }
+
+    private long placeId(String sourceId) throws Exception {
+        try (var c = schema.connect(); var st = c.prepareStatement("select id from places where source_id = ?")) {
+            st.setString(1, sourceId);
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).as("fixture place %s", sourceId).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(service.base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /**
+     * The demo region as scripts/run.sh loads it — OSM north of Bayreuth and the BKG municipalities and
+     * districts, through the real importer — plus the hand-made places the 2014 extract lacks (Mitfahrbänke,
+     * a club, a room, vacant buildings, a village hall, a place named as an HTML injection).
+     */
+    static final class DemoRegion {
+        private static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static final Path DATA = Path.of(System.getProperty("ortsanker.data", "../data"));
+
+        static void load(TestSchema schema) throws IOException {
+            for (String file : List.of("osm/north-bayreuth.osm.pbf", "vg5000/VG5000_KRS.shp", "vg5000/VG5000_GEM.shp")) {
+                ImportResult result = Imports.importFile(schema.dataSource(), DATA.resolve(file));
+                // The importer's per-source lock spans the whole database, not one schema: another test
+                // importing the same file elsewhere (a colleague's run on a shared server) makes us wait.
+                for (int tries = 0; result.status() == ImportResult.Status.FAILED && result.error() != null
+                        && result.error().contains("another import of source") && tries < 60; tries++) {
+                    sleep(2000);
+                    result = Imports.importFile(schema.dataSource(), DATA.resolve(file));
+                }
+                assertThat(result.status()).as("import of %s: %s %s", file, result.error(), result.problems()).isEqualTo(ImportResult.Status.SUCCEEDED);
+            }
+            try (InputStream in = WebMapBrowserIT.class.getResourceAsStream("/webmap/hand-made-places.sql")) {
+                schema.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8), "analyze");
+            }
+        }
+    }
+
+    static {
+        // Keep Selenium from looking for drivers on the internet: the path is given.
+        System.setProperty("webdriver.chrome.driver", Browser.CHROMEDRIVER.toString());
+        System.setProperty("SE_AVOID_STATS", "true");
+    }
+
+}

@@ -1,0 +1,99 @@
+package de.ortsanker.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * What the data in a set of layers looks like as a whole: where it lies (bounds) and where it comes from
+ * (attribution and licence, most frequent first). Read from the rows the tiles draw, once per state.
+ */
+final class LayerMetadata {
+
+    /** One source of the data: its attribution and licence, and how many features carry them. */
+    record Origin(String attribution, String licence, long features) {
+    }
+
+    /** Bounds in WGS 84 (west, south, east, north), or null when the layers hold nothing. */
+    record Summary(double[] bounds, List<Origin> origins) {
+    }
+
+    // The rows the tiles draw (see TileQuery), grouped by origin.
+    private static final String PLACES = """
+            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
+                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
+              from places
+             where kind = any(?) and is_public and retired_at is null
+               and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
+             group by attribution, licence""";
+
+    private static final String VILLAGES = """
+            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
+                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
+              from localities where retired_at is null
+             group by attribution, licence""";
+
+    private static final String MUNICIPALITIES = """
+            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
+                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
+              from admin_areas where level = 'gemeinde' and retired_at is null
+             group by attribution, licence""";
+
+    private final DataSource dataSource;
+    private final Cache<String, Summary> cache = Caffeine.newBuilder().maximumSize(200).build();
+
+    LayerMetadata(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Summary of(String tileset, List<TileLayer> layers, Tiles.State state) {
+        return cache.get(tileset + "@" + state.token(), k -> read(layers, state.day()));
+    }
+
+    private Summary read(List<TileLayer> layers, LocalDate day) {
+        var origins = new LinkedHashMap<List<String>, Long>();
+        double[] bounds = null;
+        try (Connection c = dataSource.getConnection()) {
+            for (TileLayer layer : layers) {
+                try (PreparedStatement ps = c.prepareStatement(switch (layer.source()) {
+                    case PLACES -> PLACES;
+                    case VILLAGES -> VILLAGES;
+                    case MUNICIPALITIES -> MUNICIPALITIES;
+                })) {
+                    if (layer.isPlaces()) {
+                        ps.setArray(1, c.createArrayOf("text", layer.kinds().toArray()));
+                        ps.setObject(2, day);
+                        ps.setObject(3, day);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            origins.merge(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
+                            bounds = union(bounds, new double[] {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)});
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the layers' extent and attribution: " + e.getMessage(), e);
+        }
+        var list = new ArrayList<Origin>();
+        for (Map.Entry<List<String>, Long> e : origins.entrySet()) {
+            list.add(new Origin(e.getKey().get(0), e.getKey().get(1), e.getValue()));
+        }
+        list.sort((a, b) -> Long.compare(b.features(), a.features()));
+        return new Summary(bounds, List.copyOf(list));
+    }
+
+    private static double[] union(double[] a, double[] b) {
+        return a == null ? b : new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])};
+    }
+}

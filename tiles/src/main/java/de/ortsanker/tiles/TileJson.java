@@ -1,0 +1,112 @@
+package de.ortsanker.tiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * TileJSON 3.0.0 for a tileset (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0): where the
+ * tiles are, their zooms, where the data lies, which layers and fields they hold, and the attribution of
+ * the data actually in them.
+ */
+final class TileJson {
+
+    /** The whole Web Mercator world, TileJSON's default bounds. */
+    private static final double MAX_LAT = 85.0511287798066;
+
+    // Licences our sources use, linked in the attribution; others are shown as text.
+    private static final Map<String, String> LICENCE_LINKS = Map.of(
+            "ODbL-1.0", "https://www.openstreetmap.org/copyright",
+            "ODbL", "https://www.openstreetmap.org/copyright",
+            "dl-de/by-2-0", "https://www.govdata.de/dl-de/by-2-0",
+            "dl-de/zero-2-0", "https://www.govdata.de/dl-de/zero-2-0",
+            "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+            "CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/");
+
+    private TileJson() {
+    }
+
+    /**
+     * @param baseUrl the service's absolute URL (as the client reached it), without a trailing slash
+     */
+    static Map<String, Object> of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
+                                  LayerMetadata.Summary data, int clusterBelowZoom) {
+        int minZoom = layers.stream().mapToInt(TileLayer::minZoom).min().orElse(0);
+        int maxZoom = TileLayers.MAX_ZOOM;
+        double[] bounds = data.bounds() == null ? new double[] {-180, -MAX_LAT, 180, MAX_LAT} : clamp(data.bounds());
+
+        var json = new LinkedHashMap<String, Object>();
+        json.put("tilejson", "3.0.0");
+        json.put("name", layers.size() == 1 ? "Ortsanker: " + layers.get(0).title() : "Ortsanker");
+        json.put("description", layers.size() == 1 ? layers.get(0).description()
+                : "Places to meet, clubs, meeting rooms, mobility, vacant buildings and supply, with villages and"
+                + " municipalities" + (filter.isEmpty() ? "" : "; places filtered by " + filter.describe()));
+        json.put("version", "1.0.0");
+        json.put("attribution", attribution(data.origins()));
+        json.put("scheme", "xyz");
+        json.put("tiles", List.of(baseUrl + "/tiles/" + tileset + "/{z}/{x}/{y}.mvt" + filter.query()));
+        json.put("minzoom", minZoom);
+        json.put("maxzoom", maxZoom);
+        json.put("bounds", List.of(bounds[0], bounds[1], bounds[2], bounds[3]));
+        json.put("center", List.of((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2,
+                Math.max(minZoom, Math.min(maxZoom, zoomToFit(bounds)))));
+        json.put("vector_layers", layers.stream().map(l -> vectorLayer(l, clusterBelowZoom)).toList());
+        return json;
+    }
+
+    private static Map<String, Object> vectorLayer(TileLayer layer, int clusterBelowZoom) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", layer.id());
+        json.put("description", layer.description());
+        json.put("minzoom", layer.minZoom());
+        json.put("maxzoom", layer.maxZoom());
+        json.put("fields", layer.fieldDescriptions(clusterBelowZoom));
+        return json;
+    }
+
+    /** The attribution of the data in the tiles, most frequent source first, as escaped HTML. */
+    static String attribution(List<LayerMetadata.Origin> origins) {
+        var parts = new ArrayList<String>();
+        for (LayerMetadata.Origin o : origins) {
+            String link = LICENCE_LINKS.get(o.licence());
+            String licence = link == null ? escape(o.licence())
+                    : "<a href=\"" + link + "\">" + escape(o.licence()) + "</a>";
+            String part = escape(o.attribution()) + " (" + licence + ")";
+            if (!parts.contains(part)) {
+                parts.add(part);
+            }
+        }
+        return parts.stream().collect(Collectors.joining(" | "));
+    }
+
+    /** HTML-escapes text from the data: TileJSON clients may show the attribution as HTML. */
+    static String escape(String text) {
+        var sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static double[] clamp(double[] b) {
+        return new double[] {Math.max(-180, b[0]), Math.max(-MAX_LAT, b[1]), Math.min(180, b[2]), Math.min(MAX_LAT, b[3])};
+    }
+
+    /** The deepest zoom at which the bounds still fit a 1024 px wide view. */
+    private static int zoomToFit(double[] b) {
+        double span = Math.max(b[2] - b[0], (b[3] - b[1]) * 1.5);
+        if (span <= 0) {
+            return 14;
+        }
+        return (int) Math.floor(Math.log(360 * 4 / span) / Math.log(2));
+    }
+}

@@ -1,0 +1,127 @@
+package de.ortsanker.tiles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import javax.sql.DataSource;
+
+/**
+ * Tiles for the map: made in PostGIS, cached by the data versions of their layers. The plain-Java entry
+ * point; {@link TilesController} puts HTTP around it.
+ *
+ * <pre>
+ * Tiles.Answer a = tiles.answer("all", layers, TileAddress.of(12, 2200, 1343), TileFilter.NONE);
+ * a.tile().mvt();  a.state().etag(filter);
+ * </pre>
+ *
+ * <p>Every answer reflects the data as of after the request arrived: a tile from the cache only when the
+ * versions read after arrival match its key, else a tile made now.
+ */
+public final class Tiles {
+
+    /** Validity periods are calendar days where the places are. */
+    static final ZoneId LOCAL = ZoneId.of("Europe/Berlin");
+
+    private final TileSettings settings;
+    private final FreshVersions versions;
+    private final TileRenderer renderer;
+    private final TileCache cache;
+
+    public Tiles(DataSource dataSource, TileSettings settings) {
+        this.settings = settings;
+        this.versions = new FreshVersions(dataSource);
+        this.renderer = new TileRenderer(dataSource);
+        this.cache = new TileCache(settings.cacheBytes(),
+                settings.diskCache() == null ? null : new DiskTileCache(settings.diskCache()));
+    }
+
+    public TileSettings settings() {
+        return settings;
+    }
+
+    /**
+     * What the tiles of some layers are made from: their data versions, the day (places have validity
+     * periods) and the tile format. Equal states give equal tiles.
+     */
+    public record State(String versions, LocalDate day, String format) {
+        public String token() {
+            return versions + "-" + day + "-" + format;
+        }
+
+        /** A weak ETag for a tile (or its metadata) made in this state with this filter. */
+        public String etag(TileFilter filter) {
+            String f = filter.key();
+            if (f.isEmpty()) {
+                return "W/\"" + token() + "\"";
+            }
+            var crc = new CRC32();
+            crc.update(f.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + token() + "-" + Long.toHexString(crc.getValue()) + "\"";
+        }
+    }
+
+    /** A tile and the state it shows. */
+    public record Answer(Tile tile, State state) {
+    }
+
+    /** The state of the given layers, read after this call began (see {@link FreshVersions}). */
+    public State state(List<TileLayer> layers) {
+        return stateOf(versions.read(), layers, LocalDate.now(LOCAL));
+    }
+
+    private State stateOf(Map<String, Long> versionsByLayer, List<TileLayer> layers, LocalDate day) {
+        var token = new StringBuilder();
+        layers.stream().map(TileLayer::versionLayer).distinct().sorted().forEach(layer ->
+                token.append(token.isEmpty() ? "" : "-").append(layer).append('.').append(versionsByLayer.get(layer)));
+        return new State(token.toString(), day, settings.format());
+    }
+
+    /**
+     * The tile as of now, in one database round trip either way: when the cache holds it under the newest
+     * versions seen, the versions are read (batched) to confirm them; when it does not, the tile is made
+     * at once by a statement that reads the versions in the same snapshot, and kept under them.
+     */
+    public Answer answer(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
+        Map<String, Long> latest = versions.latest();
+        LocalDate day = LocalDate.now(LOCAL);
+        if (latest != null && !cache.holds(key(tileset, address, filter, stateOf(latest, layers, day)))) {
+            TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, day));
+            versions.remember(made.versions());
+            State state = stateOf(made.versions(), layers, day);
+            return new Answer(cache.put(key(tileset, address, filter, state), made.mvt()), state);
+        }
+        State state = state(layers);
+        return new Answer(tile(tileset, layers, address, filter, state), state);
+    }
+
+    /** The tile made in the given state: from the cache, or made now and kept. */
+    public Tile tile(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter, State state) {
+        return cache.get(key(tileset, address, filter, state), () -> renderer.render(sql(layers, address, filter, state.day())).mvt());
+    }
+
+    private static TileCache.Key key(String tileset, TileAddress address, TileFilter filter, State state) {
+        return new TileCache.Key(tileset, address, filter.key(), state.token());
+    }
+
+    /** The statement that makes a tile (the benchmark runs it bare). */
+    public TileQuery.Sql sql(List<TileLayer> layers, TileAddress address, TileFilter filter, LocalDate day) {
+        return TileQuery.forTile(layers, address, filter, day, settings.clusterBelowZoom());
+    }
+
+    long cachedTiles() {
+        return cache.size();
+    }
+
+    /** Lets the memory cache finish pending evictions (tests). */
+    void cleanUp() {
+        cache.cleanUp();
+    }
+
+    /** Waits until old disk cache directories queued for removal are gone (tests). */
+    void awaitDiskCleanup() {
+        cache.awaitDiskCleanup();
+    }
+}

@@ -1,0 +1,34 @@
+package de.ortsanker.tiles;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The tile service's settings (application.yml, {@code ortsanker.tiles.*}, from the environment):
+ * memory cache size, optional disk cache, cluster zoom, client cache lifetime, style fonts.
+ */
+@Configuration
+public class TilesConfiguration {
+
+    /** Where the style's fonts (MapLibre glyphs) are, for writing counts on clusters; empty for none. */
+    public record StyleGlyphs(String url) {
+    }
+
+    @Bean
+    Tiles tiles(DataSource dataSource,
+                @Value("${ortsanker.tiles.cache-mb:128}") long cacheMb,
+                @Value("${ortsanker.tiles.disk-cache:}") String diskCache,
+                @Value("${ortsanker.tiles.cluster-below-zoom:12}") int clusterBelowZoom,
+                @Value("${ortsanker.tiles.max-age:0}") int maxAgeSeconds) {
+        return new Tiles(dataSource, new TileSettings(cacheMb << 20,
+                diskCache.isBlank() ? null : Path.of(diskCache), clusterBelowZoom, maxAgeSeconds));
+    }
+
+    @Bean
+    StyleGlyphs styleGlyphs(@Value("${ortsanker.tiles.style-glyphs:}") String url) {
+        return new StyleGlyphs(url);
+    }
+}

@@ -1,0 +1,94 @@
+package de.ortsanker.tiles;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Vector tiles over HTTP: {@code /tiles/{tileset}/{z}/{x}/{y}.mvt} (a layer, or {@code all}), their TileJSON
+ * at {@code /tiles/{tileset}.json}, a MapLibre style at {@code /tiles/style.json}, and the list of it all at
+ * {@code /tiles}. Every answer carries an ETag from the data versions: an unchanged tile costs the client
+ * a 304, a changed one is new at once.
+ */
+@RestController
+public class TilesController {
+
+    private final Tiles tiles;
+    private final TileResponses responses;
+    private final LayerMetadata metadata;
+    private final String glyphs;
+
+    public TilesController(Tiles tiles, TilesConfiguration.StyleGlyphs glyphs, DataSource dataSource) {
+        this.tiles = tiles;
+        this.responses = new TileResponses(tiles);
+        this.metadata = new LayerMetadata(dataSource);
+        this.glyphs = glyphs.url();
+    }
+
+    @GetMapping("/tiles/{tileset}/{z}/{x}/{y}.mvt")
+    public ResponseEntity<byte[]> tile(@PathVariable String tileset, @PathVariable int z, @PathVariable int x,
+                                       @PathVariable int y, WebRequest request, HttpServletResponse response) {
+        List<TileLayer> layers = layers(tileset);
+        TileAddress address = TileAddress.of(z, x, y);
+        return responses.tile(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
+    }
+
+    @GetMapping(path = "/tiles/{tileset}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> tileJson(@PathVariable String tileset, WebRequest request, HttpServletResponse response) {
+        List<TileLayer> layers = layers(tileset);
+        TileFilter filter = TileFilter.parse(request.getParameterMap(), layers);
+        Tiles.State state = tiles.state(layers);
+        if (responses.notModified(request, response, state.etag(filter))) {
+            return null;
+        }
+        return TileJson.of(TileResponses.baseUrl(), tileset, layers, filter, metadata.of(tileset, layers, state),
+                tiles.settings().clusterBelowZoom());
+    }
+
+    @GetMapping(path = "/tiles/style.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> style() {
+        return MapStyle.of(TileResponses.baseUrl(), glyphs);
+    }
+
+    /**
+     * What the tile service offers: the OGC API Tiles tileset (WebMercatorQuad, every layer), each tileset
+     * with its TileJSON and tile URL, and the style.
+     */
+    @GetMapping(path = "/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> index() {
+        String base = TileResponses.baseUrl();
+        var tileJsons = new ArrayList<Map<String, Object>>();
+        tileJsons.add(entry(base, TileLayers.COMBINED, "All layers"));
+        TileLayers.all().forEach(l -> tileJsons.add(entry(base, l.id(), l.title())));
+        var index = new LinkedHashMap<String, Object>();
+        index.put("tilesets", List.of(OgcTiles.tilesetItem(base)));
+        index.put("tilejson", tileJsons);
+        index.put("style", base + "/tiles/style.json");
+        index.put("links", List.of(OgcTiles.link("self", base + "/tiles", "application/json", "Tilesets")));
+        return index;
+    }
+
+    private static Map<String, Object> entry(String base, String id, String title) {
+        var e = new LinkedHashMap<String, Object>();
+        e.put("id", id);
+        e.put("title", title);
+        e.put("tilejson", base + "/tiles/" + id + ".json");
+        e.put("tiles", base + "/tiles/" + id + "/{z}/{x}/{y}.mvt");
+        return e;
+    }
+
+    static List<TileLayer> layers(String tileset) {
+        return TileLayers.forTile(tileset).orElseThrow(() -> TileProblems.notFound("there is no tileset '" + tileset
+                + "'; tilesets: " + TileLayers.COMBINED + ", "
+                + String.join(", ", TileLayers.all().stream().map(TileLayer::id).toList())));
+    }
+}
