@@ -3,10 +3,8 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.Point;
 
 /** An address with its location, for geocoding lists that have addresses only. */
-public final class AddressRecord implements StagedRecord {
+public final class AddressRecord extends StagedRecord {
 
-    public final String sourceId;
-    public final Origin origin;
     public String street;
     public String housenumber;
     public String postcode;
@@ -15,27 +13,11 @@ public final class AddressRecord implements StagedRecord {
     public Point point;
 
     public AddressRecord(String sourceId, Origin origin) {
-        this.sourceId = sourceId;
-        this.origin = origin;
+        super(Target.ADDRESSES, sourceId, origin);
     }
 
     @Override
-    public Target target() {
-        return Target.ADDRESSES;
-    }
-
-    @Override
-    public String key() {
-        return sourceId;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public void write(CopyRow row, Provenance provenance) {
+    void write(CopyRow row, Provenance provenance) {
         row.text(street).text(housenumber).text(postcode).text(city).geometry(point)
                 .text(provenance.licence()).text(provenance.attribution());
     }

@@ -3,10 +3,8 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /** A Land, Kreis or Gemeinde with its official key: a row of {@code admin_areas}. */
-public final class AdminAreaRecord implements StagedRecord {
+public final class AdminAreaRecord extends StagedRecord {
 
-    public final String sourceId;
-    public final Origin origin;
     /** land, regierungsbezirk, kreis, gemeindeverband or gemeinde. */
     public String level;
     public String ags;
@@ -18,8 +16,7 @@ public final class AdminAreaRecord implements StagedRecord {
     public MultiPolygon geometry;
 
     public AdminAreaRecord(String sourceId, Origin origin) {
-        this.sourceId = sourceId;
-        this.origin = origin;
+        super(Target.ADMIN_AREAS, sourceId, origin);
     }
 
     /** The level an AGS of this length names (2 Land, 3 Regierungsbezirk, 5 Kreis, 8 Gemeinde), or null. */
@@ -37,22 +34,7 @@ public final class AdminAreaRecord implements StagedRecord {
     }
 
     @Override
-    public Target target() {
-        return Target.ADMIN_AREAS;
-    }
-
-    @Override
-    public String key() {
-        return sourceId;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public void write(CopyRow row, Provenance provenance) {
+    void write(CopyRow row, Provenance provenance) {
         row.text(level).text(ags).text(ars).text(name).text(designation).integer(population).geometry(geometry)
                 .text(provenance.licence()).text(provenance.attribution());
     }

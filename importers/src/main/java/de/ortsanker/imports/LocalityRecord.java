@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import org.locationtech.jts.geom.Point;
 
 /** A village, hamlet or town: a row of {@code localities}. */
-public final class LocalityRecord implements StagedRecord {
+public final class LocalityRecord extends StagedRecord {
 
     /** The kinds {@code localities.kind} allows. */
     public static final java.util.Set<String> KINDS = java.util.Set.of(
             "city", "town", "village", "hamlet", "isolated_dwelling", "suburb", "quarter", "locality");
 
-    public final String sourceId;
-    public final Origin origin;
     public String name;
     public String kind;
     /** In EPSG:4326 once checked. */
@@ -23,27 +21,11 @@ public final class LocalityRecord implements StagedRecord {
     public LocalDate lastVerified;
 
     public LocalityRecord(String sourceId, Origin origin) {
-        this.sourceId = sourceId;
-        this.origin = origin;
+        super(Target.LOCALITIES, sourceId, origin);
     }
 
     @Override
-    public Target target() {
-        return Target.LOCALITIES;
-    }
-
-    @Override
-    public String key() {
-        return sourceId;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public void write(CopyRow row, Provenance provenance) {
+    void write(CopyRow row, Provenance provenance) {
         row.text(name).text(kind).geometry(point).integer(population)
                 .text(population == null ? null : populationSource).date(population == null ? null : populationDate)
                 .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified);

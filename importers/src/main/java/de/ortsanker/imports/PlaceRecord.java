@@ -13,12 +13,10 @@ import org.locationtech.jts.geom.Geometry;
  * A place as a source describes it, before it is checked and staged: the columns of {@code places}
  * that imports fill. Mappings set the fields they know; the rest stay null.
  */
-public final class PlaceRecord implements StagedRecord {
+public final class PlaceRecord extends StagedRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final String sourceId;
-    public final Origin origin;
     public String kind;
     public String name;
     public String description;
@@ -51,27 +49,11 @@ public final class PlaceRecord implements StagedRecord {
     public LocalDate lastVerified;
 
     public PlaceRecord(String sourceId, Origin origin) {
-        this.sourceId = sourceId;
-        this.origin = origin;
+        super(Target.PLACES, sourceId, origin);
     }
 
     @Override
-    public Target target() {
-        return Target.PLACES;
-    }
-
-    @Override
-    public String key() {
-        return sourceId;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public void write(CopyRow row, Provenance provenance) {
+    void write(CopyRow row, Provenance provenance) {
         row.text(kind).text(name).text(description).geometry(geometry)
                 .text(addrStreet).text(addrHousenumber).text(addrPostcode).text(addrCity)
                 .text(openingHours).text(wheelchair).bool(freeEntry).text(operator).text(operatorType)
@@ -85,7 +67,7 @@ public final class PlaceRecord implements StagedRecord {
         try {
             return JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("details of " + sourceId + " cannot be written as JSON", e);
+            throw new IllegalStateException("details of " + key + " cannot be written as JSON", e);
         }
     }
 }

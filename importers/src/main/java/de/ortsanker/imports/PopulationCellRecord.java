@@ -3,37 +3,19 @@ package de.ortsanker.imports;
 import org.locationtech.jts.geom.Point;
 
 /** A census grid cell: inhabitants of a square, centre in EPSG:3035 as published. */
-public final class PopulationCellRecord implements StagedRecord {
+public final class PopulationCellRecord extends StagedRecord {
 
-    public final String cellId;
-    public final Origin origin;
     public int sizeM;
     public Point centre;
     public int population;
     public String census;
 
     public PopulationCellRecord(String cellId, Origin origin) {
-        this.cellId = cellId;
-        this.origin = origin;
+        super(Target.POPULATION_CELLS, cellId, origin);
     }
 
     @Override
-    public Target target() {
-        return Target.POPULATION_CELLS;
-    }
-
-    @Override
-    public String key() {
-        return cellId;
-    }
-
-    @Override
-    public Origin origin() {
-        return origin;
-    }
-
-    @Override
-    public void write(CopyRow row, Provenance provenance) {
+    void write(CopyRow row, Provenance provenance) {
         row.integer(sizeM).geometry(centre).integer(population).text(census)
                 .text(provenance.licence()).text(provenance.attribution());
     }

@@ -1,15 +1,27 @@
 package de.ortsanker.imports;
 
-/** A record ready for a staging table: its table, its key within the source, where it came from, its columns. */
-interface StagedRecord {
+/**
+ * A record ready for a staging table: the table it belongs to, its key within the source, and where in
+ * the file it came from (for reports). The kinds of record are this package's *Record classes.
+ */
+public abstract class StagedRecord {
 
-    Target target();
+    /** The record's id within its source (a population cell's: its cell id). */
+    public final String key;
+    /** Where in the file the record came from. */
+    public final Origin origin;
+    private final Target target;
 
-    /** The source id (for population cells, the cell id). */
-    String key();
+    StagedRecord(Target target, String key, Origin origin) {
+        this.target = target;
+        this.key = key;
+        this.origin = origin;
+    }
 
-    Origin origin();
+    public Target target() {
+        return target;
+    }
 
     /** Writes the data columns in the order of {@link Target#columns()}. */
-    void write(CopyRow row, Provenance provenance);
+    abstract void write(CopyRow row, Provenance provenance);
 }

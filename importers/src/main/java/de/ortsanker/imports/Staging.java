@@ -66,7 +66,7 @@ final class Staging implements AutoCloseable {
     void add(StagedRecord r) throws SQLException {
         var row = new CopyRow();
         r.write(row, provenance);
-        stream(r.target()).add(r.key(), r.origin(), row);
+        stream(r.target()).add(r.key, r.origin, row);
     }
 
     /**
