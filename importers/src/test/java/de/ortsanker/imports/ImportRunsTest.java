@@ -97,6 +97,21 @@ class ImportRunsTest {
     }
 
     @Test
+    void twoImportsOfOneSourceDoNotRunAtOnce(TestSchema db) throws Exception {
+        String before = fingerprint(db);
+        try (var other = db.connect(); var ps = other.prepareStatement(
+                "select pg_advisory_lock(hashtext('ortsanker.import-source'), hashtext(?))")) {
+            ps.setString(1, "north-bayreuth");      // as a running import of the source holds it
+            ps.executeQuery().close();
+            ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"));
+            assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
+            assertThat(r.error()).isEqualTo("another import of source 'north-bayreuth' is running: try again when it"
+                    + " is done");
+        }
+        assertThat(fingerprint(db)).isEqualTo(before);
+    }
+
+    @Test
     void anUnchangedFileCanBeSkippedByItsChecksum(TestSchema db) {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
                 ImportOptions.defaults().withSkipUnchangedFile(true));
