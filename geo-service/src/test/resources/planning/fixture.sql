@@ -40,6 +40,10 @@ insert into population_cells (cell_id, size_m, centre, population, census, sourc
   'dl-de/by-2-0', '© Statistisches Bundesamt (Destatis), Zensus 2022'),
  ('fixture-3', 100, ST_Transform(ST_Point(11.201, 50.05, 4326), 3035), 900, 'Zensus 2022', 'Zensus 2022',
   'dl-de/by-2-0', '© Statistisches Bundesamt (Destatis), Zensus 2022');
+-- a cell gone from the census source: retired, so it counts for nobody
+insert into population_cells (cell_id, size_m, centre, population, census, source, licence, attribution, retired_at) values
+ ('fixture-4', 100, ST_Transform(ST_Point(11.150, 50.100, 4326), 3035), 1000, 'Zensus 2022', 'Zensus 2022',
+  'dl-de/by-2-0', '© Statistisches Bundesamt (Destatis), Zensus 2022', now());
 
 insert into places (kind, name, geom, is_public, retired_at, valid_from, valid_to, source, source_id, licence, attribution) values
  ('village_hall', 'Dorfgemeinschaftshaus Mitteldorf', ST_Point(11.10, 50.105, 4326), true, null, null, null,

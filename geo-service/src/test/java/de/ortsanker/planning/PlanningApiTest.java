@@ -163,7 +163,7 @@ class PlanningApiTest {
         assertThat(neudorf.path("missing")).hasSize(2);
 
         JsonNode suedweiler = byName(r.path("villages"), "Südweiler");
-        assertThat(suedweiler.path("population").asInt()).as("40 + 35 from its cells, not the town's 900").isEqualTo(75);
+        assertThat(suedweiler.path("population").asInt()).as("40 + 35 from its cells, not the town's 900 nor the retired cell's 1000").isEqualTo(75);
         assertThat(suedweiler.path("population_method").asText()).isEqualTo("zensus");
 
         JsonNode einzelhof = byName(r.path("villages"), "Einzelhof");

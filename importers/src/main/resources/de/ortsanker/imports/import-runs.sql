@@ -1,5 +1,6 @@
--- The bookkeeping of import runs (import_runs). Advisory locks use two keys: a constant naming the
--- lock's purpose (hashtext of a fixed text) and the run id or the source's hash.
+-- The bookkeeping of import runs (import_runs). Advisory locks use two keys: the lock's purpose within
+-- this schema (advisory locks are database-wide; schemas with their own data, like test schemas, must
+-- not block each other) and the run id or the source's hash.
 
 -- name: running
 select id from import_runs where status = 'running' order by id
@@ -23,16 +24,16 @@ values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now())
 returning id
 
 -- name: run-lock
-select pg_try_advisory_lock(hashtext('ortsanker.import-run'), (? % 2147483647)::int)
+select pg_try_advisory_lock(hashtext('ortsanker.import-run:' || current_schema()), (? % 2147483647)::int)
 
 -- name: run-unlock
-select pg_advisory_unlock(hashtext('ortsanker.import-run'), (? % 2147483647)::int)
+select pg_advisory_unlock(hashtext('ortsanker.import-run:' || current_schema()), (? % 2147483647)::int)
 
 -- name: source-lock
-select pg_try_advisory_lock(hashtext('ortsanker.import-source'), hashtext(?))
+select pg_try_advisory_lock(hashtext('ortsanker.import-source:' || current_schema()), hashtext(?))
 
 -- name: source-unlock
-select pg_advisory_unlock(hashtext('ortsanker.import-source'), hashtext(?))
+select pg_advisory_unlock(hashtext('ortsanker.import-source:' || current_schema()), hashtext(?))
 
 -- name: progress
 update import_runs set phase = ?, features_read = ?, bytes_read = ?, progress_at = now()

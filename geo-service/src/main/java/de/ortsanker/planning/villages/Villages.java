@@ -64,7 +64,7 @@ public class Villages {
             select ST_X(p), ST_Y(p), population, census, source, licence, attribution
               from (select ST_Transform(centre, 4326) as p, population, census, source, licence, attribution
                       from population_cells
-                     where population > 0
+                     where population > 0 and retired_at is null
                        and centre && ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4326), 3035)) c""";
 
     private final JdbcTemplate jdbc;
