@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,6 @@ class WebMapBrowserIT {
 
     @Test
     void searchSelectAndDetail() throws Exception {
-        requires("/places/nearby");
         openMap("/map/");
         WebElement q = browser.find("#q");
         q.sendKeys("Harsd");
@@ -126,7 +124,6 @@ class WebMapBrowserIT {
 
     @Test
     void aFilterChangesListAndMap() throws Exception {
-        requires("/places/nearby");
         openMap("/map/?view=50.0060,11.5450,12");
         int allInList = texts("#results button.result").size();
         long allOnMap = placesOnMap();
@@ -181,7 +178,6 @@ class WebMapBrowserIT {
 
     @Test
     void nearMeWithAFakedPosition() throws Exception {
-        requires("/places/nearby");
         browser.cdp("Browser.grantPermissions", Map.of("origin", service.base, "permissions", List.of("geolocation")));
         browser.cdp("Emulation.setGeolocationOverride", Map.of("latitude", 50.0161, "longitude", 11.5031, "accuracy", 5));
         try {
@@ -200,7 +196,6 @@ class WebMapBrowserIT {
 
     @Test
     void anInjectedNameIsShownAsTextAndRunsNothing() throws Exception {
-        requires("/places/nearby");
         long id = placeId("injection/waldau");
         openMap("/map/?place=" + id);
         browser.await("the injected place's detail", d -> browser.all("#detail-name").stream()
@@ -222,7 +217,6 @@ class WebMapBrowserIT {
 
     @Test
     void withoutABasemapTheMapStillShowsOurPlaces() throws Exception {
-        requires("/places/nearby");
         openMap("/map/");
         browser.await("the note that the basemap is unreachable", d -> browser.all(".map-note").stream()
                 .anyMatch(n -> n.getText().contains("Hintergrundkarte ist nicht erreichbar")) ? true : null);
@@ -233,7 +227,6 @@ class WebMapBrowserIT {
 
     @Test
     void firstLoadStaysWithinThePayloadBudget() throws Exception {
-        requires("/places/nearby");
         browser.cdp("Network.enable", Map.of());
         browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         try {
@@ -266,7 +259,6 @@ class WebMapBrowserIT {
 
     @Test
     void keyboardOnlyWithVisibleFocus() throws Exception {
-        requires("/places/nearby");
         openMap("/map/");
         browser.find("body").sendKeys(Keys.TAB);
         assertThat(browser.js("return document.activeElement.className")).isEqualTo("skip");
@@ -290,7 +282,6 @@ class WebMapBrowserIT {
 
     @Test
     void textContrastMeetsWcagAa() throws Exception {
-        requires("/places/nearby");
         for (String page : List.of("/map/", "/map/planning", "/map/embed")) {
             browser.open(service.base + page);
             browser.await("the page's content", d -> browser.all("#results li, #villages tbody tr, #gis tbody tr").isEmpty() ? null : true);
@@ -334,7 +325,6 @@ class WebMapBrowserIT {
 
     @Test
     void onAPhoneTouchTargetsAreLargeEnough() throws Exception {
-        requires("/places/nearby");
         browser.size(390, 844);
         openMap("/map/");
         assertThat(browser.js("""
@@ -350,7 +340,6 @@ class WebMapBrowserIT {
 
     @Test
     void plannerTableMatchesTheAnalysisAndSorts() throws Exception {
-        requires("/planning/underserved");
         JsonNode answer = get("/planning/underserved");
         int underserved = answer.get("villages").size();
         assertThat(underserved).isPositive();
@@ -401,7 +390,6 @@ class WebMapBrowserIT {
 
     @Test
     void theEmbedPageShowsTheChosenLayerInTheBox() throws Exception {
-        requires("/places/within");
         browser.size(800, 500);
         browser.open(service.base + "/embed?layers=mobility&bbox=11.49,50.01,11.58,50.04");
         WebElement summary = browser.visible(".embed-list summary");
@@ -429,34 +417,14 @@ class WebMapBrowserIT {
         assertThat(browser.find("#gis").getText()).contains("Treffpunkte", "Mitfahrbänke & Mobilität");
         // The GIS panel links each layer's OGC API Features items (served by this build).
         assertThat(browser.all("#gis a[href$='/collections/third_places/items']")).hasSize(1);
-        if (serves("/places/within")) {
-            browser.await("the preview's places", d -> (Boolean) browser.js("""
-                    const list = document.getElementById('preview').contentDocument?.querySelector('.embed-list summary');
-                    return list && /\\([1-9]/.test(list.textContent) ? true : null;"""));
-        }
+        browser.await("the preview's places", d -> (Boolean) browser.js("""
+                const list = document.getElementById('preview').contentDocument?.querySelector('.embed-list summary');
+                return list && /\\([1-9]/.test(list.textContent) ? true : null;"""));
         browser.js("document.getElementById('snippet').scrollIntoView({block: 'center'})");
         browser.screenshot("embed-code");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
-
-    /**
-     * The page under test builds on an API of another part of the service (places, planning); while a build
-     * lacks it (parts land on main one by one), the test is skipped saying so, never passed.
-     */
-    private void requires(String path) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(serves(path), () -> "this build does not serve " + path + " yet");
-    }
-
-    /** Whether this build's OpenAPI document lists the path. */
-    private boolean serves(String path) throws IOException, InterruptedException {
-        if (api == null) {
-            api = get("/api");
-        }
-        return api.get("paths").has(path);
-    }
-
-    private JsonNode api;
 
     private void openMap(String path) {
         browser.open(service.base + path);
