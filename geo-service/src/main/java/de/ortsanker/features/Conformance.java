@@ -1,11 +1,16 @@
 package de.ortsanker.features;
 
+import de.ortsanker.tiles.OgcTiles;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The conformance classes this API implements, as listed at {@code /conformance}. */
+/**
+ * The conformance classes this API implements, as listed at {@code /conformance}: OGC API Features with
+ * CQL2, and the tiles module's OGC API Tiles — one service root, one declaration.
+ */
 final class Conformance {
 
-    static final List<String> CLASSES = List.of(
+    private static final List<String> FEATURES = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
@@ -26,6 +31,8 @@ final class Conformance {
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
             "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
+
+    static final List<String> CLASSES = Stream.concat(FEATURES.stream(), OgcTiles.CONFORMANCE.stream()).toList();
 
     private Conformance() {
     }

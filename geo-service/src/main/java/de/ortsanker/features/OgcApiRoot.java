@@ -27,6 +27,9 @@ class OgcApiRoot {
             + " vacant buildings in rural counties — as OGC API Features (Part 1 Core, Part 2 CRS, Part 3"
             + " Filtering with CQL2). Every feature carries its source, licence and attribution.";
 
+    /** The OGC link relation from a landing page to its vector tilesets (OGC API Tiles, 7.2). */
+    static final String TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+
     private final ObjectMapper json;
     private final FeatureCollections collections;
 
@@ -50,6 +53,7 @@ class OgcApiRoot {
                 new Link(urls.to("/conformance", "html"), "conformance", Link.HTML, "Conformance classes as HTML"),
                 new Link(urls.to("/collections", "json"), "data", Link.JSON, "The collections"),
                 new Link(urls.to("/collections", "html"), "data", Link.HTML, "The collections as HTML"),
+                new Link(urls.to("/tiles", Map.of()), TILESETS_VECTOR, Link.JSON, "Vector tilesets (OGC API Tiles)"),
                 new Link(urls.to("/map/", Map.of()), "related", Link.HTML, "The web map"));
         if (format == Format.HTML) {
             Html h = Html.page(TITLE, List.of(), urls.to("/", "json"))

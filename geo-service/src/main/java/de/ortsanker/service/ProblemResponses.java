@@ -1,5 +1,7 @@
 package de.ortsanker.service;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +60,39 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (databaseUnreachable(e)) {
+            // Not a fault of ours or the client's: readiness reports the outage (DatabaseHealth), the client
+            // may try again; one line here rather than a stack trace per request.
+            log.warn("{}: answered 503, the database is not reachable ({})", request.getDescription(false), e.getClass().getSimpleName());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the database is not reachable at the moment; try again in a few seconds");
+            var headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "10");
+            return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
         String reference = UUID.randomUUID().toString();
         log.error("unexpected error, reference {}", reference, e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; the operators can find it under reference " + reference);
         problem.setProperty("reference", reference);
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /**
+     * Whether the failure is the database being away: no pooled connection to be had, or SQL state class 08
+     * (connection exception) or 57P01–57P03 (the server shutting down or starting).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> invalid(String parameter, String reason, Exception e, WebRequest request) {

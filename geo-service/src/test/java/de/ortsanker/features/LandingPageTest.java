@@ -136,6 +136,23 @@ class LandingPageTest extends FeaturesApiTest {
     }
 
     @Test
+    void theRootLeadsToTheVectorTilesAndDeclaresOgcApiTiles() {
+        // OGC API Tiles 1.0, /conf/dataset-tilesets: the landing page links the tilesets list, whose tileset
+        // links a tile template that answers with a vector tile
+        JsonNode landing = api().json("/", "Accept", "application/json");
+        JsonNode tilesets = api().json(Api.link(landing, OgcApiRoot.TILESETS_VECTOR, "application/json").path("href").asText());
+        JsonNode tileset = api().json(Api.link(tilesets.path("tilesets").path(0), "self", "application/json").path("href").asText());
+        String template = Api.link(tileset, "item", "application/vnd.mapbox-vector-tile").path("href").asText();
+        var tile = api().get(template.replace("{tileMatrix}", "0").replace("{tileRow}", "0").replace("{tileCol}", "0"));
+        assertThat(tile.statusCode()).isIn(200, 204);
+
+        var classes = new ArrayList<String>();
+        api().json("/conformance").path("conformsTo").forEach(c -> classes.add(c.asText()));
+        assertThat(classes).contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
+    }
+
+    @Test
     void browsersGetHtmlWithTheWayToTheMapAndProgramsGetJson() {
         var browser = api().get("/", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertThat(browser.statusCode()).isEqualTo(200);

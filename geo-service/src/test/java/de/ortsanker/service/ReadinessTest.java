@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -26,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ReadinessTest.ThroughRelay.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ReadinessTest {
 
     private static final TcpProxy relay = startRelay();
@@ -65,7 +69,8 @@ class ReadinessTest {
     private Duration waitFor(String status, Duration limit) throws Exception {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
-            if (readiness().contains("\"status\":\"" + status + "\"")) {
+            // the overall status leads the document; the components' own (readinessState: UP) follow
+            if (readiness().contains(" {\"status\":\"" + status + "\"")) {
                 return Duration.between(start, Instant.now());
             }
             Thread.sleep(200);
@@ -74,21 +79,32 @@ class ReadinessTest {
     }
 
     @Test
-    void followsTheDatabaseDownAndBackUp() throws Exception {
+    void followsTheDatabaseDownAndBackUp(CapturedOutput log) throws Exception {
         assertThat(readiness()).startsWith("200").contains("\"status\":\"UP\"");
 
         relay.cut();
         Duration down = waitFor("DOWN", Duration.ofSeconds(10));
-        assertThat(readiness()).startsWith("503");
+        assertThat(readiness()).startsWith("503").contains("\"database\":{\"status\":\"DOWN\"");
         // Liveness is about the process, not its dependencies: the orchestrator must not restart us.
         var liveness = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(liveness.statusCode()).isEqualTo(200);
+        // Requests meanwhile are told to come back, not given an internal error.
+        var during = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/places/nearby?lon=11.6&lat=50.0&radius=1000")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(during.statusCode()).isEqualTo(503);
+        assertThat(during.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(during.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(during.body()).contains("the database is not reachable at the moment");
 
         relay.restore();
         Duration up = waitFor("UP", Duration.ofSeconds(10));
         assertThat(down).isLessThan(Duration.ofSeconds(10));
         assertThat(up).isLessThan(Duration.ofSeconds(10));
+
+        // The outage is told once as it starts and once as it ends, not as a stack trace per probe.
+        assertThat(log.getOut().split("readiness DOWN until it is back", -1)).hasSize(2);
+        assertThat(log.getOut()).contains("database reachable again").doesNotContain("\tat org.postgresql");
     }
 }

@@ -100,7 +100,7 @@ class ImportRunsTest {
     void twoImportsOfOneSourceDoNotRunAtOnce(TestSchema db) throws Exception {
         String before = fingerprint(db);
         try (var other = db.connect(); var ps = other.prepareStatement(
-                "select pg_advisory_lock(hashtext('ortsanker.import-source'), hashtext(?))")) {
+                "select pg_advisory_lock(hashtext('ortsanker.import-source:' || current_schema()), hashtext(?))")) {
             ps.setString(1, "north-bayreuth");      // as a running import of the source holds it
             ps.executeQuery().close();
             ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"));
