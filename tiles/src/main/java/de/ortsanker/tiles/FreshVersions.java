@@ -1,6 +1,9 @@
 package de.ortsanker.tiles;
 
-import de.ortsanker.database.LayerVersions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -16,22 +19,26 @@ import javax.sql.DataSource;
  * under load one small query serves a whole batch of requests instead of one each.
  *
  * <p>It also remembers the newest versions anyone saw (also those a tile statement read along), as a
- * guess of what a tile's cache key will be — a guess only, never an answer.
+ * guess of what a tile's cache key will be — a guess only, never an answer. Versions equal to the newest
+ * come back as the very same {@link VersionSnapshot}, so the states made from them are made once.
  */
 final class FreshVersions {
 
+    /** Every layer's version, as the tile statement reads them too. */
+    private static final String QUERY = "select layer, version from data_versions";
+
     private final DataSource dataSource;
     private final Object reading = new Object();
-    private CompletableFuture<Map<String, Long>> next; // the batch not yet read; guarded by this
-    private volatile Map<String, Long> latest;
+    private CompletableFuture<VersionSnapshot> next; // the batch not yet read; guarded by this
+    private volatile VersionSnapshot latest;
 
     FreshVersions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** The version of every tile layer's data, read after this call began. */
-    Map<String, Long> read() {
-        CompletableFuture<Map<String, Long>> batch;
+    /** The version of every layer's data, read after this call began. */
+    VersionSnapshot read() {
+        CompletableFuture<VersionSnapshot> batch;
         boolean leader;
         synchronized (this) {
             leader = next == null;
@@ -46,11 +53,7 @@ final class FreshVersions {
                     next = null; // closed: whoever comes now waits for the following read
                 }
                 try {
-                    LayerVersions read = LayerVersions.read(dataSource);
-                    var map = new TreeMap<String, Long>();
-                    TileLayers.all().forEach(l -> map.put(l.versionLayer(), read.of(l.versionLayer()).version()));
-                    remember(map);
-                    batch.complete(map);
+                    batch.complete(remember(query()));
                 } catch (RuntimeException e) {
                     batch.completeExceptionally(e);
                 }
@@ -59,12 +62,34 @@ final class FreshVersions {
         return batch.join();
     }
 
+    private Map<String, Long> query() {
+        // A prepared statement: the driver keeps it prepared on each pooled connection, so PostgreSQL
+        // neither parses nor plans it again.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(QUERY);
+             ResultSet rs = ps.executeQuery()) {
+            var versions = new TreeMap<String, Long>();
+            while (rs.next()) {
+                versions.put(rs.getString(1), rs.getLong(2));
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read data versions: " + e.getMessage(), e);
+        }
+    }
+
     /** The newest versions seen so far, or null before the first read. */
-    Map<String, Long> latest() {
+    VersionSnapshot latest() {
         return latest;
     }
 
-    void remember(Map<String, Long> versions) {
-        latest = versions;
+    /** Keeps versions as the newest seen; equal to the newest, the newest's snapshot is returned. */
+    VersionSnapshot remember(Map<String, Long> versions) {
+        VersionSnapshot current = latest;
+        if (current != null && current.versions().equals(versions)) {
+            return current;
+        }
+        var snapshot = new VersionSnapshot(versions);
+        latest = snapshot;
+        return snapshot;
     }
 }

@@ -34,8 +34,12 @@ final class TileCache {
         if (memory == null) {
             return load(key, render);
         }
-        var mine = new CompletableFuture<Tile>();
-        CompletableFuture<Tile> existing = memory.asMap().putIfAbsent(key, mine);
+        CompletableFuture<Tile> existing = memory.getIfPresent(key); // a hit: nothing to allocate
+        CompletableFuture<Tile> mine = null;
+        if (existing == null) {
+            mine = new CompletableFuture<>();
+            existing = memory.asMap().putIfAbsent(key, mine);
+        }
         if (existing != null) {
             try {
                 return existing.join();

@@ -68,6 +68,9 @@ public record TileFilter(Set<String> kinds, Set<String> wheelchair, Boolean free
      * for a tile of the given layers; an unusable value is a 400 naming the parameter.
      */
     public static TileFilter parse(Map<String, String[]> parameters, List<TileLayer> layers) {
+        if (parameters.isEmpty()) {
+            return NONE; // most tile requests: no need to build one
+        }
         var kinds = new TreeSet<String>();
         for (String code : values(parameters, "kinds")) {
             Kind kind = Kind.fromCode(code).orElseThrow(() -> TileProblems.invalid("kinds",
@@ -156,6 +159,9 @@ public record TileFilter(Set<String> kinds, Set<String> wheelchair, Boolean free
 
     /** A canonical text of the filter: equal filters, equal keys (for cache keys and ETags). */
     public String key() {
+        if (isEmpty()) {
+            return "";
+        }
         var parts = new ArrayList<String>(plainParts());
         if (cql2 != null) {
             parts.add("filter=" + cql2.key());

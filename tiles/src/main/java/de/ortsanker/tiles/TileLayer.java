@@ -37,6 +37,12 @@ public record TileLayer(String id, String title, String description, Source sour
         };
     }
 
+    /** By id alone (ids are unique; equal layers have equal ids): tile states are looked up per layer list. */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     public boolean isPlaces() {
         return source == Source.PLACES;
     }

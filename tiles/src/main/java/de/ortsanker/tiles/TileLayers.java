@@ -5,7 +5,9 @@ import de.ortsanker.tiles.TileLayer.Source;
 import de.ortsanker.vocabulary.Group;
 import de.ortsanker.vocabulary.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,8 @@ public final class TileLayers {
             LICENCE, ATTRIBUTION);
 
     private static final List<TileLayer> LAYERS = build();
+    /** Each tileset's layers, one list per tileset for the life of the service. */
+    private static final Map<String, List<TileLayer>> TILESETS = tilesets();
 
     private TileLayers() {
     }
@@ -68,6 +72,13 @@ public final class TileLayers {
         return List.copyOf(layers);
     }
 
+    private static Map<String, List<TileLayer>> tilesets() {
+        var tilesets = new HashMap<String, List<TileLayer>>();
+        tilesets.put(COMBINED, LAYERS);
+        LAYERS.forEach(l -> tilesets.put(l.id(), List.of(l)));
+        return Map.copyOf(tilesets);
+    }
+
     private static List<String> kindCodes(Group group) {
         return Kind.inGroup(group).stream().map(Kind::code).toList();
     }
@@ -94,7 +105,7 @@ public final class TileLayers {
 
     /** The layers a tile id stands for: one layer, or all of them for {@link #COMBINED}. */
     public static Optional<List<TileLayer>> forTile(String id) {
-        return COMBINED.equals(id) ? Optional.of(LAYERS) : byId(id).map(List::of);
+        return id == null ? Optional.empty() : Optional.ofNullable(TILESETS.get(id));
     }
 
     /** The layer holding a kind. */

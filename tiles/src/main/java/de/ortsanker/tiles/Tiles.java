@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 
@@ -44,22 +43,64 @@ public final class Tiles {
 
     /**
      * What the tiles of some layers are made from: their data versions, the day (places have validity
-     * periods) and the tile format. Equal states give equal tiles.
+     * periods) and the tile format. Equal states give equal tiles. Its token and plain ETag are made once
+     * (states are shared between requests, see {@link VersionSnapshot}).
      */
-    public record State(String versions, LocalDate day, String format) {
+    public static final class State {
+        private final String versions;
+        private final LocalDate day;
+        private final String format;
+        private final String token;
+        private final String plainEtag;
+
+        public State(String versions, LocalDate day, String format) {
+            this.versions = versions;
+            this.day = day;
+            this.format = format;
+            this.token = versions + "-" + day + "-" + format;
+            this.plainEtag = "W/\"" + token + "\"";
+        }
+
+        public String versions() {
+            return versions;
+        }
+
+        public LocalDate day() {
+            return day;
+        }
+
+        public String format() {
+            return format;
+        }
+
         public String token() {
-            return versions + "-" + day + "-" + format;
+            return token;
         }
 
         /** A weak ETag for a tile (or its metadata) made in this state with this filter. */
         public String etag(TileFilter filter) {
             String f = filter.key();
             if (f.isEmpty()) {
-                return "W/\"" + token() + "\"";
+                return plainEtag;
             }
             var crc = new CRC32();
             crc.update(f.getBytes(StandardCharsets.UTF_8));
-            return "W/\"" + token() + "-" + Long.toHexString(crc.getValue()) + "\"";
+            return "W/\"" + token + "-" + Long.toHexString(crc.getValue()) + "\"";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State s && s.token.equals(token);
+        }
+
+        @Override
+        public int hashCode() {
+            return token.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return token;
         }
     }
 
@@ -69,14 +110,7 @@ public final class Tiles {
 
     /** The state of the given layers, read after this call began (see {@link FreshVersions}). */
     public State state(List<TileLayer> layers) {
-        return stateOf(versions.read(), layers, LocalDate.now(LOCAL));
-    }
-
-    private State stateOf(Map<String, Long> versionsByLayer, List<TileLayer> layers, LocalDate day) {
-        var token = new StringBuilder();
-        layers.stream().map(TileLayer::versionLayer).distinct().sorted().forEach(layer ->
-                token.append(token.isEmpty() ? "" : "-").append(layer).append('.').append(versionsByLayer.get(layer)));
-        return new State(token.toString(), day, settings.format());
+        return versions.read().state(layers, LocalDate.now(LOCAL), settings.format());
     }
 
     /**
@@ -85,12 +119,11 @@ public final class Tiles {
      * at once by a statement that reads the versions in the same snapshot, and kept under them.
      */
     public Answer answer(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
-        Map<String, Long> latest = versions.latest();
+        VersionSnapshot latest = versions.latest();
         LocalDate day = LocalDate.now(LOCAL);
-        if (latest != null && !cache.holds(key(tileset, address, filter, stateOf(latest, layers, day)))) {
+        if (latest != null && !cache.holds(key(tileset, address, filter, latest.state(layers, day, settings.format())))) {
             TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, day));
-            versions.remember(made.versions());
-            State state = stateOf(made.versions(), layers, day);
+            State state = versions.remember(made.versions()).state(layers, day, settings.format());
             return new Answer(cache.put(key(tileset, address, filter, state), made.mvt()), state);
         }
         State state = state(layers);
