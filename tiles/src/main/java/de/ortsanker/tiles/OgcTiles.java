@@ -1,17 +1,17 @@
 package de.ortsanker.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * The same tiles the OGC API Tiles way (OGC 20-057, dataset tilesets, vector tiles, WebMercatorQuad):
@@ -111,14 +111,14 @@ public class OgcTiles {
     }
 
     @GetMapping("/tiles/{tms}/{tileMatrix}/{tileRow}/{tileCol}")
-    public ResponseEntity<byte[]> tile(@PathVariable String tms, @PathVariable String tileMatrix, @PathVariable String tileRow,
-                                       @PathVariable String tileCol, WebRequest request, HttpServletResponse response) {
+    public void tile(@PathVariable String tms, @PathVariable String tileMatrix, @PathVariable String tileRow,
+                     @PathVariable String tileCol, HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireTms(tms);
         TileAddress address = inGrid(tileMatrix, tileRow, tileCol);
         List<TileLayer> layers = collections(request.getParameterValues("collections"));
         String tileset = layers.equals(TileLayers.all()) ? TileLayers.COMBINED
                 : String.join("+", layers.stream().map(TileLayer::id).toList());
-        return responses.tile(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
+        responses.write(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
     }
 
     /** The tileset's entry in a tilesets list ({@code /tiles}). */

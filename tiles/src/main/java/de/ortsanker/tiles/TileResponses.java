@@ -1,12 +1,14 @@
 package de.ortsanker.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -16,43 +18,53 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 final class TileResponses {
 
-    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+    static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
+    static final MediaType MVT = MediaType.parseMediaType(MVT_TYPE);
 
     private final Tiles tiles;
+    private final String cacheControl; // the same for every answer: made once
 
     TileResponses(Tiles tiles) {
         this.tiles = tiles;
+        int maxAge = tiles.settings().maxAgeSeconds();
+        this.cacheControl = (maxAge == 0 ? CacheControl.noCache().cachePublic()
+                : CacheControl.maxAge(maxAge, TimeUnit.SECONDS).cachePublic()).getHeaderValue();
     }
 
-    ResponseEntity<byte[]> tile(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter,
-                                WebRequest request, HttpServletResponse response) {
+    /**
+     * Answers a tile request on the response itself (no Spring MVC return value), so that
+     * {@link TileFastPath} and the controllers share one way of answering.
+     */
+    void write(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
         // A client revalidating its copy is answered from the versions alone (304 without a tile);
         // otherwise the tile comes with the state it shows, in one database round trip.
         Tiles.Answer answer = request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
                 ? tiles.answer(tileset, layers, address, filter) : null;
         Tiles.State state = answer != null ? answer.state() : tiles.state(layers);
-        if (notModified(request, response, state.etag(filter))) {
-            return null;
+        if (notModified(new ServletWebRequest(request, response), response, state.etag(filter))) {
+            return;
         }
         Tile tile = answer != null ? answer.tile() : tiles.tile(tileset, layers, address, filter, state);
         if (tile.isEmpty()) {
-            return ResponseEntity.noContent().build(); // consistently 204, cached like any other tile
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT); // consistently 204, cached like any other tile
+            return;
         }
-        var ok = ResponseEntity.ok().contentType(MVT);
         byte[] gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)) ? tile.gzip() : null;
+        byte[] body = gzip != null ? gzip : tile.mvt();
+        response.setContentType(MVT_TYPE);
         if (gzip != null) {
-            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzip);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        return ok.body(tile.mvt());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Sets the caching headers; true when the client's copy is current (a 304 is then set). */
     boolean notModified(WebRequest request, HttpServletResponse response, String etag) {
-        int maxAge = tiles.settings().maxAgeSeconds();
-        CacheControl cc = maxAge == 0 ? CacheControl.noCache().cachePublic()
-                : CacheControl.maxAge(maxAge, TimeUnit.SECONDS).cachePublic();
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cc.getHeaderValue());
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // Added, not set: the CORS processor's Vary (Origin, …) must stay.
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return request.checkNotModified(etag);
     }
 

@@ -2,6 +2,7 @@ package de.ortsanker.tiles;
 
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,12 @@ public class TilesConfiguration {
                 @Value("${ortsanker.tiles.max-age:0}") int maxAgeSeconds) {
         return new Tiles(dataSource, new TileSettings(cacheMb << 20,
                 diskCache.isBlank() ? null : Path.of(diskCache), clusterBelowZoom, maxAgeSeconds));
+    }
+
+    /** Tile requests answered ahead of Spring MVC (registered by Spring Boot as a servlet filter). */
+    @Bean
+    TileFastPath tileFastPath(Tiles tiles, BeanFactory beans) {
+        return new TileFastPath(tiles, beans);
     }
 
     @Bean

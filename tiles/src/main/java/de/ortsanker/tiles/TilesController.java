@@ -1,13 +1,14 @@
 package de.ortsanker.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,12 +35,19 @@ public class TilesController {
         this.glyphs = glyphs.url();
     }
 
+    /**
+     * A tile. {@link TileFastPath} answers well-formed requests before they get here; what reaches this
+     * method is a request it left alone (a bad tileset, coordinate or filter: answered here as a problem
+     * document, the same way as before) or one whose tile failed there (rethrown here, so it gets the
+     * service's problem document too).
+     */
     @GetMapping("/tiles/{tileset}/{z}/{x}/{y}.mvt")
-    public ResponseEntity<byte[]> tile(@PathVariable String tileset, @PathVariable int z, @PathVariable int x,
-                                       @PathVariable int y, WebRequest request, HttpServletResponse response) {
+    public void tile(@PathVariable String tileset, @PathVariable int z, @PathVariable int x, @PathVariable int y,
+                     HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TileFastPath.rethrowFailure(request);
         List<TileLayer> layers = layers(tileset);
         TileAddress address = TileAddress.of(z, x, y);
-        return responses.tile(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
+        responses.write(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
     }
 
     @GetMapping(path = "/tiles/{tileset}.json", produces = MediaType.APPLICATION_JSON_VALUE)
