@@ -2,7 +2,8 @@
 # Tile benchmarks — results in docs/benchmarks.md, section "Tiles". Against the synthetic 1 M places of
 # ortsanker_bench (bench/synthetic-data.sh; only read) it measures, each against its limit in the same run:
 #   (a) uncached tiles z8–z16 through HTTP vs the same ST_AsMVT statement run bare over JDBC (target ≤ 1.15)
-#   (b) cached tiles: requests/s of the service vs nginx serving the same tile bytes from disk (target ≥ 0.5)
+#   (b) cached tiles: requests/s of the service vs nginx serving the same tile bytes from disk (target ≥ 0.5),
+#       and the CPU time each request costs either side (the service with its database sessions)
 #   (c) tiles/s rendering the demo region's full pyramid z0–z16 (the bounding box of
 #       data/osm/north-bayreuth.osm.pbf), in a database of its own (--demo-db) holding that region only:
 #       the OSM extract imported with the importer when it is there, else the synthetic places of the box
@@ -72,7 +73,8 @@ start_service() {  # CACHE_MB [DB_URL]
   fi
   [ "$url" != "$BENCH_URL" ] && flyway=true   # the shared database is only read
   # Keep-alive for 1,000 requests per connection, as nginx's default (Tomcat's is 100).
-  ORTSANKER_DB_URL=$url PORT=$PORT_SERVICE ORTSANKER_TILE_CACHE_MB=$1 SPRING_FLYWAY_ENABLED=$flyway \
+  # The application name marks the service's database sessions, whose CPU (b) counts as the service's.
+  ORTSANKER_DB_URL="$url?ApplicationName=$APP_NAME" PORT=$PORT_SERVICE ORTSANKER_TILE_CACHE_MB=$1 SPRING_FLYWAY_ENABLED=$flyway \
     SERVER_TOMCAT_MAX_KEEP_ALIVE_REQUESTS=1000 \
     java -jar geo-service/target/geo-service.jar >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
@@ -84,6 +86,7 @@ start_service() {  # CACHE_MB [DB_URL]
   say "the service did not become ready"; exit 1
 }
 SERVICE="http://127.0.0.1:$PORT_SERVICE"
+APP_NAME=ortsanker-tile-bench
 
 say "sampling tile coordinates z8–z16 at $PLACES places of $BENCH_DB"
 bench coords "$BENCH_URL" "$PLACES" >"$WORK/tiles.txt"
@@ -161,19 +164,33 @@ http {
 }
 NGINX
 nginx -c "$WORK/nginx.conf"
-rps() { wrk -t2 -c32 -d"$1" -s "$WORK/paths.lua" "$2" | awk '/Requests\/sec/ {print $2}'; }
+# Besides the rate, what each request costs in CPU (user + system), which a busy machine shares out
+# unevenly (a JVM with dozens of runnable threads gets more of it than nginx's two workers): the service's
+# JVM and its database sessions (the batched versions reads), nginx's workers.
+cpu_ticks() { local sum=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$sum"; }
+service_pids() { echo "$SERVICE_PID" $(psql -XAtqd "$BENCH_DB" -c "select pid from pg_stat_activity where application_name = '$APP_NAME'"); }
+nginx_pids() { pgrep -P "$(cat "$WORK/nginx.pid")"; }
+measure() {  # DURATION URL PIDS… → "req/s µs-of-CPU-per-request"
+  local duration=$1 url=$2 before out; shift 2
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t2 -c32 -d"$duration" -s "$WORK/paths.lua" "$url")
+  awk -v ticks=$(($(cpu_ticks "$@") - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / {n = $1} /Requests\/sec/ {r = $2} END {printf "%s %.1f\n", r, ticks * 1e6 / hz / n}' <<<"$out"
+}
 # Warm-up: the JVM needs its JIT compilations done (slow on a busy machine) before it is measured.
-rps 30s "$SERVICE" >/dev/null; rps 5s "http://127.0.0.1:$PORT_NGINX" >/dev/null
-svc=(); ngx=()
+measure 30s "$SERVICE" >/dev/null; measure 5s "http://127.0.0.1:$PORT_NGINX" >/dev/null
+svc=(); ngx=(); svc_cpu=(); ngx_cpu=()
 for round in 1 2 3; do   # alternating, so a burst of load elsewhere hits both
-  svc+=("$(rps "$DURATION" "$SERVICE")")
-  ngx+=("$(rps "$DURATION" "http://127.0.0.1:$PORT_NGINX")")
-  say "round $round: service ${svc[-1]} req/s, nginx ${ngx[-1]} req/s"
+  read -r r c < <(measure "$DURATION" "$SERVICE" $(service_pids)); svc+=("$r"); svc_cpu+=("$c")
+  read -r r c < <(measure "$DURATION" "http://127.0.0.1:$PORT_NGINX" $(nginx_pids)); ngx+=("$r"); ngx_cpu+=("$c")
+  say "round $round: service ${svc[-1]} req/s (${svc_cpu[-1]} µs CPU each), nginx ${ngx[-1]} req/s (${ngx_cpu[-1]} µs CPU each)"
 done
 stop_nginx
 stop_service
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
-awk -v s="$(median "${svc[@]}")" -v n="$(median "${ngx[@]}")" -v rounds="${svc[*]} / ${ngx[*]}" 'BEGIN {
+awk -v s="$(median "${svc[@]}")" -v n="$(median "${ngx[@]}")" -v rounds="${svc[*]} / ${ngx[*]}" \
+    -v sc="$(median "${svc_cpu[@]}")" -v nc="$(median "${ngx_cpu[@]}")" 'BEGIN {
+  printf "RESULT cached CPU per request (median of 3 rounds): service %.1f us (JVM and its database sessions), nginx %.1f us, ratio %.2f\n", sc, nc, nc / sc
   printf "RESULT cached (wrk -t2 -c32, median of 3 rounds): service %.0f req/s, nginx %.0f req/s, ratio %.2f (target >= 0.5); rounds %s\n",
     s, n, s / n, rounds }' | tee "$WORK/b.txt"
 
