@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads features with one SQL statement per page: the collection's public rows, narrowed by bbox,
  * datetime, CQL2 filter and property filters (all as bound parameters), ordered by id for stable paging,
- * geometry transformed by PostGIS and written as GeoJSON by PostGIS, properties as JSON by PostgreSQL.
+ * geometry transformed by PostGIS and written as GeoJSON by PostGIS, properties as JSON text by PostgreSQL.
  * numberMatched is counted with the same condition and remembered per data version ({@link MatchCounts}).
  */
 @Component
@@ -46,8 +46,8 @@ public class FeatureStore {
     public record Page(List<Feature> features, long numberMatched, boolean more, boolean earlier) {
     }
 
-    /** json_build_object takes at most 100 arguments: 50 name/value pairs. */
-    private static final int PAIRS_PER_OBJECT = 50;
+    /** Members joined by one concat_ws call, whose separator is its 100th argument. */
+    static final int MEMBERS_PER_CALL = 99;
 
     private final JdbcTemplate jdbc;
     private final ConcurrentHashMap<String, String> propertiesSql = new ConcurrentHashMap<>();
@@ -185,26 +185,42 @@ public class FeatureStore {
         return "ST_AsGeoJSON(" + crs.fromStorage(c.geometryColumn()) + ", " + crs.decimals() + ", 0)";
     }
 
-    /** All properties and the provenance as one JSON object, nulls left out. */
+    /**
+     * All properties and the provenance as one JSON object, nulls left out: {@code '{' || concat_ws(',',
+     * '"name":' || to_json(p.name)::text, …) || '}'} — a null value makes its member null, which
+     * concat_ws skips. The same text as {@code json_strip_nulls(json_build_object(…))} at less than half
+     * the cost: stripping parsed the built object again, and both together were most of a page's time in
+     * PostgreSQL. Nested objects (details) are stripped of their nulls as before.
+     */
     private String properties(CollectionDefinition c) {
         return propertiesSql.computeIfAbsent(c.id(), id -> {
-            var pairs = new ArrayList<String>();
+            var members = new ArrayList<String>();
             for (FeatureProperty p : c.properties()) {
-                pairs.add("'" + p.name() + "', " + p.sql());
+                members.add(member(p.name(), p.sql(), p.type() == FeatureProperty.Type.OBJECT));
             }
-            pairs.add("'source', " + c.provenance().sourceSql());
-            pairs.add("'licence', " + c.provenance().licenceSql());
-            pairs.add("'attribution', " + c.provenance().attributionSql());
-            if (pairs.size() <= PAIRS_PER_OBJECT) {
-                return "json_strip_nulls(json_build_object(" + String.join(", ", pairs) + "))::text";
-            }
-            var objects = new ArrayList<String>();
-            for (int i = 0; i < pairs.size(); i += PAIRS_PER_OBJECT) {
-                objects.add("jsonb_build_object(" + String.join(", ",
-                        pairs.subList(i, Math.min(pairs.size(), i + PAIRS_PER_OBJECT))) + ")");
-            }
-            return "jsonb_strip_nulls(" + String.join(" || ", objects) + ")::text";
+            members.add(member("source", c.provenance().sourceSql(), false));
+            members.add(member("licence", c.provenance().licenceSql(), false));
+            members.add(member("attribution", c.provenance().attributionSql(), false));
+            return "'{' || " + joined(members) + " || '}'";
         });
+    }
+
+    /** {@code "name":value}, or null when the value is. Names are lower_snake_case: nothing to escape. */
+    private static String member(String name, String sql, boolean object) {
+        String value = object ? "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')" : "to_json(" + sql + ")::text";
+        return "'\"" + name + "\":' || " + value;
+    }
+
+    /** concat_ws takes at most 100 arguments: larger objects join groups of members, empty groups left out. */
+    private static String joined(List<String> members) {
+        if (members.size() <= MEMBERS_PER_CALL) {
+            return "concat_ws(',', " + String.join(", ", members) + ")";
+        }
+        var groups = new ArrayList<String>();
+        for (int i = 0; i < members.size(); i += MEMBERS_PER_CALL) {
+            groups.add("nullif(" + joined(members.subList(i, Math.min(members.size(), i + MEMBERS_PER_CALL))) + ", '')");
+        }
+        return joined(groups);
     }
 
     private static Feature feature(ResultSet rs, int row) throws SQLException {

@@ -22,15 +22,17 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @FeaturesTest
 class FeatureStoreTest extends FeaturesApiTest {
 
-    /** Third places with one more property: the jit setting the statement ran under. */
-    private static CollectionDefinition thirdPlacesShowingJit(String where) {
+    /** Places with their published properties and one more: the jit setting the statement ran under. */
+    private static CollectionDefinition thirdPlacesShowingJit(String where, FeatureProperty... more) {
         return CollectionDefinition.builder("third_places_jit")
                 .title("Treffpunkte")
                 .from("places p join kinds k on k.code = p.kind")
                 .where(where)
                 .id("p.id")
                 .geometry("p.geom", "p.geog")
+                .properties(PublishedLayers.PLACE_PROPERTIES)
                 .property(FeatureProperty.shown("jit", "current_setting('jit')", FeatureProperty.Type.STRING, "jit"))
+                .properties(List.of(more))
                 .provenance("p.source", "p.licence", "p.attribution")
                 .layers("third_place")
                 .build();
@@ -81,6 +83,63 @@ class FeatureStoreTest extends FeaturesApiTest {
                     "offset", new String[] {"1"}), thirdPlaces), versions);
             assertThat(second.numberMatched()).isEqualTo(all.features().size());
             assertThat(second.features()).extracting(FeatureStore.Feature::id).isEqualTo(List.of(all.features().get(1).id()));
+        }
+    }
+
+    @Test
+    void propertiesAreTheTextJsonStripNullsOfJsonBuildObjectGave() throws SQLException {
+        // the former SQL, as the reference: same members, same order, nulls (also nested ones) left out
+        var thirdPlaces = thirdPlacesShowingJit("p.retired_at is null", FeatureProperty.shown("nested",
+                "'{\"area\": null, \"rooms\": [{\"name\": \"Saal\", \"seats\": null}]}'::jsonb", FeatureProperty.Type.OBJECT, null));
+        var pairs = new java.util.ArrayList<String>();
+        thirdPlaces.properties().forEach(p -> pairs.add("'" + p.name() + "', " + p.sql()));
+        pairs.add("'source', p.source");
+        pairs.add("'licence', p.licence");
+        pairs.add("'attribution', p.attribution");
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            var page = store.items(thirdPlaces, ItemsQuery.parse(Map.of("limit", new String[] {"1000"}), thirdPlaces),
+                    LayerVersions.read(db.dataSource()));
+            assertThat(page.features()).hasSizeGreaterThan(20);
+            jdbc.execute("set jit = off"); // as the page ran: the "jit" member shows it
+            for (FeatureStore.Feature f : page.features()) {
+                String reference = jdbc.queryForObject("select json_strip_nulls(json_build_object(" + String.join(", ", pairs)
+                        + "))::text from places p join kinds k on k.code = p.kind where p.id = ?", String.class, f.id());
+                assertThat(f.properties().toString()).as("feature %d", f.id()).isEqualTo(reference);
+            }
+            assertThat(page.features()).allSatisfy(f -> assertThat(f.properties().toString())
+                    .contains("\"nested\":{\"rooms\":[{\"name\":\"Saal\"}]}"));
+        }
+    }
+
+    @Test
+    void aCollectionWithMorePropertiesThanOneSqlCallTakesShowsThemAll() throws SQLException {
+        var builder = CollectionDefinition.builder("wide").title("Wide").from("places p").where("p.retired_at is null")
+                .id("p.id").geometry("p.geom", "p.geog").provenance("p.source", "p.licence", "p.attribution")
+                .layers("third_place");
+        int count = FeatureStore.MEMBERS_PER_CALL * 2 + 5;
+        for (int i = 0; i < count; i++) {
+            // every third one null; a whole group of nulls in the middle
+            String sql = i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL
+                    ? "null::int" : "p.id * 0 + " + i;
+            builder.property(FeatureProperty.shown("p" + i, sql, FeatureProperty.Type.INTEGER, null));
+        }
+        var wide = builder.build();
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var page = store.items(wide, ItemsQuery.parse(Map.of("limit", new String[] {"1"}), wide),
+                    LayerVersions.read(db.dataSource()));
+            var properties = Api.parse(page.features().get(0).properties().toString());
+            var expected = new java.util.ArrayList<String>();
+            for (int i = 0; i < count; i++) {
+                if (!(i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL)) {
+                    expected.add("p" + i);
+                    assertThat(properties.path("p" + i).asInt()).isEqualTo(i);
+                }
+            }
+            expected.addAll(List.of("source", "licence", "attribution"));
+            assertThat(properties.fieldNames()).toIterable().containsExactlyElementsOf(expected);
         }
     }
 }
