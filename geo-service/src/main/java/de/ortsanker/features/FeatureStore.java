@@ -196,18 +196,26 @@ public class FeatureStore {
         return propertiesSql.computeIfAbsent(c.id(), id -> {
             var members = new ArrayList<String>();
             for (FeatureProperty p : c.properties()) {
-                members.add(member(p.name(), p.sql(), p.type() == FeatureProperty.Type.OBJECT));
+                members.add(member(p.name(), p.sql(), p.type()));
             }
-            members.add(member("source", c.provenance().sourceSql(), false));
-            members.add(member("licence", c.provenance().licenceSql(), false));
-            members.add(member("attribution", c.provenance().attributionSql(), false));
+            members.add(member("source", c.provenance().sourceSql(), FeatureProperty.Type.STRING));
+            members.add(member("licence", c.provenance().licenceSql(), FeatureProperty.Type.STRING));
+            members.add(member("attribution", c.provenance().attributionSql(), FeatureProperty.Type.STRING));
             return "'{' || " + joined(members) + " || '}'";
         });
     }
 
-    /** {@code "name":value}, or null when the value is. Names are lower_snake_case: nothing to escape. */
-    private static String member(String name, String sql, boolean object) {
-        String value = object ? "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')" : "to_json(" + sql + ")::text";
+    /**
+     * {@code "name":value}, or null when the value is. Names are lower_snake_case: nothing to escape. Texts
+     * are cast to text: to_json cannot tell the type of a bare literal such as
+     * {@code 'Ortsanker planning analysis'} (json_build_object took it as text).
+     */
+    private static String member(String name, String sql, FeatureProperty.Type type) {
+        String value = switch (type) {
+            case OBJECT -> "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')";
+            case STRING -> "to_json((" + sql + ")::text)::text";
+            default -> "to_json(" + sql + ")::text";
+        };
         return "'\"" + name + "\":' || " + value;
     }
 

@@ -39,6 +39,23 @@ class FeatureStoreTest extends FeaturesApiTest {
     }
 
     @Test
+    void literalTextsAreProperties() throws SQLException {
+        var literal = CollectionDefinition.builder("literal").title("Literal").from("places p").where("p.retired_at is null")
+                .id("p.id").geometry("p.geom", "p.geog")
+                .property(FeatureProperty.shown("note", "'Testdaten'", FeatureProperty.Type.STRING, null))
+                .provenance("'Ortsanker'", "p.licence", "p.attribution")
+                .layers("third_place").build();
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var page = store.items(literal, ItemsQuery.parse(Map.of("limit", new String[] {"1"}), literal),
+                    LayerVersions.read(db.dataSource()));
+            var properties = Api.parse(page.features().get(0).properties().toString());
+            assertThat(properties.path("note").asText()).isEqualTo("Testdaten");
+            assertThat(properties.path("source").asText()).isEqualTo("Ortsanker");
+        }
+    }
+
+    @Test
     void pagesAndCountsRunWithoutJitAndLeaveTheConnectionAsTheyFoundIt() throws SQLException {
         try (Connection c = db.connect()) {
             String jitBefore = jit(c);
