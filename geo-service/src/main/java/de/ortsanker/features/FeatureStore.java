@@ -187,7 +187,7 @@ public class FeatureStore {
 
     /**
      * All properties and the provenance as one JSON object, nulls left out: {@code '{' || concat_ws(',',
-     * '"name":' || to_json(p.name)::text, …) || '}'} — a null value makes its member null, which
+     * '"capacity":' || to_json(p.capacity)::text, …) || '}'} — a null value makes its member null, which
      * concat_ws skips. The same text as {@code json_strip_nulls(json_build_object(…))} at less than half
      * the cost: stripping parsed the built object again, and both together were most of a page's time in
      * PostgreSQL. Nested objects (details) are stripped of their nulls as before.
