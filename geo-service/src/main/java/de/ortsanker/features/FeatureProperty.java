@@ -8,7 +8,8 @@ import java.util.Objects;
  * whether clients may filter on it (then it is a queryable: in CQL2 filters, as {@code name=value} query
  * parameter and in {@code /collections/{id}/queryables}).
  *
- * @param sql trusted SQL over the collection's {@code from} clause, written by a programmer — never by a user
+ * @param sql trusted SQL over the collection's {@code from} clause, written by a programmer — never by a user;
+ *            of a known type (a bare literal that is not text needs a cast, e.g. {@code '2024-05-01'::date})
  */
 public record FeatureProperty(String name, String sql, Type type, String description, boolean queryable) {
 

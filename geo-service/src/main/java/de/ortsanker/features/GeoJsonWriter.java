@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Writes GeoJSON with the OGC API members (links, numberMatched, numberReturned, timeStamp). Geometry and
- * properties arrive as JSON text from PostGIS and are copied through, not parsed again.
+ * properties arrive as JSON text from PostGIS and are copied through as bytes ({@link RawJson}), not
+ * parsed or decoded again.
  */
 final class GeoJsonWriter {
 
@@ -19,7 +20,7 @@ final class GeoJsonWriter {
 
     static byte[] collection(ObjectMapper json, List<FeatureStore.Feature> features, long numberMatched,
             List<Link> links) {
-        return write(json, g -> {
+        return write(json, size(features), g -> {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeNumberField("numberMatched", numberMatched);
@@ -36,7 +37,7 @@ final class GeoJsonWriter {
     }
 
     static byte[] feature(ObjectMapper json, FeatureStore.Feature feature, List<Link> links) {
-        return write(json, g -> writeFeature(json, g, feature, links));
+        return write(json, size(List.of(feature)), g -> writeFeature(json, g, feature, links));
     }
 
     private static void writeFeature(ObjectMapper json, JsonGenerator g, FeatureStore.Feature f, List<Link> links)
@@ -67,8 +68,18 @@ final class GeoJsonWriter {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] write(ObjectMapper json, Body body) {
-        var out = new ByteArrayOutputStream(8192);
+    /** Room for the features and the members around them, so that the buffer is not copied as it grows. */
+    private static int size(List<FeatureStore.Feature> features) {
+        long bytes = 4096;
+        for (FeatureStore.Feature f : features) {
+            bytes += 64 + f.properties().asUnquotedUTF8().length
+                    + (f.geometry() == null ? 0 : f.geometry().asUnquotedUTF8().length);
+        }
+        return (int) Math.min(bytes, 64 << 20);
+    }
+
+    private static byte[] write(ObjectMapper json, int size, Body body) {
+        var out = new ByteArrayOutputStream(size);
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             body.write(g);

@@ -1,8 +1,8 @@
 package de.ortsanker.features;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +109,7 @@ final class HtmlPages {
         Html h = Html.page(name == null ? c.title() + " " + f.id() : String.valueOf(name), crumbs(urls, c),
                 href(links, "alternate")).raw("<table>");
         props.forEach((key, value) -> h.raw("<tr><th>").text(key).raw("</th><td>").text(show(value)).raw("</td></tr>"));
-        h.raw("<tr><th>geometry</th><td><code>").text(f.geometry()).raw("</code><br>").text(crs.title()).raw("</td></tr>")
+        h.raw("<tr><th>geometry</th><td><code>").text(f.geometry() == null ? null : f.geometry().toString()).raw("</code><br>").text(crs.title()).raw("</td></tr>")
                 .raw("</table><p>").link(urls.to("/map/", Map.of()), "Auf der Karte ansehen").raw("</p>");
         return h.end(show(props.get("attribution")));
     }
@@ -137,10 +137,10 @@ final class HtmlPages {
         return links.stream().filter(l -> l.rel().equals(rel)).findFirst().map(Link::href).orElse("");
     }
 
-    private static Map<String, Object> parse(ObjectMapper json, String properties) {
+    private static Map<String, Object> parse(ObjectMapper json, RawJson properties) {
         try {
-            return json.readValue(properties, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (JsonProcessingException e) {
+            return json.readValue(properties.asUnquotedUTF8(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
             throw new IllegalStateException("properties from the database are not JSON", e);
         }
     }

@@ -5,7 +5,9 @@ import static de.ortsanker.features.FeatureProperty.shown;
 
 import de.ortsanker.features.FeatureProperty.Type;
 import de.ortsanker.vocabulary.Group;
+import de.ortsanker.vocabulary.Kind;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -95,7 +97,7 @@ public class PublishedLayers {
                 .title(title)
                 .description(description)
                 .from("places p join kinds k on k.code = p.kind")
-                .where("k.group_code = '" + group.code() + "' and p.retired_at is null and p.is_public"
+                .where(kindsOf(group) + " and p.retired_at is null and p.is_public"
                         + " and (p.valid_to is null or p.valid_to >= current_date)")
                 .id("p.id")
                 .geometry("p.geom", "p.geog")
@@ -105,6 +107,18 @@ public class PublishedLayers {
                 .layers(group.code())
                 .order(order)
                 .build();
+    }
+
+    /**
+     * The group's kinds by name ({@code p.kind in ('cafe', 'pub', …)}), not {@code k.group_code = …} through
+     * the join: PostgreSQL then estimates from the statistics of {@code places.kind} how many rows match,
+     * and does not narrow a small bbox by intersecting the spatial index with the kind index kind by kind
+     * (23 ms instead of 1 ms for a town's places to meet). The enum and the kinds table are kept equal by
+     * a test; the data-version triggers bump the same group.
+     */
+    static String kindsOf(Group group) {
+        return Kind.inGroup(group).stream().map(k -> "'" + k.code() + "'")
+                .collect(Collectors.joining(", ", "p.kind in (", ")"));
     }
 
     @Bean

@@ -1,0 +1,162 @@
+package de.ortsanker.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.ortsanker.database.LayerVersions;
+import de.ortsanker.vocabulary.Group;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The statements of a page run with just-in-time compilation off, without a transaction of their own:
+ * the setting travels with the query and is reset with it — or rolled back when the query fails — so
+ * the pooled connection goes back as it came.
+ */
+@FeaturesTest
+class FeatureStoreTest extends FeaturesApiTest {
+
+    /** Places with their published properties and one more: the jit setting the statement ran under. */
+    private static CollectionDefinition thirdPlacesShowingJit(String where, FeatureProperty... more) {
+        return CollectionDefinition.builder("third_places_jit")
+                .title("Treffpunkte")
+                .from("places p join kinds k on k.code = p.kind")
+                .where(where)
+                .id("p.id")
+                .geometry("p.geom", "p.geog")
+                .properties(PublishedLayers.PLACE_PROPERTIES)
+                .property(FeatureProperty.shown("jit", "current_setting('jit')", FeatureProperty.Type.STRING, "jit"))
+                .properties(List.of(more))
+                .provenance("p.source", "p.licence", "p.attribution")
+                .layers("third_place")
+                .build();
+    }
+
+    @Test
+    void literalTextsAreProperties() throws SQLException {
+        var literal = CollectionDefinition.builder("literal").title("Literal").from("places p").where("p.retired_at is null")
+                .id("p.id").geometry("p.geom", "p.geog")
+                .property(FeatureProperty.shown("note", "'Testdaten'", FeatureProperty.Type.STRING, null))
+                .provenance("'Ortsanker'", "p.licence", "p.attribution")
+                .layers("third_place").build();
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var page = store.items(literal, ItemsQuery.parse(Map.of("limit", new String[] {"1"}), literal),
+                    LayerVersions.read(db.dataSource()));
+            var properties = Api.parse(page.features().get(0).properties().toString());
+            assertThat(properties.path("note").asText()).isEqualTo("Testdaten");
+            assertThat(properties.path("source").asText()).isEqualTo("Ortsanker");
+        }
+    }
+
+    @Test
+    void pagesAndCountsRunWithoutJitAndLeaveTheConnectionAsTheyFoundIt() throws SQLException {
+        try (Connection c = db.connect()) {
+            String jitBefore = jit(c);
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var collection = thirdPlacesShowingJit(PublishedLayers.kindsOf(Group.THIRD_PLACE)
+                    + " and p.retired_at is null and p.is_public");
+            var firstTwo = ItemsQuery.parse(Map.of("limit", new String[] {"2"}), collection);
+
+            var page = store.items(collection, firstTwo, LayerVersions.read(db.dataSource()));
+
+            assertThat(page.features()).hasSize(2);
+            assertThat(page.more()).isTrue();
+            assertThat(page.numberMatched()).as("counted: more than one page").isGreaterThan(2);
+            assertThat(page.features()).allSatisfy(f ->
+                    assertThat(Api.parse(f.properties().toString()).path("jit").asText()).isEqualTo("off"));
+            assertThat(jit(c)).isEqualTo(jitBefore);
+
+            var failing = thirdPlacesShowingJit("p.id / 0 = 1"); // fails row by row, after the setting ran
+            assertThatThrownBy(() -> store.items(failing, ItemsQuery.parse(Map.of(), failing),
+                    LayerVersions.read(db.dataSource()))).isInstanceOf(DataAccessException.class);
+            assertThat(jit(c)).isEqualTo(jitBefore);
+        }
+    }
+
+    private static String jit(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("show jit")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aPageOfTheWholeCollectionMatchesItsCount() throws SQLException {
+        // numberMatched comes from a second statement with the same condition; both must agree
+        var thirdPlaces = thirdPlacesShowingJit(PublishedLayers.kindsOf(Group.THIRD_PLACE)
+                + " and p.retired_at is null and p.is_public");
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var versions = LayerVersions.read(db.dataSource());
+            var all = store.items(thirdPlaces, ItemsQuery.parse(Map.of("limit", new String[] {"1000"}), thirdPlaces), versions);
+            var second = store.items(thirdPlaces, ItemsQuery.parse(Map.of("limit", new String[] {"1"},
+                    "offset", new String[] {"1"}), thirdPlaces), versions);
+            assertThat(second.numberMatched()).isEqualTo(all.features().size());
+            assertThat(second.features()).extracting(FeatureStore.Feature::id).isEqualTo(List.of(all.features().get(1).id()));
+        }
+    }
+
+    @Test
+    void propertiesAreTheTextJsonStripNullsOfJsonBuildObjectGave() throws SQLException {
+        // the former SQL, as the reference: same members, same order, nulls (also nested ones) left out
+        var thirdPlaces = thirdPlacesShowingJit("p.retired_at is null", FeatureProperty.shown("nested",
+                "'{\"area\": null, \"rooms\": [{\"name\": \"Saal\", \"seats\": null}]}'::jsonb", FeatureProperty.Type.OBJECT, null));
+        var pairs = new java.util.ArrayList<String>();
+        thirdPlaces.properties().forEach(p -> pairs.add("'" + p.name() + "', " + p.sql()));
+        pairs.add("'source', p.source");
+        pairs.add("'licence', p.licence");
+        pairs.add("'attribution', p.attribution");
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            var page = store.items(thirdPlaces, ItemsQuery.parse(Map.of("limit", new String[] {"1000"}), thirdPlaces),
+                    LayerVersions.read(db.dataSource()));
+            assertThat(page.features()).hasSizeGreaterThan(20);
+            jdbc.execute("set jit = off"); // as the page ran: the "jit" member shows it
+            for (FeatureStore.Feature f : page.features()) {
+                String reference = jdbc.queryForObject("select json_strip_nulls(json_build_object(" + String.join(", ", pairs)
+                        + "))::text from places p join kinds k on k.code = p.kind where p.id = ?", String.class, f.id());
+                assertThat(f.properties().toString()).as("feature %d", f.id()).isEqualTo(reference);
+            }
+            assertThat(page.features()).allSatisfy(f -> assertThat(f.properties().toString())
+                    .contains("\"nested\":{\"rooms\":[{\"name\":\"Saal\"}]}"));
+        }
+    }
+
+    @Test
+    void aCollectionWithMorePropertiesThanOneSqlCallTakesShowsThemAll() throws SQLException {
+        var builder = CollectionDefinition.builder("wide").title("Wide").from("places p").where("p.retired_at is null")
+                .id("p.id").geometry("p.geom", "p.geog").provenance("p.source", "p.licence", "p.attribution")
+                .layers("third_place");
+        int count = FeatureStore.MEMBERS_PER_CALL * 2 + 5;
+        for (int i = 0; i < count; i++) {
+            // every third one null; a whole group of nulls in the middle
+            String sql = i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL
+                    ? "null::int" : "p.id * 0 + " + i;
+            builder.property(FeatureProperty.shown("p" + i, sql, FeatureProperty.Type.INTEGER, null));
+        }
+        var wide = builder.build();
+        try (Connection c = db.connect()) {
+            var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            var page = store.items(wide, ItemsQuery.parse(Map.of("limit", new String[] {"1"}), wide),
+                    LayerVersions.read(db.dataSource()));
+            var properties = Api.parse(page.features().get(0).properties().toString());
+            var expected = new java.util.ArrayList<String>();
+            for (int i = 0; i < count; i++) {
+                if (!(i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL)) {
+                    expected.add("p" + i);
+                    assertThat(properties.path("p" + i).asInt()).isEqualTo(i);
+                }
+            }
+            expected.addAll(List.of("source", "licence", "attribution"));
+            assertThat(properties.fieldNames()).toIterable().containsExactlyElementsOf(expected);
+        }
+    }
+}
