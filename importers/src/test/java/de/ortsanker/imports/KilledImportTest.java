@@ -79,6 +79,11 @@ class KilledImportTest {
             blocker.rollback();
             run = Long.parseLong(one(db, "select id from import_runs where source = 'gemeinden'"));
         }
+        // A backend of the killed process notices its client is gone only when it next talks to it (one
+        // blocked on the lock above, after the rollback): until then it holds the run's lock and the run
+        // counts as running. Wait for that, as an operator's next import a moment later would find it.
+        long dead = run;
+        await("the killed import's sessions to end", () -> runLockFree(db, dead));
         assertThat(fingerprint(db)).isEqualTo(before);
         assertThat(stagingTables(db, run)).isNotEmpty();
 
@@ -121,6 +126,13 @@ class KilledImportTest {
 
     private static boolean backendAlive(TestSchema db, long pid) {
         return !query(db, "select count(*) from pg_stat_activity where pid = " + pid).equals("0");
+    }
+
+    /** Whether the run's advisory lock, held by its importer while it lives, can be taken (then it is let go). */
+    private static boolean runLockFree(TestSchema db, long run) {
+        String key = "hashtext('ortsanker.import-run:' || current_schema()), (" + run + " % 2147483647)::int";
+        return query(db, "select case when pg_try_advisory_lock(" + key + ") and pg_advisory_unlock(" + key + ")"
+                + " then 'free' else 'held' end").equals("free");
     }
 
     private static List<String> stagingTables(TestSchema db, long run) throws SQLException {
