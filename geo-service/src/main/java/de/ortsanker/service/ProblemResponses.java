@@ -63,9 +63,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (databaseUnreachable(e)) {
             // Not a fault of ours or the client's: readiness reports the outage (DatabaseHealth), the client
             // may try again; one line here rather than a stack trace per request.
-            log.warn("{}: answered 503, the database is not reachable ({})", request.getDescription(false), e.getClass().getSimpleName());
+            log.warn("{}: answered 503, no database connection ({})", request.getDescription(false), e.getClass().getSimpleName());
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the database is not reachable at the moment; try again in a few seconds");
+                    "the database is not reachable or too busy at the moment; try again in a few seconds");
             var headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, "10");
             return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -79,7 +79,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Whether the failure is the database being away: no pooled connection to be had, or SQL state class 08
+     * Whether the failure is the database being away: no pooled connection to be had (down, or every
+     * connection busy past the pool's timeout), or SQL state class 08
      * (connection exception) or 57P01–57P03 (the server shutting down or starting).
      */
     static boolean databaseUnreachable(Throwable e) {

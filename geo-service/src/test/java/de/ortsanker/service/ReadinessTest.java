@@ -96,7 +96,7 @@ class ReadinessTest {
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(during.headers().firstValue("Retry-After")).hasValue("10");
-        assertThat(during.body()).contains("the database is not reachable at the moment");
+        assertThat(during.body()).contains("the database is not reachable or too busy at the moment");
 
         relay.restore();
         Duration up = waitFor("UP", Duration.ofSeconds(10));
