@@ -6,6 +6,7 @@ import de.ortsanker.cql2.LiteralCrs;
 import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.cql2.SqlTranslator;
 import de.ortsanker.database.LayerVersions;
+import de.ortsanker.database.SessionSetting;
 import de.ortsanker.service.InvalidParameter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class FeatureStore {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureStore.class);
+    private static final SessionSetting NO_JIT = new SessionSetting("jit", "off");
 
     /** One feature: id, GeoJSON geometry and properties as JSON text, ready to be written out. */
     public record Feature(long id, RawJson geometry, RawJson properties) {
@@ -105,19 +107,14 @@ public class FeatureStore {
 
     /**
      * Runs a query with just-in-time compilation off — it costs more than it saves on queries this short,
-     * and a large count crosses its threshold — in one round trip: the setting, the query and its reset
-     * travel together (an error rolls the setting back with the statement), so no transaction is opened.
+     * and a large count crosses its threshold — in one round trip, without a transaction ({@link SessionSetting}).
      */
     private <T> List<T> withoutJit(String sql, PreparedStatementSetter parameters, RowMapper<T> rows) {
-        return jdbc.execute((Connection con) -> con.prepareStatement("set jit = off;\n" + sql + ";\nreset jit"),
+        return jdbc.execute((Connection con) -> con.prepareStatement(NO_JIT.around(sql)),
                 (PreparedStatement ps) -> {
                     parameters.setValues(ps);
-                    boolean resultSet = ps.execute();
-                    while (!resultSet && ps.getUpdateCount() != -1) {
-                        resultSet = ps.getMoreResults();
-                    }
                     var list = new ArrayList<T>();
-                    try (ResultSet rs = ps.getResultSet()) {
+                    try (ResultSet rs = SessionSetting.execute(ps)) {
                         while (rs.next()) {
                             list.add(rows.mapRow(rs, list.size()));
                         }

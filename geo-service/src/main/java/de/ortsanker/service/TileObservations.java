@@ -1,7 +1,7 @@
 package de.ortsanker.service;
 
+import de.ortsanker.tiles.TileFastPath;
 import io.micrometer.observation.ObservationPredicate;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -18,11 +18,6 @@ public class TileObservations {
     @Bean
     ObservationPredicate noObservationForTiles() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && server.getCarrier() != null && isTile(server.getCarrier()));
-    }
-
-    static boolean isTile(HttpServletRequest request) {
-        String uri = request.getRequestURI(); // behind a proxy with a prefix, the context path holds it
-        return uri.startsWith("/tiles/", request.getContextPath().length()) && uri.endsWith(".mvt");
+                && server.getCarrier() != null && TileFastPath.isTilePath(server.getCarrier()));
     }
 }

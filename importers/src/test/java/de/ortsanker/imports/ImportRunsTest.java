@@ -99,10 +99,8 @@ class ImportRunsTest {
     @Test
     void twoImportsOfOneSourceDoNotRunAtOnce(TestSchema db) throws Exception {
         String before = fingerprint(db);
-        try (var other = db.connect(); var ps = other.prepareStatement(
-                "select pg_advisory_lock(hashtext('ortsanker.import-source:' || current_schema()), hashtext(?))")) {
-            ps.setString(1, "north-bayreuth");      // as a running import of the source holds it
-            ps.executeQuery().close();
+        try (var other = db.connect()) {
+            assertThat(ImportRun.lockSource(other, "north-bayreuth")).isTrue(); // as a running import of it holds it
             ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"));
             assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
             assertThat(r.error()).isEqualTo("another import of source 'north-bayreuth' is running: try again when it"

@@ -109,11 +109,17 @@ public final class TileFastPath implements Filter, Ordered {
         }
     }
 
+    /** Whether the path is a tile's, {@code /tiles/…/….mvt} (behind a proxy's prefix, the context path holds it). */
+    public static boolean isTilePath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.startsWith(PREFIX, request.getContextPath().length()) && uri.endsWith(SUFFIX);
+    }
+
     /** The tile asked for, or null when the request is not a well-formed tile request (Spring MVC answers it). */
     private static TileRequest parse(HttpServletRequest request) {
         String uri = request.getRequestURI();
         int start = request.getContextPath().length();
-        if (!uri.startsWith(PREFIX, start) || !uri.endsWith(SUFFIX) || uri.indexOf('%') >= 0 || uri.indexOf(';') >= 0) {
+        if (!isTilePath(request) || uri.indexOf('%') >= 0 || uri.indexOf(';') >= 0) {
             return null;
         }
         String[] parts = uri.substring(start + PREFIX.length(), uri.length() - SUFFIX.length()).split("/", -1);

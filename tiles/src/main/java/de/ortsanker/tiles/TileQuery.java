@@ -1,5 +1,6 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.database.SessionSetting;
 import de.ortsanker.tiles.TileLayer.Field;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +29,7 @@ public final class TileQuery {
     // depends on the tile's structure, not on the parameter values (the tile envelope is known only at
     // run time anyway), so the generic plan, made once per pooled connection, is as good; the setting is
     // undone after the query (and rolled back with it when it fails), so other queries keep the default.
-    private static final String GENERIC_PLAN = "set plan_cache_mode = force_generic_plan;\n";
-    private static final String DEFAULT_PLAN = "reset plan_cache_mode";
+    private static final SessionSetting GENERIC_PLAN = new SessionSetting("plan_cache_mode", "force_generic_plan");
 
     /** A statement and its parameters (in order; String[] is bound as a text array). */
     public record Sql(String text, List<Object> parameters) {
@@ -145,7 +145,7 @@ public final class TileQuery {
         sql.append(parts.isEmpty() ? "select ''::bytea" : "select " + String.join("\n    || ", parts)).append(" as mvt");
         // The data versions in the same snapshot as the tile: the state it was made in, at no extra trip.
         sql.append(",\n       (select string_agg(layer || '=' || version, ',') from data_versions) as versions");
-        return new Sql(GENERIC_PLAN + sql + ";\n" + DEFAULT_PLAN, params);
+        return new Sql(GENERIC_PLAN.around(sql.toString()), params);
     }
 
     /** Features drawn one by one above the cluster zoom as long as a tile holds no more than this many. */

@@ -1,5 +1,6 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.database.SessionSetting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,11 +44,7 @@ public final class TileRenderer {
         try (PreparedStatement ps = c.prepareStatement(sql.text())) {
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1); // keep the plan from the start
             bind(c, ps, sql.parameters());
-            boolean resultSet = ps.execute();
-            while (!resultSet && ps.getUpdateCount() != -1) {
-                resultSet = ps.getMoreResults();
-            }
-            try (ResultSet rs = ps.getResultSet()) {
+            try (ResultSet rs = SessionSetting.execute(ps)) {
                 rs.next();
                 byte[] mvt = rs.getBytes(1);
                 var versions = new TreeMap<String, Long>();
