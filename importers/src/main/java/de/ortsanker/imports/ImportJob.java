@@ -84,7 +84,7 @@ final class ImportJob {
             return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
                     "another import of source '" + provenance.source() + "' is running: try again when it is done");
         }
-        try (var staging = new Staging(dataSource, run.id, provenance)) {
+        try (var staging = new Staging(dataSource, run.id, provenance, options.stagingBuffer(), !options.dryRun())) {
             staging.create(main, importer.targets());
             var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging);
             try (var progress = new ProgressReporter(dataSource, run, context, bytesTotal, options.progress(),
@@ -105,21 +105,41 @@ final class ImportJob {
                     return finishUnmerged(main, run, importer, provenance, checksum, context,
                             ImportResult.Status.FAILED, fileName + ": cannot be read (" + e.getMessage() + ")");
                 }
-                phase = "merging";
                 context.stat("time.reading_ms", elapsed().toMillis());
+                List<Problem> mergeProblems = new ArrayList<>();
+                long repeated = 0;
+                PartitionLoad load = staging.partitionLoad();
+                if (load != null) {
+                    phase = "indexing";
+                    progress.report();
+                    long indexing = System.nanoTime();
+                    try {
+                        repeated = load.prepare(fileName, mergeProblems::add);
+                    } catch (SQLException e) {
+                        return finishUnmerged(main, run, importer, provenance, checksum, context,
+                                ImportResult.Status.FAILED, "the database refused the data: " + firstLine(e.getMessage()));
+                    }
+                    context.stat("time.indexing_ms", (System.nanoTime() - indexing) / 1_000_000);
+                    context.stat("places.own_partition", 1);
+                }
+                phase = "merging";
                 progress.report();
-                return merge(main, run, importer, provenance, checksum, context);
+                return merge(main, run, importer, provenance, checksum, context, load, repeated, mergeProblems);
             }
         } finally {
             ImportRun.unlockSource(main, provenance.source());
         }
     }
 
+    /**
+     * @param load     where the place rows went when they load as a partition of their own, else null
+     * @param repeated how many of those rows the load dropped as repeated keys (reported in mergeProblems)
+     */
     private ImportResult merge(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                               Checksum.Pending checksum, ImportContext context) throws SQLException {
+                               Checksum.Pending checksum, ImportContext context, PartitionLoad load, long repeated,
+                               List<Problem> mergeProblems) throws SQLException {
         String fileName = file.getFileName().toString();
         var byTarget = new EnumMap<Target, Counts>(Target.class);
-        List<Problem> mergeProblems = new ArrayList<>();
         ImportResult.Status status = options.dryRun() ? ImportResult.Status.DRY_RUN : ImportResult.Status.SUCCEEDED;
         String error = null;
         main.setAutoCommit(false);
@@ -135,9 +155,15 @@ final class ImportJob {
             }
             long rejected = context.rejected();
             for (Target t : importer.targets()) {
+                if (t == Target.PLACES && load != null) {
+                    rejected += repeated;
+                    byTarget.put(t, load.attach(main, context.read(t, 0), context.read(t, 1) + repeated,
+                            context.read(t, 2)));
+                    continue;
+                }
                 var merge = new Merge(main, t, Staging.table(run.id, t), provenance.source(), fileName,
                         options.onConflict() == ImportOptions.OnConflict.OVERWRITE);
-                long duplicates = merge.dropDuplicates(mergeProblems::add);
+                long duplicates = merge.dropDuplicates(mergeProblems::add).size();
                 rejected += duplicates;
                 Counts c = merge.run(options.complete(), context.read(t, 0), context.read(t, 1) + duplicates,
                         context.read(t, 2), mergeProblems::add);

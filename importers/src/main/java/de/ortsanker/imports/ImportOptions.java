@@ -22,6 +22,7 @@ public final class ImportOptions {
     }
 
     public static final long DEFAULT_MAX_ERRORS = 100;
+    public static final int DEFAULT_STAGING_BUFFER = 4 << 20;
 
     private String source;
     private String licence;
@@ -44,6 +45,7 @@ public final class ImportOptions {
     private String census;
     private boolean skipUnchangedFile;
     private ProgressListener progress = ProgressListener.NONE;
+    private int stagingBuffer = DEFAULT_STAGING_BUFFER;
 
     private ImportOptions() {
     }
@@ -75,6 +77,7 @@ public final class ImportOptions {
         o.census = census;
         o.skipUnchangedFile = skipUnchangedFile;
         o.progress = progress;
+        o.stagingBuffer = stagingBuffer;
         return o;
     }
 
@@ -226,6 +229,19 @@ public final class ImportOptions {
         return o;
     }
 
+    /**
+     * The size of each table's staging buffer (default 4 MiB). A source's first import whose place rows
+     * overflow it is large: it loads them as a partition of places of its own ({@link PartitionLoad}).
+     */
+    public ImportOptions withStagingBuffer(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("a staging buffer needs at least 1024 bytes, not " + bytes);
+        }
+        var o = copy();
+        o.stagingBuffer = bytes;
+        return o;
+    }
+
     public String source() {
         return source;
     }
@@ -309,6 +325,10 @@ public final class ImportOptions {
 
     public boolean skipUnchangedFile() {
         return skipUnchangedFile;
+    }
+
+    public int stagingBuffer() {
+        return stagingBuffer;
     }
 
     public ProgressListener progress() {

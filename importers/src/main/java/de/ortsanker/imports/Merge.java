@@ -37,13 +37,15 @@ final class Merge {
     /**
      * Drops records whose key repeats an earlier one of the same file, reporting each.
      *
-     * @return how many were dropped
+     * @return the key of each record dropped
      */
-    long dropDuplicates(Consumer<Problem> problems) throws SQLException {
+    List<String> dropDuplicates(Consumer<Problem> problems) throws SQLException {
         List<Long> seqs = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (var ps = connection.prepareStatement(sql("duplicates")); var rs = ps.executeQuery()) {
             while (rs.next()) {
                 seqs.add(rs.getLong(1));
+                keys.add(rs.getString(2));
                 problems.accept(Origin.parse(file, rs.getString(3)).problem(target.key(),
                         "the id '" + rs.getString(2) + "' was used before (" + rs.getString(4)
                                 + "): ids must be unique within a file", Problem.Action.REJECTED));
@@ -55,7 +57,7 @@ final class Merge {
                 ps.executeUpdate();
             }
         }
-        return seqs.size();
+        return keys;
     }
 
     /** Merges; problems receives a CONFLICT (or NOTE, when overwriting) for each record edited by hand. */

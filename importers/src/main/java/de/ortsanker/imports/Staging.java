@@ -22,22 +22,33 @@ import org.postgresql.copy.CopyIn;
  * file. A small file's rows are copied at the end over the run's own connection, without opening more.
  * The data tables are not touched until {@link Merge} moves the rows in one transaction; a killed run
  * leaves only its staging tables behind, which the next run drops.
+ * <p>
+ * A source's first import whose place rows overflow the buffer is large enough to load as a partition
+ * of its own ({@link PartitionLoad}): from then on its place rows go there instead of to staging.
  */
 final class Staging implements AutoCloseable {
 
     static final String PREFIX = "import_staging_";
-    private static final int BUFFER_BYTES = 4 << 20;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final DataSource dataSource;
     private final long runId;
     private final Provenance provenance;
+    private final int bufferBytes;
+    private final boolean partitionLoads;
     private final Map<Target, Stream> streams = new EnumMap<>(Target.class);
 
-    Staging(DataSource dataSource, long runId, Provenance provenance) {
+    /**
+     * @param bufferBytes    the size of each target's buffer (also: how many bytes of place rows make a
+     *                       first import large enough for a partition of its own)
+     * @param partitionLoads whether a large first import may load as a partition (not in a dry run)
+     */
+    Staging(DataSource dataSource, long runId, Provenance provenance, int bufferBytes, boolean partitionLoads) {
         this.dataSource = dataSource;
         this.runId = runId;
         this.provenance = provenance;
+        this.bufferBytes = bufferBytes;
+        this.partitionLoads = partitionLoads;
     }
 
     static String table(long runId, Target target) {
@@ -80,8 +91,14 @@ final class Staging implements AutoCloseable {
         }
     }
 
+    /** The partition load the run's place rows went to, or null when they were staged. */
+    PartitionLoad partitionLoad() {
+        Stream s = streams.get(Target.PLACES);
+        return s == null ? null : s.load;
+    }
+
     private Stream stream(Target target) {
-        return streams.computeIfAbsent(target, t -> new Stream(table(t), t.columns().size()));
+        return streams.computeIfAbsent(target, t -> new Stream(t, table(t)));
     }
 
     /** Ends COPYs still open (after a failure) and closes the connections. */
@@ -113,18 +130,19 @@ final class Staging implements AutoCloseable {
     }
 
     private final class Stream {
+        private final Target target;
         private final String table;
-        private final int columns;
         private final MessageDigest sha;
-        private final byte[] buffer = new byte[BUFFER_BYTES];
+        private final byte[] buffer = new byte[bufferBytes];
         private int used;
         private long seq;
         private Connection connection;
         private CopyIn copy;
+        private PartitionLoad load;
 
-        Stream(String table, int columns) {
+        Stream(Target target, String table) {
+            this.target = target;
             this.table = table;
-            this.columns = columns;
             try {
                 this.sha = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -132,9 +150,11 @@ final class Staging implements AutoCloseable {
             }
         }
 
+        /** Buffers one complete line (a partition load splits lines, so a buffer never ends inside one). */
         void add(String key, Origin origin, CopyRow row) throws SQLException {
-            if (row.fieldCount() != columns) {
-                throw new IllegalStateException("a staged row has " + row.fieldCount() + " columns, not " + columns);
+            if (row.fieldCount() != target.columns().size()) {
+                throw new IllegalStateException("a staged row has " + row.fieldCount() + " columns, not "
+                        + target.columns().size());
             }
             byte[] data = row.data().getBytes(StandardCharsets.UTF_8);
             byte[] digest = sha.digest(data);
@@ -145,35 +165,52 @@ final class Staging implements AutoCloseable {
                 prefix.append(HEX[(digest[i] >> 4) & 0xf]).append(HEX[digest[i] & 0xf]);
             }
             prefix.append('\t');
-            put(prefix.toString().getBytes(StandardCharsets.UTF_8));
-            put(data);
-            put(new byte[] {'\n'});
-        }
-
-        private void put(byte[] bytes) throws SQLException {
-            if (used + bytes.length > buffer.length) {
+            byte[] head = prefix.toString().getBytes(StandardCharsets.UTF_8);
+            int length = head.length + data.length + 1;
+            if (used + length > buffer.length) {
                 flush();
             }
-            if (bytes.length > buffer.length) {
-                copy.writeToCopy(bytes, 0, bytes.length);
+            if (length > buffer.length) {
+                byte[] line = new byte[length];
+                System.arraycopy(head, 0, line, 0, head.length);
+                System.arraycopy(data, 0, line, head.length, data.length);
+                line[length - 1] = '\n';
+                send(line, length);
                 return;
             }
-            System.arraycopy(bytes, 0, buffer, used, bytes.length);
-            used += bytes.length;
+            System.arraycopy(head, 0, buffer, used, head.length);
+            System.arraycopy(data, 0, buffer, used + head.length, data.length);
+            buffer[used + length - 1] = '\n';
+            used += length;
         }
 
-        /** Sends the buffer, opening this target's connection and COPY the first time. */
+        /** Sends the buffer, opening this target's connection and COPY (or partition load) the first time. */
         private void flush() throws SQLException {
-            if (copy == null) {
-                open();
-            }
             if (used > 0) {
-                copy.writeToCopy(buffer, 0, used);
+                send(buffer, used);
                 used = 0;
             }
         }
 
+        private void send(byte[] bytes, int length) throws SQLException {
+            if (copy == null && load == null) {
+                open();
+            }
+            if (load != null) {
+                load.write(bytes, 0, length);
+            } else {
+                copy.writeToCopy(bytes, 0, length);
+            }
+        }
+
         private void open() throws SQLException {
+            if (partitionLoads && target == Target.PLACES) {
+                load = PartitionLoad.startIfFirstImport(dataSource, PREFIX + runId + "_places_partition",
+                        PREFIX + runId + "_places_keys", provenance);
+                if (load != null) {
+                    return;
+                }
+            }
             connection = dataSource.getConnection();
             try {
                 // In a transaction of its own, so that a pool's statement timeout (the service's) can be lifted
@@ -195,10 +232,14 @@ final class Staging implements AutoCloseable {
         }
 
         void finish(Connection own) throws SQLException {
-            if (copy != null) {
+            if (copy != null || load != null) {
                 flush();
-                copy.endCopy();
-                connection.commit();
+                if (load != null) {
+                    load.finish();
+                } else {
+                    copy.endCopy();
+                    connection.commit();
+                }
             } else if (used > 0) {
                 CopyIn small = own.unwrap(PGConnection.class).getCopyAPI().copyIn(sql());
                 small.writeToCopy(buffer, 0, used);
@@ -208,6 +249,9 @@ final class Staging implements AutoCloseable {
         }
 
         void close() {
+            if (load != null) {
+                load.close();
+            }
             if (connection == null) {
                 return;
             }

@@ -56,6 +56,8 @@ public final class ImportCommand {
               --dry-run              check and report what would change, change nothing
               --max-errors N         abort, changing nothing, when more records are rejected (default 100; OSM: no limit)
               --skip-unchanged       do nothing for a file imported successfully before with the same checksum
+              --staging-buffer BYTES the staging buffer per table (default 4194304); a source's first import whose
+                                     place rows overflow it loads them as a partition of places of its own
               --quiet                no progress output
               --print-mapping        print the built-in OSM mapping and exit
 
@@ -260,6 +262,13 @@ public final class ImportCommand {
                         options = options.withMaxErrors(Long.parseLong(value));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--max-errors takes a number, not " + value);
+                    }
+                }
+                case "--staging-buffer" -> {
+                    try {
+                        options = options.withStagingBuffer(Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--staging-buffer takes a number of bytes, not " + value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + name);

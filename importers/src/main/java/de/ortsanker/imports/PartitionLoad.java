@@ -1,0 +1,355 @@
+package de.ortsanker.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A large source's first import, loaded as a partition of places of its own (V60): the staged place
+ * rows go by COPY into a bare table beside the live data, their keys into a second one (for the
+ * duplicate report); the table is then checked and indexed in bulk, two index builds at a time, and
+ * attached to places in the run's merge transaction. Building an index once costs a fraction of
+ * maintaining it row by row (docs/benchmarks.md, Imports), and until the attach no reader sees a row.
+ * A killed run leaves both tables under the staging prefix, which the next run drops.
+ */
+final class PartitionLoad implements AutoCloseable {
+
+    private static final Sql SQL = Sql.load(PartitionLoad.class, "partition-load.sql");
+
+    private final Provenance provenance;
+    private final String table;
+    private final String keys;
+    private final byte[] sourceField;
+    private final Connection rowsConnection;
+    private final Connection keysConnection;
+    private final CopyIn rows;
+    private final CopyIn keyRows;
+    private final List<String[]> indexes = new ArrayList<>(); // places' index name, this table's index name
+    private byte[] rowsOut = new byte[1 << 16];
+    private byte[] keysOut = new byte[1 << 16];
+    private long written;
+    private long repeated;
+
+    private PartitionLoad(DataSource dataSource, String table, String keys, Provenance provenance)
+            throws SQLException {
+        this.provenance = provenance;
+        this.table = table;
+        this.keys = keys;
+        this.sourceField = (CopyRow.escaped(provenance.source()) + "\t").getBytes(StandardCharsets.UTF_8);
+        Connection r = null;
+        Connection k = null;
+        try {
+            r = open(dataSource);
+            k = open(dataSource);
+            try (var ps = r.prepareStatement(SQL.get("create-tables"))) {
+                ps.setString(1, table);
+                ps.setString(2, provenance.source());
+                ps.setString(3, keys);
+                for (String ddl : strings(ps)) {
+                    try (var st = r.createStatement()) {
+                        st.execute(ddl);
+                    }
+                }
+            }
+            r.commit();
+            this.rowsConnection = r;
+            this.keysConnection = k;
+            this.rows = copy(r, formatted(r, "copy-rows", table, String.join(", ", Target.PLACES.columns())));
+            this.keyRows = copy(k, formatted(k, "copy-keys", keys));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(r);
+            closeQuietly(k);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a partition load for the run's place rows, or returns null when the source already has
+     * records (its import merges into them instead).
+     */
+    static PartitionLoad startIfFirstImport(DataSource dataSource, String table, String keys, Provenance provenance)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(SQL.get("source-is-empty"))) {
+            ps.setString(1, provenance.source());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return null;
+                }
+            }
+        }
+        return new PartitionLoad(dataSource, table, keys, provenance);
+    }
+
+    /**
+     * Takes complete staged lines ({@code seq, origin, key, digest, data…}, see {@link Staging}): the key
+     * part goes to the keys table, the rest, behind the source, to the partition.
+     */
+    void write(byte[] buffer, int offset, int length) throws SQLException {
+        int r = 0;
+        int k = 0;
+        int end = offset + length;
+        int line = offset;
+        while (line < end) {
+            int t1 = indexOf(buffer, (byte) '\t', line, end);
+            int t2 = indexOf(buffer, (byte) '\t', t1 + 1, end);
+            int t3 = indexOf(buffer, (byte) '\t', t2 + 1, end);
+            int nl = indexOf(buffer, (byte) '\n', t3 + 1, end);
+            keysOut = room(keysOut, k, t3 - line + 1);
+            System.arraycopy(buffer, line, keysOut, k, t3 - line);
+            k += t3 - line;
+            keysOut[k++] = '\n';
+            rowsOut = room(rowsOut, r, sourceField.length + nl - t2);
+            System.arraycopy(sourceField, 0, rowsOut, r, sourceField.length);
+            r += sourceField.length;
+            System.arraycopy(buffer, t2 + 1, rowsOut, r, nl - t2);
+            r += nl - t2;
+            written++;
+            line = nl + 1;
+        }
+        rows.writeToCopy(rowsOut, 0, r);
+        keyRows.writeToCopy(keysOut, 0, k);
+    }
+
+    /** Ends both COPYs: the rows are committed, but part of no table anyone reads. */
+    void finish() throws SQLException {
+        rows.endCopy();
+        rowsConnection.commit();
+        keyRows.endCopy();
+        keysConnection.commit();
+    }
+
+    /**
+     * Before the merge transaction: drops repeated keys (each reported like {@link Merge} reports them),
+     * checks the rows against places' rules, builds every index of places on the table (two at a time,
+     * over the two connections) and its statistics.
+     *
+     * @return how many rows were dropped as repeated keys
+     * @throws SQLException naming the first row places would refuse
+     */
+    long prepare(String file, Consumer<Problem> problems) throws SQLException {
+        var duplicates = new Merge(rowsConnection, Target.PLACES, keys, provenance.source(), file, false);
+        List<String> repeatedKeys = duplicates.dropDuplicates(problems);
+        if (!repeatedKeys.isEmpty()) {
+            try (var ps = rowsConnection.prepareStatement(SQL.get("delete-repeated").replace("{partition}", table))) {
+                ps.setArray(1, rowsConnection.createArrayOf("text", repeatedKeys.toArray()));
+                repeated = ps.executeLargeUpdate();
+            }
+        }
+        rowsConnection.commit();
+        var jobs = new ConcurrentLinkedQueue<String>();
+        try (var ps = rowsConnection.prepareStatement(SQL.get("index-definitions"))) {
+            ps.setString(1, table);
+            ps.setString(2, table);
+            ps.setString(3, table);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+                    jobs.add(rs.getString(3));
+                }
+            }
+        }
+        rowsConnection.commit();
+        String offence = runInParallel(jobs);
+        if (offence != null) {
+            throw new SQLException(offence, "23514");
+        }
+        try (var st = rowsConnection.createStatement()) {
+            st.execute(formatted(rowsConnection, "add-kind-key", table));
+            st.execute("analyze " + table);
+        }
+        rowsConnection.commit();
+        return repeated;
+    }
+
+    /** Runs the index builds on both connections, and the rule check on the first one free. */
+    private String runInParallel(ConcurrentLinkedQueue<String> jobs) throws SQLException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> first = pool.submit(() -> work(rowsConnection, jobs, true));
+            Future<String> second = pool.submit(() -> work(keysConnection, jobs, false));
+            // Both end before anything is thrown: a connection is not used by two threads at once.
+            Throwable failure = null;
+            String offence = null;
+            for (Future<String> f : List.of(first, second)) {
+                try {
+                    String o = f.get();
+                    offence = offence == null ? o : offence;
+                } catch (ExecutionException e) {
+                    jobs.clear();
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+            if (failure instanceof SQLException s) {
+                throw s;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return offence;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while indexing " + table, e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private String work(Connection c, ConcurrentLinkedQueue<String> jobs, boolean checksRules) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("set maintenance_work_mem = '256MB'");
+            for (String ddl = jobs.poll(); ddl != null; ddl = jobs.poll()) {
+                st.execute(ddl);
+                c.commit();
+            }
+        }
+        if (!checksRules) {
+            return null;
+        }
+        try (var ps = c.prepareStatement(SQL.get("nonconforming"))) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? "record " + rs.getString(1) + ": " + rs.getString(2) : null;
+            }
+        } finally {
+            c.commit();
+        }
+    }
+
+    /**
+     * In the merge transaction: replaces an empty partition the source may have from earlier imports,
+     * attaches the table as the source's partition under its readable name, and bumps the versions of
+     * the layers it fills.
+     */
+    Counts attach(Connection main, long read, long rejected, long skipped) throws SQLException {
+        String name = formatted(main, "partition-name", provenance.source(), provenance.source());
+        try (var ps = main.prepareStatement(SQL.get("existing-partition"))) {
+            ps.setString(1, provenance.source());
+            ps.setString(2, provenance.source());
+            try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getBoolean(2)) {
+                        throw new SQLException("source '" + provenance.source() + "' got records while it was"
+                                + " imported (by hand?): its import was not applied");
+                    }
+                    execute(main, formatted(main, "drop-table", rs.getString(1)));
+                }
+            }
+        }
+        try (var ps = main.prepareStatement(SQL.get("attach"))) {
+            ps.setString(1, table);
+            ps.setString(2, name);
+            ps.setString(3, name);
+            ps.setString(4, provenance.source());
+            for (String ddl : strings(ps)) {
+                execute(main, ddl);
+            }
+        }
+        for (String[] index : indexes) {
+            execute(main, formatted(main, "rename-index", index[1], name + index[0].substring("places".length())));
+        }
+        try (var st = main.createStatement()) {
+            st.executeUpdate(SQL.get("bump-versions").replace("{partition}", '"' + name + '"'));
+        }
+        return new Counts(read, written - repeated, 0, 0, 0, rejected, 0, skipped);
+    }
+
+    /** Ends COPYs still open (after a failure: a connection inside COPY takes no other command) and closes. */
+    @Override
+    public void close() {
+        for (CopyIn copy : new CopyIn[] {rows, keyRows}) {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the connection is closed next anyway
+            }
+        }
+        for (Connection c : new Connection[] {rowsConnection, keysConnection}) {
+            try {
+                c.rollback();
+            } catch (SQLException e) {
+                // closed next anyway
+            }
+            closeQuietly(c);
+        }
+    }
+
+    private static Connection open(DataSource dataSource) throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        try (var st = c.createStatement()) {
+            // A pool's statement timeout (the service's) is for queries, not for loading a large file.
+            st.execute("set statement_timeout = 0");
+        }
+        return c;
+    }
+
+    private static CopyIn copy(Connection c, String sql) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    }
+
+    private static String formatted(Connection c, String query, String... parameters) throws SQLException {
+        try (var ps = c.prepareStatement(SQL.get(query))) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            return strings(ps).get(0);
+        }
+    }
+
+    /** The text columns of a statement's one row. */
+    private static List<String> strings(java.sql.PreparedStatement ps) throws SQLException {
+        try (var rs = ps.executeQuery()) {
+            rs.next();
+            var out = new ArrayList<String>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.add(rs.getString(i));
+            }
+            return out;
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static int indexOf(byte[] b, byte what, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == what) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a staged line without its fields");
+    }
+
+    private static byte[] room(byte[] out, int used, int more) {
+        if (used + more <= out.length) {
+            return out;
+        }
+        return java.util.Arrays.copyOf(out, Math.max(out.length * 2, used + more));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing left to do
+            }
+        }
+    }
+}
