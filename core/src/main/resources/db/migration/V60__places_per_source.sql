@@ -89,3 +89,8 @@ begin
          limit 1 $q$, rows);
 end
 $$;
+
+-- A run that loads a partition builds its indexes between reading and merging.
+alter table import_runs drop constraint import_runs_phase_check;
+alter table import_runs add constraint import_runs_phase_check
+    check (phase in ('reading', 'indexing', 'merging', 'done'));

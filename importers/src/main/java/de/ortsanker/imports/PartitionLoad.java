@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -12,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A large source's first import, loaded as a partition of places of its own (V60): the staged place
@@ -31,13 +30,10 @@ final class PartitionLoad implements AutoCloseable {
     private final String table;
     private final String keys;
     private final byte[] sourceField;
-    private final Connection rowsConnection;
-    private final Connection keysConnection;
-    private final CopyIn rows;
-    private final CopyIn keyRows;
+    private final CopyStream[] rows = new CopyStream[2];
+    private final CopyStream keyRows;
     private final List<String[]> indexes = new ArrayList<>(); // places' index name, this table's index name
-    private byte[] rowsOut = new byte[1 << 16];
-    private byte[] keysOut = new byte[1 << 16];
+    private long chunks;
     private long written;
     private long repeated;
 
@@ -47,29 +43,36 @@ final class PartitionLoad implements AutoCloseable {
         this.table = table;
         this.keys = keys;
         this.sourceField = (CopyRow.escaped(provenance.source()) + "\t").getBytes(StandardCharsets.UTF_8);
-        Connection r = null;
-        Connection k = null;
+        var opened = new ArrayList<Connection>();
         try {
-            r = open(dataSource);
-            k = open(dataSource);
-            try (var ps = r.prepareStatement(SQL.get("create-tables"))) {
+            for (int i = 0; i < 3; i++) {
+                opened.add(open(dataSource));
+            }
+            Connection c = opened.get(0);
+            try (var ps = c.prepareStatement(SQL.get("create-tables"))) {
                 ps.setString(1, table);
                 ps.setString(2, provenance.source());
                 ps.setString(3, keys);
                 for (String ddl : strings(ps)) {
-                    try (var st = r.createStatement()) {
-                        st.execute(ddl);
-                    }
+                    execute(c, ddl);
                 }
             }
-            r.commit();
-            this.rowsConnection = r;
-            this.keysConnection = k;
-            this.rows = copy(r, formatted(r, "copy-rows", table, String.join(", ", Target.PLACES.columns())));
-            this.keyRows = copy(k, formatted(k, "copy-keys", keys));
+            c.commit();
+            String copyRows = formatted(c, "copy-rows", table, String.join(", ", Target.PLACES.columns()));
+            String copyKeys = formatted(c, "copy-keys", keys);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = new CopyStream(opened.get(i), copyRows);
+            }
+            keyRows = new CopyStream(opened.get(2), copyKeys);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(r);
-            closeQuietly(k);
+            for (CopyStream stream : rows) {
+                if (stream != null) {
+                    stream.close();
+                }
+            }
+            for (Connection c : opened) {
+                closeQuietly(c);
+            }
             throw e;
         }
     }
@@ -94,21 +97,24 @@ final class PartitionLoad implements AutoCloseable {
 
     /**
      * Takes complete staged lines ({@code seq, origin, key, digest, data…}, see {@link Staging}): the key
-     * part goes to the keys table, the rest, behind the source, to the partition.
+     * part goes to the keys table, the rest, behind the source, to the partition — chunk by chunk to
+     * one of two COPY streams in turn, so that two backends share the work of storing them.
      */
     void write(byte[] buffer, int offset, int length) throws SQLException {
+        int end = offset + length;
+        byte[] rowsOut = new byte[length + length / 8 + sourceField.length * 64];
+        byte[] keysOut = new byte[Math.max(1024, length / 4)];
         int r = 0;
         int k = 0;
-        int end = offset + length;
-        int line = offset;
-        while (line < end) {
+        for (int line = offset; line < end; ) {
             int t1 = indexOf(buffer, (byte) '\t', line, end);
             int t2 = indexOf(buffer, (byte) '\t', t1 + 1, end);
             int t3 = indexOf(buffer, (byte) '\t', t2 + 1, end);
-            int nl = indexOf(buffer, (byte) '\n', t3 + 1, end);
-            keysOut = room(keysOut, k, t3 - line + 1);
-            System.arraycopy(buffer, line, keysOut, k, t3 - line);
-            k += t3 - line;
+            int t4 = indexOf(buffer, (byte) '\t', t3 + 1, end);
+            int nl = indexOf(buffer, (byte) '\n', t4 + 1, end);
+            keysOut = room(keysOut, k, t4 - line + 1);
+            System.arraycopy(buffer, line, keysOut, k, t4 - line);
+            k += t4 - line;
             keysOut[k++] = '\n';
             rowsOut = room(rowsOut, r, sourceField.length + nl - t2);
             System.arraycopy(sourceField, 0, rowsOut, r, sourceField.length);
@@ -118,38 +124,31 @@ final class PartitionLoad implements AutoCloseable {
             written++;
             line = nl + 1;
         }
-        rows.writeToCopy(rowsOut, 0, r);
-        keyRows.writeToCopy(keysOut, 0, k);
+        rows[(int) (chunks++ % rows.length)].write(Arrays.copyOf(rowsOut, r));
+        keyRows.write(Arrays.copyOf(keysOut, k));
     }
 
-    /** Ends both COPYs: the rows are committed, but part of no table anyone reads. */
+    /** Ends the COPYs: the rows are committed, but part of no table anyone reads. */
     void finish() throws SQLException {
-        rows.endCopy();
-        rowsConnection.commit();
-        keyRows.endCopy();
-        keysConnection.commit();
+        for (CopyStream stream : rows) {
+            stream.finish();
+        }
+        keyRows.finish();
     }
 
     /**
-     * Before the merge transaction: drops repeated keys (each reported like {@link Merge} reports them),
-     * checks the rows against places' rules, builds every index of places on the table (two at a time,
-     * over the two connections) and its statistics.
+     * Before the merge transaction: checks the rows against places' rules, builds every index of places
+     * on the table (two at a time, over the two connections) and its statistics. A file that repeats a
+     * key is found by the unique index refusing it (so a file without repeats pays no search for them);
+     * then the repeats are dropped — each reported like {@link Merge} reports them — and the index built.
      *
      * @return how many rows were dropped as repeated keys
      * @throws SQLException naming the first row places would refuse
      */
     long prepare(String file, Consumer<Problem> problems) throws SQLException {
-        var duplicates = new Merge(rowsConnection, Target.PLACES, keys, provenance.source(), file, false);
-        List<String> repeatedKeys = duplicates.dropDuplicates(problems);
-        if (!repeatedKeys.isEmpty()) {
-            try (var ps = rowsConnection.prepareStatement(SQL.get("delete-repeated").replace("{partition}", table))) {
-                ps.setArray(1, rowsConnection.createArrayOf("text", repeatedKeys.toArray()));
-                repeated = ps.executeLargeUpdate();
-            }
-        }
-        rowsConnection.commit();
         var jobs = new ConcurrentLinkedQueue<String>();
-        try (var ps = rowsConnection.prepareStatement(SQL.get("index-definitions"))) {
+        var keyConstraints = new ArrayList<String>();
+        try (var ps = connection(0).prepareStatement(SQL.get("index-definitions"))) {
             ps.setString(1, table);
             ps.setString(2, table);
             ps.setString(3, table);
@@ -157,28 +156,55 @@ final class PartitionLoad implements AutoCloseable {
                 while (rs.next()) {
                     indexes.add(new String[] {rs.getString(1), rs.getString(2)});
                     jobs.add(rs.getString(3));
+                    if (rs.getString(4) != null) {
+                        keyConstraints.add(rs.getString(4));
+                    }
                 }
             }
         }
-        rowsConnection.commit();
-        String offence = runInParallel(jobs);
+        connection(0).commit();
+        var refused = new ConcurrentLinkedQueue<String>();
+        String offence = runInParallel(jobs, refused);
         if (offence != null) {
             throw new SQLException(offence, "23514");
         }
-        try (var st = rowsConnection.createStatement()) {
-            st.execute(formatted(rowsConnection, "add-kind-key", table));
+        if (!refused.isEmpty()) {
+            dropRepeated(file, problems);
+            try (var st = connection(0).createStatement()) {
+                for (String ddl : refused) {
+                    st.execute(ddl);
+                }
+            }
+        }
+        try (var st = connection(0).createStatement()) {
+            for (String ddl : keyConstraints) {
+                st.execute(ddl);
+            }
+            st.execute(formatted(connection(0), "add-kind-key", table));
             st.execute("analyze " + table);
         }
-        rowsConnection.commit();
+        connection(0).commit();
         return repeated;
     }
 
+    private void dropRepeated(String file, Consumer<Problem> problems) throws SQLException {
+        var duplicates = new Merge(connection(0), Target.PLACES, keys, provenance.source(), file, false);
+        List<String> repeatedKeys = duplicates.dropDuplicates(problems);
+        try (var ps = connection(0).prepareStatement(SQL.get("delete-repeated")
+                .replace("{partition}", table).replace("{keys}", keys))) {
+            ps.setArray(1, connection(0).createArrayOf("text", repeatedKeys.toArray()));
+            repeated = ps.executeLargeUpdate();
+        }
+        connection(0).commit();
+    }
+
     /** Runs the index builds on both connections, and the rule check on the first one free. */
-    private String runInParallel(ConcurrentLinkedQueue<String> jobs) throws SQLException {
+    private String runInParallel(ConcurrentLinkedQueue<String> jobs, ConcurrentLinkedQueue<String> refused)
+            throws SQLException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<String> first = pool.submit(() -> work(rowsConnection, jobs, true));
-            Future<String> second = pool.submit(() -> work(keysConnection, jobs, false));
+            Future<String> first = pool.submit(() -> work(connection(0), jobs, refused, true));
+            Future<String> second = pool.submit(() -> work(connection(1), jobs, refused, false));
             // Both end before anything is thrown: a connection is not used by two threads at once.
             Throwable failure = null;
             String offence = null;
@@ -205,12 +231,22 @@ final class PartitionLoad implements AutoCloseable {
         }
     }
 
-    private String work(Connection c, ConcurrentLinkedQueue<String> jobs, boolean checksRules) throws SQLException {
+    /** Builds indexes until none is left; a unique one that a repeated key refuses goes to refused. */
+    private String work(Connection c, ConcurrentLinkedQueue<String> jobs, ConcurrentLinkedQueue<String> refused,
+                        boolean checksRules) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("set maintenance_work_mem = '256MB'");
             for (String ddl = jobs.poll(); ddl != null; ddl = jobs.poll()) {
-                st.execute(ddl);
-                c.commit();
+                try {
+                    st.execute(ddl);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    refused.add(ddl);
+                }
             }
         }
         if (!checksRules) {
@@ -264,26 +300,18 @@ final class PartitionLoad implements AutoCloseable {
         return new Counts(read, written - repeated, 0, 0, 0, rejected, 0, skipped);
     }
 
-    /** Ends COPYs still open (after a failure: a connection inside COPY takes no other command) and closes. */
+    /** Ends COPYs still open (after a failure) and closes the connections. */
     @Override
     public void close() {
-        for (CopyIn copy : new CopyIn[] {rows, keyRows}) {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                // the connection is closed next anyway
-            }
+        for (CopyStream stream : rows) {
+            stream.close();
         }
-        for (Connection c : new Connection[] {rowsConnection, keysConnection}) {
-            try {
-                c.rollback();
-            } catch (SQLException e) {
-                // closed next anyway
-            }
-            closeQuietly(c);
-        }
+        keyRows.close();
+    }
+
+    /** The connection of a rows stream: free once the rows are loaded, it builds indexes. */
+    private Connection connection(int stream) {
+        return rows[stream].connection();
     }
 
     private static Connection open(DataSource dataSource) throws SQLException {
@@ -294,10 +322,6 @@ final class PartitionLoad implements AutoCloseable {
             st.execute("set statement_timeout = 0");
         }
         return c;
-    }
-
-    private static CopyIn copy(Connection c, String sql) throws SQLException {
-        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     }
 
     private static String formatted(Connection c, String query, String... parameters) throws SQLException {
@@ -340,7 +364,7 @@ final class PartitionLoad implements AutoCloseable {
         if (used + more <= out.length) {
             return out;
         }
-        return java.util.Arrays.copyOf(out, Math.max(out.length * 2, used + more));
+        return Arrays.copyOf(out, Math.max(out.length * 2, used + more));
     }
 
     private static void closeQuietly(Connection c) {

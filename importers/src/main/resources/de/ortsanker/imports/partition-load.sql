@@ -10,32 +10,40 @@ select not exists (select 1 from places where source = ?)
 -- bound as a check so that attaching needs no validation scan) and its keys, for the duplicate report.
 select format('create table %I (like places including defaults including generated including constraints,'
               ' constraint places_partition_source check (source = %L))', ?, ?),
-       format('create unlogged table %I (seq bigint, origin text, source_key text)', ?)
+       format('create unlogged table %I (seq bigint, origin text, source_key text, import_hash text)', ?)
 
 -- name: copy-rows
 select format('copy %I (source, source_id, import_hash, %s) from stdin', ?, ?)
 
 -- name: copy-keys
-select format('copy %I (seq, origin, source_key) from stdin', ?)
+select format('copy %I (seq, origin, source_key, import_hash) from stdin', ?)
 
 -- name: delete-repeated
--- Rows whose key came earlier in the file: the first stays. One COPY stream filled the fresh table
--- in file order, so the first row of a key is the one at the lowest physical position.
+-- Rows whose key came earlier in the file: the first stays. The keys table holds, by now, only the
+-- first record of each key (Merge dropped the later ones); two COPY streams filled the partition in no
+-- particular order, so the first is the row with its digest (of identical repeats, any one).
 delete from {partition} p
- using (select source_id, min(ctid) as first from {partition} where source_id = any (?) group by source_id) f
- where p.source_id = f.source_id and p.ctid <> f.first
+ using {keys} k
+ where k.source_key = any (?) and p.source_id = k.source_key
+   and (p.import_hash is distinct from k.import_hash
+        or p.ctid <> (select min(q.ctid) from {partition} q
+                       where q.source_id = k.source_key and q.import_hash = k.import_hash))
 
 -- name: index-definitions
--- places' indexes (partitioned, V60) as statements for the new table, each named <table>_<n>; a matching
--- index attaches as-is — for the primary key and the unique key only when it backs the same kind of
--- constraint. The costly GiST and GIN builds first, so that two builders finish close together.
+-- places' indexes (partitioned, V60) as statements for the new table, each named <table>_<n>, and for
+-- the primary and the unique key the constraint it backs (a matching index attaches as-is, a key's only
+-- when it backs the same kind of constraint; added after all builds, as it locks the table). PostGIS
+-- sorts geometry for a fast GiST build but not geography, whose buffered build is the faster one (an
+-- index's storage options need not match to attach). The costly GiST and GIN builds first, so that two
+-- builders finish close together.
 select indexname, name,
        regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+ ',
                       'CREATE \1INDEX ' || quote_ident(name) || ' ON ' || quote_ident(?) || ' ')
-       || case when contype is not null
-               then format('; alter table %I add constraint %I %s using index %I', ?, name,
-                           case contype when 'p' then 'primary key' else 'unique' end, name)
-               else '' end
+       || case when indexdef ~ ' USING gist \(geog\)$' then ' with (buffering = on)' else '' end,
+       case when contype is not null
+            then format('alter table %I add constraint %I %s using index %I', ?, name,
+                        case contype when 'p' then 'primary key' else 'unique' end, name)
+       end
   from (select i.indexname, i.indexdef, c.contype, ? || '_' || row_number() over (order by i.indexname) as name
           from pg_indexes i
           left join pg_constraint c on c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass
