@@ -115,6 +115,9 @@ class SchemaConstraintsTest {
                 {"mitfahrbank", "POLYGON((11 50, 11.001 50, 11.001 50.001, 11 50))", "null", "{}"},
                 {"pub", "POINT(11 50)", "null", "{}"},
                 {"charging_station", "POINT(11 50)", "null", "{\"charge_points\": 2.5}"},
+                {"charging_station", "POINT(11 50)", "null", "{\"charge_points\": \"two\"}"},
+                {"charging_station", "POINT(11 50)", "null", "{\"colour\": \"red\"}"},
+                {"mitfahrbank", "POINT(11 50)", "null", "{\"destinations\": [\"Harsdorf\", 2]}"},
         };
         db.execute("create table bulk_places (like places including defaults including generated including constraints)");
         for (String[] o : offences) {
@@ -134,7 +137,8 @@ class SchemaConstraintsTest {
         }
         db.execute("truncate bulk_places");
         db.execute("insert into bulk_places (kind, name, geom, details, source, source_id, licence, attribution) values"
-                + " ('charging_station', null, ST_GeomFromText('POINT(11 50)', 4326), '{\"charge_points\": 4}', 't', '1', 'l', 'a'),"
+                + " ('charging_station', null, ST_GeomFromText('POINT(11 50)', 4326),"
+                + " '{\"charge_points\": 4, \"sockets\": [\"type2\"]}', 't', '1', 'l', 'a'),"
                 + " ('mitfahrbank', null, ST_GeomFromText('POINT(11 50)', 4326), '{}', 't', '2', 'l', 'a')");
         assertThat(count("select count(*) from places_nonconforming('bulk_places')")).isZero();
         db.execute("drop table bulk_places");

@@ -93,6 +93,34 @@ class KilledImportTest {
         assertThat(fingerprint(db)).isEqualTo(before);
     }
 
+    @Test
+    void killedWhileAttachingItsPartitionLeavesTheDataAsItWasAndNoTable(TestSchema db, @TempDir Path logs)
+            throws Exception {
+        String before = fingerprint(db);
+        long run;
+        try (Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            // Attaching a partition locks the default one: the import waits there, everything loaded and indexed.
+            blocker.createStatement().execute("lock table places_other in access share mode");
+            Process importer = start(db, logs, TestData.path("osm/lauf-200115.osm.pbf"), "--source", "big",
+                    "--staging-buffer", "1024");
+            long backend = await("the import waiting to attach", () -> waitingBackend(db, "attach partition"));
+            run = Long.parseLong(one(db, "select id from import_runs where source = 'big'"));
+            assertThat(stagingTables(db, run)).contains("import_staging_" + run + "_places_partition");
+            importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            blocker.rollback();
+            await("the killed import's session to end", () -> !backendAlive(db, backend));
+        }
+        long dead = run;
+        await("the killed import's sessions to end", () -> runLockFree(db, dead));
+        assertThat(fingerprint(db)).isEqualTo(before);
+        assertThat(one(db, "select count(*) from pg_inherits where inhparent = 'places'::regclass")).isEqualTo("1");
+
+        Imports.importFile(db.dataSource(), TestData.path("vg5000/VG5000_KRS.shp")).orThrow();
+        assertThat(stagingTables(db, run)).isEmpty();
+        assertThat(one(db, "select status from import_runs where id = " + run)).isEqualTo("failed");
+    }
+
     /** A digest of every row of the data tables. */
     static String fingerprint(TestSchema db) throws SQLException {
         var sb = new StringBuilder();
