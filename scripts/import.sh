@@ -30,8 +30,14 @@ else
 fi
 
 # Small inputs finish before the optimising compiler pays off: the quick one alone halves their time.
+# "Small" by what the file holds, not its bytes: a PBF packs ten to twenty times more objects per byte
+# than text (13 MB of PBF are a million objects, which take twice the CPU without the optimising compiler).
 bytes=0
-for arg in "$@"; do [ -f "$arg" ] && bytes=$((bytes + $(stat -c %s "$arg"))); done
+for arg in "$@"; do
+  [ -f "$arg" ] || continue
+  size=$(stat -c %s "$arg"); case "$arg" in *.pbf) size=$((size * 16)) ;; esac
+  bytes=$((bytes + size))
+done
 JIT=""; [ "$bytes" -lt $((64 << 20)) ] && JIT="-XX:TieredStopAtLevel=1"
 
 exec java $CDS $JIT ${IMPORT_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
