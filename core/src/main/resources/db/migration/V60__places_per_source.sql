@@ -101,6 +101,21 @@ begin
 end
 $$;
 
+-- The same as a failing check: raises the first offence, naming its record.
+create function places_assert_conforming(rows regclass) returns void
+    language plpgsql stable
+as $$
+declare
+    offence record;
+begin
+    select * into offence from places_nonconforming(rows);
+    if found then
+        raise exception 'record %: %', offence.source_id, offence.problem
+            using errcode = 'check_violation', constraint = 'places_conform';
+    end if;
+end
+$$;
+
 -- A run that loads a partition builds its indexes between reading and merging.
 alter table import_runs drop constraint import_runs_phase_check;
 alter table import_runs add constraint import_runs_phase_check

@@ -156,9 +156,6 @@ final class ImportJob {
             long rejected = context.rejected();
             for (Target t : importer.targets()) {
                 if (t == Target.PLACES && load != null) {
-                    rejected += repeated;
-                    byTarget.put(t, load.attach(main, context.read(t, 0), context.read(t, 1) + repeated,
-                            context.read(t, 2)));
                     continue;
                 }
                 var merge = new Merge(main, t, Staging.table(run.id, t), provenance.source(), fileName,
@@ -168,6 +165,12 @@ final class ImportJob {
                 Counts c = merge.run(options.complete(), context.read(t, 0), context.read(t, 1) + duplicates,
                         context.read(t, 2), mergeProblems::add);
                 byTarget.put(t, c);
+            }
+            if (load != null) {
+                // Last: attaching locks the default partition, which every query of places reads, until the commit.
+                Target t = Target.PLACES;
+                rejected += repeated;
+                byTarget.put(t, load.attach(main, context.read(t, 0), context.read(t, 1) + repeated, context.read(t, 2)));
             }
             if (options.maxErrors() >= 0 && rejected > options.maxErrors()) {
                 status = ImportResult.Status.ABORTED;

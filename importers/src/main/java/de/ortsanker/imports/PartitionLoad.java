@@ -6,11 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -137,16 +132,17 @@ final class PartitionLoad implements AutoCloseable {
     }
 
     /**
-     * Before the merge transaction: checks the rows against places' rules, builds every index of places
-     * on the table (two at a time, over the two connections) and its statistics. A file that repeats a
-     * key is found by the unique index refusing it (so a file without repeats pays no search for them);
-     * then the repeats are dropped — each reported like {@link Merge} reports them — and the index built.
+     * Before the merge transaction: builds every index of places on the table and checks the rows
+     * against places' rules, two statements at a time over the streams' connections, then its
+     * statistics. A file that repeats a key is found by the unique index refusing it (so a file without
+     * repeats pays no search for them); then the repeats are dropped — each reported like {@link Merge}
+     * reports them — and the index built.
      *
      * @return how many rows were dropped as repeated keys
-     * @throws SQLException naming the first row places would refuse
+     * @throws SQLException naming the first row places would refuse (check_violation)
      */
     long prepare(String file, Consumer<Problem> problems) throws SQLException {
-        var jobs = new ConcurrentLinkedQueue<String>();
+        var statements = new ArrayList<String>();
         var keyConstraints = new ArrayList<String>();
         try (var ps = connection(0).prepareStatement(SQL.get("index-definitions"))) {
             ps.setString(1, table);
@@ -155,28 +151,23 @@ final class PartitionLoad implements AutoCloseable {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     indexes.add(new String[] {rs.getString(1), rs.getString(2)});
-                    jobs.add(rs.getString(3));
+                    statements.add(rs.getString(3));
                     if (rs.getString(4) != null) {
                         keyConstraints.add(rs.getString(4));
                     }
                 }
             }
+            statements.add(formatted(connection(0), "assert-conforming", table));
         }
         connection(0).commit();
-        var refused = new ConcurrentLinkedQueue<String>();
-        String offence = runInParallel(jobs, refused);
-        if (offence != null) {
-            throw new SQLException(offence, "23514");
-        }
-        if (!refused.isEmpty()) {
-            dropRepeated(file, problems);
-            try (var st = connection(0).createStatement()) {
+        List<String> refused = ParallelStatements.run(List.of(connection(0), connection(1)), statements);
+        try (var st = connection(0).createStatement()) {
+            if (!refused.isEmpty()) {
+                dropRepeated(file, problems);
                 for (String ddl : refused) {
                     st.execute(ddl);
                 }
             }
-        }
-        try (var st = connection(0).createStatement()) {
             for (String ddl : keyConstraints) {
                 st.execute(ddl);
             }
@@ -196,70 +187,6 @@ final class PartitionLoad implements AutoCloseable {
             repeated = ps.executeLargeUpdate();
         }
         connection(0).commit();
-    }
-
-    /** Runs the index builds on both connections, and the rule check on the first one free. */
-    private String runInParallel(ConcurrentLinkedQueue<String> jobs, ConcurrentLinkedQueue<String> refused)
-            throws SQLException {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<String> first = pool.submit(() -> work(connection(0), jobs, refused, true));
-            Future<String> second = pool.submit(() -> work(connection(1), jobs, refused, false));
-            // Both end before anything is thrown: a connection is not used by two threads at once.
-            Throwable failure = null;
-            String offence = null;
-            for (Future<String> f : List.of(first, second)) {
-                try {
-                    String o = f.get();
-                    offence = offence == null ? o : offence;
-                } catch (ExecutionException e) {
-                    jobs.clear();
-                    failure = failure == null ? e.getCause() : failure;
-                }
-            }
-            if (failure instanceof SQLException s) {
-                throw s;
-            } else if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
-            return offence;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while indexing " + table, e);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Builds indexes until none is left; a unique one that a repeated key refuses goes to refused. */
-    private String work(Connection c, ConcurrentLinkedQueue<String> jobs, ConcurrentLinkedQueue<String> refused,
-                        boolean checksRules) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("set maintenance_work_mem = '256MB'");
-            for (String ddl = jobs.poll(); ddl != null; ddl = jobs.poll()) {
-                try {
-                    st.execute(ddl);
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    refused.add(ddl);
-                }
-            }
-        }
-        if (!checksRules) {
-            return null;
-        }
-        try (var ps = c.prepareStatement(SQL.get("nonconforming"))) {
-            ps.setString(1, table);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? "record " + rs.getString(1) + ": " + rs.getString(2) : null;
-            }
-        } finally {
-            c.commit();
-        }
     }
 
     /**
@@ -320,6 +247,7 @@ final class PartitionLoad implements AutoCloseable {
         try (var st = c.createStatement()) {
             // A pool's statement timeout (the service's) is for queries, not for loading a large file.
             st.execute("set statement_timeout = 0");
+            st.execute("set maintenance_work_mem = '256MB'");
         }
         return c;
     }

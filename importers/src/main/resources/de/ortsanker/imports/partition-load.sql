@@ -51,9 +51,9 @@ select indexname, name,
          where i.schemaname = current_schema() and i.tablename = 'places') i
  order by indexdef !~ ' USING (gist|gin) ', indexname
 
--- name: nonconforming
--- What the places_conform trigger would refuse (V60: places_nonconforming), the first offence.
-select source_id, problem from places_nonconforming(?::regclass)
+-- name: assert-conforming
+-- Fails (check_violation) naming the first row the places_conform trigger would refuse (V60).
+select format('select places_assert_conforming(%L)', ?)
 
 -- name: add-kind-key
 -- The foreign key places has, added before attaching so that the attach need not check row by row.
