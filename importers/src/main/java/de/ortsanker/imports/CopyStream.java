@@ -15,11 +15,15 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyStream implements AutoCloseable {
 
-    private static final byte[] END = new byte[0];
+    /** The first {@code length} bytes of {@code bytes}: complete COPY lines. */
+    private record Chunk(byte[] bytes, int length) {
+    }
+
+    private static final Chunk END = new Chunk(new byte[0], 0);
 
     private final Connection connection;
     private final CopyIn copy;
-    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
     private final Thread writer;
     private volatile SQLException failure;
 
@@ -32,10 +36,10 @@ final class CopyStream implements AutoCloseable {
         writer.start();
     }
 
-    /** Hands a chunk of complete COPY lines over; the stream owns it from now on. */
-    void write(byte[] chunk) throws SQLException {
+    /** Hands the first {@code length} bytes of complete COPY lines over; the stream owns the array from now on. */
+    void write(byte[] bytes, int length) throws SQLException {
         throwIfFailed();
-        put(chunk);
+        put(new Chunk(bytes, length));
     }
 
     /** Waits until every chunk is sent, ends the COPY and commits. */
@@ -54,10 +58,10 @@ final class CopyStream implements AutoCloseable {
 
     private void drain() {
         try {
-            for (byte[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
+            for (Chunk chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
                 if (failure == null) {
                     try {
-                        copy.writeToCopy(chunk, 0, chunk.length);
+                        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
                     } catch (SQLException e) {
                         failure = e; // reported to the reader at its next chunk; the rest is taken and dropped
                     }
@@ -68,7 +72,7 @@ final class CopyStream implements AutoCloseable {
         }
     }
 
-    private void put(byte[] chunk) throws SQLException {
+    private void put(Chunk chunk) throws SQLException {
         try {
             chunks.put(chunk);
         } catch (InterruptedException e) {

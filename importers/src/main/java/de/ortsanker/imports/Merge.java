@@ -62,7 +62,7 @@ final class Merge {
 
     /** Merges; problems receives a CONFLICT (or NOTE, when overwriting) for each record edited by hand. */
     Counts run(boolean complete, long read, long rejected, long skipped, Consumer<Problem> problems) throws SQLException {
-        if (!sourceHasRecords()) {
+        if (!sourceHasRecords(connection, target, source)) {
             long added = execute("insert-all", 1);
             return new Counts(read, added, 0, 0, 0, rejected, 0, skipped);
         }
@@ -112,8 +112,9 @@ final class Merge {
         return n;
     }
 
-    private boolean sourceHasRecords() throws SQLException {
-        try (var ps = connection.prepareStatement(sql("existing"))) {
+    /** Whether the source has records in the target's table yet, current or retired. */
+    static boolean sourceHasRecords(Connection connection, Target target, String source) throws SQLException {
+        try (var ps = connection.prepareStatement(SQL.get("existing").replace("{target}", target.table()))) {
             ps.setString(1, source);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -78,13 +78,9 @@ final class PartitionLoad implements AutoCloseable {
      */
     static PartitionLoad startIfFirstImport(DataSource dataSource, String table, String keys, Provenance provenance)
             throws SQLException {
-        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(SQL.get("source-is-empty"))) {
-            ps.setString(1, provenance.source());
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return null;
-                }
+        try (Connection c = dataSource.getConnection()) {
+            if (Merge.sourceHasRecords(c, Target.PLACES, provenance.source())) {
+                return null;
             }
         }
         return new PartitionLoad(dataSource, table, keys, provenance);
@@ -119,8 +115,8 @@ final class PartitionLoad implements AutoCloseable {
             written++;
             line = nl + 1;
         }
-        rows[(int) (chunks++ % rows.length)].write(Arrays.copyOf(rowsOut, r));
-        keyRows.write(Arrays.copyOf(keysOut, k));
+        rows[(int) (chunks++ % rows.length)].write(rowsOut, r);
+        keyRows.write(keysOut, k);
     }
 
     /** Ends the COPYs: the rows are committed, but part of no table anyone reads. */
@@ -198,10 +194,9 @@ final class PartitionLoad implements AutoCloseable {
         String name = formatted(main, "partition-name", provenance.source(), provenance.source());
         try (var ps = main.prepareStatement(SQL.get("existing-partition"))) {
             ps.setString(1, provenance.source());
-            ps.setString(2, provenance.source());
             try (var rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    if (rs.getBoolean(2)) {
+                    if (Merge.sourceHasRecords(main, Target.PLACES, provenance.source())) {
                         throw new SQLException("source '" + provenance.source() + "' got records while it was"
                                 + " imported (by hand?): its import was not applied");
                     }

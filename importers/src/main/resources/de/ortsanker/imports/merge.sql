@@ -57,7 +57,8 @@ select ?, s.source_key, {s_columns}, s.import_hash
   from {staging} s
 
 -- name: existing
--- Whether the source has records in the table yet (the merge of a first import is a plain insert).
+-- Whether the source has records in the table yet (the merge of a first import is a plain insert; a
+-- large one loads a partition of its own).
 select exists (select 1 from {target} where source = ?)
 
 -- name: retire

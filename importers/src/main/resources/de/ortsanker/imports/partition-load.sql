@@ -1,10 +1,6 @@
 -- A large source's first import as a partition of places of its own (PartitionLoad). Identifiers and
 -- the source name reach DDL only through format() (%I, %L): the server quotes them.
 
--- name: source-is-empty
--- No record of the source, current or retired: its first import.
-select not exists (select 1 from places where source = ?)
-
 -- name: create-tables
 -- The partition-to-be (places' columns, defaults, generated columns and checks, plus the partition
 -- bound as a check so that attaching needs no validation scan) and its keys, for the duplicate report.
@@ -66,11 +62,10 @@ select 'places_' || left(trim(both '_' from regexp_replace(lower(?), '[^a-z0-9]+
 
 -- name: existing-partition
 -- A partition left from earlier imports of the source (its records deleted since): replaced.
-select c.relname, exists (select 1 from places where source = ?)
+select c.relname
   from pg_inherits h
   join pg_class c on c.oid = h.inhrelid
-  join pg_class p on p.oid = h.inhparent
- where p.oid = 'places'::regclass and pg_get_expr(c.relpartbound, c.oid) = format('FOR VALUES IN (%L)', ?)
+ where h.inhparent = 'places'::regclass and pg_get_expr(c.relpartbound, c.oid) = format('FOR VALUES IN (%L)', ?)
 
 -- name: drop-table
 select format('drop table %I', ?)
