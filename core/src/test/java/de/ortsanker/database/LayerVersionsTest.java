@@ -18,10 +18,10 @@ class LayerVersionsTest {
                 + " values ('club', 'SV Harsdorf', ST_Point(11.57, 50.03, 4326), 't', '1', 'x', 'y')");
         var after = LayerVersions.read(db.dataSource());
 
-        assertThat(after.token(List.of("club", "mobility"))).isNotEqualTo(before.token(List.of("club", "mobility")));
+        assertThat(after.token(List.of("clubs", "mobility"))).isNotEqualTo(before.token(List.of("clubs", "mobility")));
         assertThat(after.token(List.of("mobility"))).isEqualTo(before.token(List.of("mobility")));
-        assertThat(after.token(List.of("mobility", "club"))).isEqualTo(after.token(List.of("club", "mobility")));
-        assertThat(after.lastChanged(List.of("club"))).isAfter(before.lastChanged(List.of("club")));
+        assertThat(after.token(List.of("mobility", "clubs"))).isEqualTo(after.token(List.of("clubs", "mobility")));
+        assertThat(after.lastChanged(List.of("clubs"))).isAfter(before.lastChanged(List.of("clubs")));
         assertThatThrownBy(() -> after.of("spaceports")).hasMessageContaining("unknown layer 'spaceports'");
     }
 }

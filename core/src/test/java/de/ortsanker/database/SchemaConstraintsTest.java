@@ -195,19 +195,19 @@ class SchemaConstraintsTest {
     @Test
     void bumpsTheVersionOfOnlyTheLayersAStatementChanged() {
         int mobility = count("select version from data_versions where layer = 'mobility'");
-        int clubs = count("select version from data_versions where layer = 'club'");
+        int clubs = count("select version from data_versions where layer = 'clubs'");
         insertPlace("1", "bus_stop", "POINT(11 50)", null, "{}");
         assertThat(count("select version from data_versions where layer = 'mobility'")).isEqualTo(mobility + 1);
-        assertThat(count("select version from data_versions where layer = 'club'")).isEqualTo(clubs);
+        assertThat(count("select version from data_versions where layer = 'clubs'")).isEqualTo(clubs);
 
         // Re-kinding a record touches both the layer it leaves and the one it joins.
         db.execute("update places set kind = 'club', name = 'SV Harsdorf' where source_id = '1'");
         assertThat(count("select version from data_versions where layer = 'mobility'")).isEqualTo(mobility + 2);
-        assertThat(count("select version from data_versions where layer = 'club'")).isEqualTo(clubs + 1);
+        assertThat(count("select version from data_versions where layer = 'clubs'")).isEqualTo(clubs + 1);
 
         // A statement that changes nothing bumps nothing.
         db.execute("update places set name = 'x' where false");
-        assertThat(count("select version from data_versions where layer = 'club'")).isEqualTo(clubs + 1);
+        assertThat(count("select version from data_versions where layer = 'clubs'")).isEqualTo(clubs + 1);
     }
 
     @Test

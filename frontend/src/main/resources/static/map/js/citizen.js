@@ -125,8 +125,8 @@ function filterParams() {
   return {
     kinds: state.kinds ? state.kinds.join(',') : null,
     open_now: state.open ? 'true' : null,
-    wheelchair: state.step ? 'yes' : null,
-    free: state.free ? 'true' : null,
+    step_free: state.step ? 'yes' : null,
+    free_entry: state.free ? 'true' : null,
   };
 }
 

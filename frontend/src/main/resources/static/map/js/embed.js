@@ -1,4 +1,4 @@
-// The bare map for a portal's iframe: /embed?layers=third_place,mobility&bbox=W,S,E,N&filter=open_now,step_free,free&lang=en.
+// The bare map for a portal's iframe: /embed?layers=third_places,mobility&bbox=W,S,E,N&filter=open_now,step_free,free&lang=en.
 // Loads only the places in view; a list of them (a full alternative to the map) opens from the corner.
 import { el, replace, debounce } from './dom.js';
 import { t, label, setLanguage, language } from './i18n.js';
@@ -7,10 +7,11 @@ import { createMap } from './basemap.js';
 import { placesLayer, letter } from './markers.js';
 import { openStatus } from './hours.js';
 import { pointOf } from './geo.js';
+import { layerIds } from './url-state.js';
 
 const L = window.L;
 const PAGE = 500;
-const FILTERS = { open_now: ['open_now', 'true'], step_free: ['wheelchair', 'yes'], free: ['free', 'true'] };
+const FILTERS = { open_now: ['open_now', 'true'], step_free: ['step_free', 'yes'], free: ['free_entry', 'true'] };
 
 const query = new URLSearchParams(location.search);
 setLanguage(query.get('lang'));
@@ -25,7 +26,7 @@ function parseBox(text) {
 async function main() {
   const cfg = await loadConfig();
   const groups = cfg.layers.filter((l) => l.places).map((l) => l.code);
-  const layers = (query.get('layers') || '').split(',').filter((code) => groups.includes(code));
+  const layers = layerIds(query.get('layers') || '').filter((code) => groups.includes(code));
   const filters = {};
   (query.get('filter') || '').split(',').forEach((f) => { if (FILTERS[f]) filters[FILTERS[f][0]] = FILTERS[f][1]; });
   const params = { kinds: layers.length ? layers.join(',') : null, ...filters };

@@ -6,8 +6,8 @@ import { pointOf } from './geo.js';
 const L = window.L;
 
 export const GROUP_LETTER = {
-  de: { third_place: 'T', club: 'V', meeting_room: 'R', mobility: 'M', vacant: 'L', supply: 'E' },
-  en: { third_place: 'P', club: 'C', meeting_room: 'R', mobility: 'M', vacant: 'V', supply: 'S' },
+  de: { third_places: 'T', clubs: 'V', meeting_rooms: 'R', mobility: 'M', vacant_buildings: 'L', supply: 'E' },
+  en: { third_places: 'P', clubs: 'C', meeting_rooms: 'R', mobility: 'M', vacant_buildings: 'V', supply: 'S' },
 };
 
 export function letter(group) {

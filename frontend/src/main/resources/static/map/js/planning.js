@@ -11,9 +11,9 @@ const $ = (id) => document.getElementById(id);
 
 /** What a rule can ask for, in plain words; codes are the planning API's (kinds or groups, | = any of). */
 const TARGETS = {
-  third_place: { de: 'Treffpunkt', en: 'place to meet' },
-  club: { de: 'Verein', en: 'club' },
-  meeting_room: { de: 'Raum zum Mieten', en: 'meeting room' },
+  third_places: { de: 'Treffpunkt', en: 'place to meet' },
+  clubs: { de: 'Verein oder Engagement', en: 'club or volunteering' },
+  meeting_rooms: { de: 'Raum zum Mieten', en: 'meeting room' },
   'mitfahrbank|bus_stop': { de: 'Mitfahrbank oder Bushaltestelle', en: 'ride-sharing bench or bus stop' },
   mitfahrbank: { de: 'Mitfahrbank', en: 'ride-sharing bench' },
   'bus_stop|train_station': { de: 'Bus- oder Bahnhalt', en: 'bus or train stop' },
@@ -76,7 +76,7 @@ async function main() {
     state.view = [c.lat, c.lng, map.getZoom()];
     write(false);
   });
-  $('add-rule').addEventListener('click', () => { addRuleRow('third_place', 2000); });
+  $('add-rule').addEventListener('click', () => { addRuleRow('third_places', 2000); });
   $('rules-form').addEventListener('submit', (e) => {
     e.preventDefault();
     state.rules = [...document.querySelectorAll('.rule')].map((row) => `${row.querySelector('select').value}:${Math.round(row.querySelector('input').value)}`);
@@ -151,7 +151,7 @@ function rebuild() {
 function buildRuleRows() {
   const box = $('rules');
   replace(box, el('legend', {}, t('rulesLegend')));
-  const rules = state.rules.length ? state.rules : ['third_place:2000'];
+  const rules = state.rules.length ? state.rules : ['third_places:2000'];
   rules.forEach((r) => {
     const [kinds, radius] = r.split(':');
     addRuleRow(kinds, Number(radius));
@@ -326,7 +326,7 @@ function candidates() {
   const ordered = [...sites.sites].sort((a, b) => (a.chosen_rank ?? 1e9) - (b.chosen_rank ?? 1e9) || a.rank_alone - b.rank_alone);
   for (const s of ordered) {
     L.marker([s.lat, s.lon], {
-      icon: L.divIcon({ className: 'om-marker om-vacant', html: '<span aria-hidden="true">★</span>', iconSize: [30, 30] }),
+      icon: L.divIcon({ className: 'om-marker om-vacant_buildings', html: '<span aria-hidden="true">★</span>', iconSize: [30, 30] }),
       title: s.label, keyboard: true,
     }).addTo(siteLayer);
   }

@@ -1,7 +1,14 @@
 // The citizen map's state lives in its address: a link shows the same view, search, filters and place,
 // and the back button steps through what the user did (searches, filters, places; not every pan).
 
-const GROUP_CODE = /^[a-z_]+$/;
+const LAYER_ID = /^[a-z_]+$/;
+// Shared links made before every layer had one id ticked groups by their old codes.
+const OLD_LAYER_IDS = { third_place: 'third_places', club: 'clubs', meeting_room: 'meeting_rooms', vacant: 'vacant_buildings' };
+
+/** Layer ids from a page address, old ids read as the layers they meant. */
+export function layerIds(value) {
+  return value.split(',').filter((k) => LAYER_ID.test(k)).map((k) => OLD_LAYER_IDS[k] || k);
+}
 
 export function read(search = location.search) {
   const q = new URLSearchParams(search);
@@ -18,7 +25,7 @@ export function read(search = location.search) {
     at: at ? { lat: at[0], lon: at[1] } : null,
     me: q.get('me') === '1',
     view: view && view.length === 3 ? { lat: view[0], lon: view[1], zoom: view[2] } : null,
-    kinds: q.has('kinds') ? q.get('kinds').split(',').filter((k) => GROUP_CODE.test(k)) : null,
+    kinds: q.has('kinds') ? layerIds(q.get('kinds')) : null,
     open: q.get('open') === '1',
     step: q.get('step') === '1',
     free: q.get('free') === '1',

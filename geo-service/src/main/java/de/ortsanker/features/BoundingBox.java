@@ -4,7 +4,8 @@ import de.ortsanker.cql2.Expression;
 import de.ortsanker.cql2.GeometryLiteral;
 import de.ortsanker.cql2.LiteralCrs;
 import de.ortsanker.cql2.Operand;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.filter.Bbox;
+import de.ortsanker.problem.InvalidParameter;
 
 /**
  * The {@code bbox} parameter: four numbers (or six, with heights that are ignored) in the axis order of
@@ -14,23 +15,8 @@ import de.ortsanker.service.InvalidParameter;
 record BoundingBox(double minX, double minY, double maxX, double maxY, Crs crs) {
 
     static BoundingBox parse(String value, Crs crs) {
-        String[] parts = value.split(",", -1);
-        if (parts.length != 4 && parts.length != 6) {
-            throw invalid(value, "must be 4 numbers (or 6 with heights) separated by commas: minx,miny,maxx,maxy"
-                    + " in the axis order of bbox-crs");
-        }
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw invalid(value, "'" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(v[i])) {
-                throw invalid(value, "'" + parts[i] + "' is not a finite number");
-            }
-        }
-        boolean six = parts.length == 6;
+        double[] v = Bbox.numbers(value, "bbox", true);
+        boolean six = v.length == 6;
         var box = new BoundingBox(v[0], v[1], six ? v[3] : v[2], six ? v[4] : v[3], crs);
         box.check(value);
         return box;

@@ -1,16 +1,21 @@
 package de.ortsanker.features;
 
-import de.ortsanker.cql2.Queryable;
+import de.ortsanker.catalogue.Field;
 import de.ortsanker.cql2.Queryables;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.vocabulary.Group;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One OGC API Features collection, described as data: where its rows come from, which of them are public,
- * what each feature shows and what clients may filter on. Declaring a {@code CollectionDefinition} bean is
- * all it takes to publish a collection — landing page, {@code /collections}, items with paging, bbox, CRS,
- * CQL2 filters, queryables, HTML, OpenAPI and ETags follow from it.
+ * what each feature shows and what clients may filter on. The catalogue's layers become collections this
+ * way ({@link CatalogueCollections}); declaring a {@code CollectionDefinition} bean is all it takes to publish
+ * another — landing page, {@code /collections}, items with paging, bbox, CRS, CQL2 filters, queryables,
+ * HTML, OpenAPI and ETags follow from it.
  *
  * <pre>
  * &#64;Bean
@@ -20,9 +25,9 @@ import java.util.Objects;
  *             .from("planning_results r join localities l on l.id = r.locality_id")
  *             .where("r.analysis_id = (select max(id) from planning_analyses)")
  *             .id("l.id").geometry("l.geom", "l.geog")
- *             .property(FeatureProperty.queryable("name", "l.name", FeatureProperty.Type.STRING, "Village"))
+ *             .property(Field.queryable("name", FieldType.STRING, Text.of("Ort", "Village"), "l.name"))
  *             .provenance("l.source", "l.licence", "l.attribution")
- *             .layers("localities", "third_place")
+ *             .layers("localities", "third_places")
  *             .build();
  * }
  * </pre>
@@ -31,32 +36,20 @@ import java.util.Objects;
  *
  * @param id              the collection id in URLs, e.g. {@code third_places}
  * @param from            the FROM clause (tables and joins with aliases)
- * @param where           which rows are public (retired, hidden, expired rows stay out); {@code true} if all
+ * @param where           which rows belong to it and exist (retired rows stay out); {@code true} if all
  * @param idColumn        a unique, stable, integer column: feature ids and the paging order
  * @param geometryColumn  a geometry in EPSG:4326 with a GiST index
  * @param geographyColumn its indexed geography twin for distances in metres, or null
- * @param temporal        the feature's validity for {@code datetime}, or null when time does not apply
+ * @param places          for a layer of places ({@code places p}), its kind group: then the public rule
+ *                        ({@link PublicPlaces}) decides which rows are shown on which days, {@code datetime}
+ *                        asks for another period than today, and the filter language applies; else null
  * @param provenance      the columns holding each row's source, licence and attribution
  * @param layers          the {@code data_versions} layers the rows come from: ETags and caches key on them
  * @param order           position in {@code /collections} (ascending)
  */
 public record CollectionDefinition(String id, String title, String description, String from, String where,
-        String idColumn, String geometryColumn, String geographyColumn, Temporal temporal,
-        List<FeatureProperty> properties, Provenance provenance, List<String> layers, int order) {
-
-    /**
-     * The period a feature is valid, for {@code datetime}: start and end SQL of type {@code DATE} or
-     * {@code TIMESTAMP} (both inclusive); a null value leaves that end open.
-     */
-    public record Temporal(String startSql, String endSql, FeatureProperty.Type type) {
-        public Temporal {
-            Objects.requireNonNull(startSql, "startSql");
-            Objects.requireNonNull(endSql, "endSql");
-            if (type != FeatureProperty.Type.DATE && type != FeatureProperty.Type.TIMESTAMP) {
-                throw new IllegalArgumentException("a validity period is made of DATE or TIMESTAMP values, not " + type);
-            }
-        }
-    }
+        String idColumn, String geometryColumn, String geographyColumn, Group places,
+        List<Field> properties, Provenance provenance, List<String> layers, int order) {
 
     /** SQL expressions for a row's source, licence and attribution, added to every feature. */
     public record Provenance(String sourceSql, String licenceSql, String attributionSql) {
@@ -85,21 +78,34 @@ public record CollectionDefinition(String id, String title, String description, 
             throw new IllegalArgumentException(id + ": name the data_versions layers the rows come from");
         }
         var names = new java.util.HashSet<String>();
-        for (FeatureProperty p : properties) {
+        for (Field p : properties) {
             if (!names.add(p.name()) || Reserved.NAMES.contains(p.name())) {
                 throw new IllegalArgumentException(id + ": property '" + p.name() + "' is defined twice or is reserved");
             }
         }
     }
 
+    /** Whether features have a validity period ({@code datetime} selects by it): places do. */
+    public boolean temporal() {
+        return places != null;
+    }
+
+    /**
+     * The rows shown for a period, both ends inclusive and null for open: the collection's own condition,
+     * and for places the public rule over the period (by default, today).
+     */
+    public SqlFilter visible(LocalDate first, LocalDate last) {
+        if (places == null) {
+            return new SqlFilter("(" + where + ")", List.of());
+        }
+        SqlFilter rule = PublicPlaces.during(first, last);
+        return new SqlFilter("(" + where + ") and " + rule.sql(), rule.parameters());
+    }
+
     /** What filters may name: the queryable properties, the provenance fields and {@code geometry}. */
     public Queryables queryables() {
-        var list = new ArrayList<Queryable>();
-        properties.stream().filter(FeatureProperty::queryable).forEach(p -> list.add(p.asQueryable()));
-        list.add(Queryable.of("source", Queryable.Type.STRING, provenance.sourceSql()));
-        list.add(Queryable.of("licence", Queryable.Type.STRING, provenance.licenceSql()));
-        list.add(Queryable.geometry("geometry", geometryColumn, geographyColumn));
-        return Queryables.of(list);
+        return Field.queryables(properties, provenance.sourceSql(), provenance.licenceSql(), geometryColumn,
+                geographyColumn);
     }
 
     public static Builder builder(String id) {
@@ -109,7 +115,7 @@ public record CollectionDefinition(String id, String title, String description, 
     /** Names that are query parameters or provenance fields and therefore not free for properties. */
     static final class Reserved {
         static final java.util.Set<String> NAMES = java.util.Set.of("f", "limit", "offset", "bbox", "crs", "datetime",
-                "filter", "geometry", "id", "source", "licence", "attribution");
+                "filter", "geometry", "id", "source", "licence", "attribution", "kinds", "step_free");
 
         private Reserved() {
         }
@@ -125,8 +131,8 @@ public record CollectionDefinition(String id, String title, String description, 
         private String idColumn;
         private String geometryColumn;
         private String geographyColumn;
-        private Temporal temporal;
-        private final List<FeatureProperty> properties = new ArrayList<>();
+        private Group places;
+        private final List<Field> properties = new ArrayList<>();
         private Provenance provenance;
         private final List<String> layers = new ArrayList<>();
         private int order = 100;
@@ -166,18 +172,18 @@ public record CollectionDefinition(String id, String title, String description, 
             return this;
         }
 
-        /** The validity period, of {@code DATE} or {@code TIMESTAMP} values. */
-        public Builder temporal(String startSql, String endSql, FeatureProperty.Type type) {
-            this.temporal = new Temporal(startSql, endSql, type);
+        /** The collection holds places ({@code places p}) of this group: see {@link CollectionDefinition#places}. */
+        public Builder places(Group group) {
+            this.places = group;
             return this;
         }
 
-        public Builder property(FeatureProperty property) {
+        public Builder property(Field property) {
             properties.add(property);
             return this;
         }
 
-        public Builder properties(List<FeatureProperty> more) {
+        public Builder properties(List<Field> more) {
             properties.addAll(more);
             return this;
         }
@@ -199,7 +205,7 @@ public record CollectionDefinition(String id, String title, String description, 
 
         public CollectionDefinition build() {
             return new CollectionDefinition(id, title, description, from, where, idColumn, geometryColumn,
-                    geographyColumn, temporal, properties, provenance, layers, order);
+                    geographyColumn, places, properties, provenance, layers, order);
         }
     }
 }

@@ -88,7 +88,7 @@ class CollectionDocuments {
     Map<String, Object> queryables(CollectionDefinition c, RequestUrls urls) {
         var properties = new LinkedHashMap<String, Object>();
         var descriptions = new LinkedHashMap<String, String>();
-        c.properties().forEach(p -> descriptions.put(p.name(), p.description()));
+        c.properties().forEach(p -> descriptions.put(p.name(), p.label().en()));
         descriptions.put("source", "Where the record comes from");
         descriptions.put("licence", "The licence of the record");
         for (Queryable q : c.queryables().all()) {

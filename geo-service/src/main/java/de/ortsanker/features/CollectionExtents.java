@@ -1,5 +1,6 @@
 package de.ortsanker.features;
 
+import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.database.LayerVersions;
 import java.sql.Array;
 import java.sql.Date;
@@ -37,6 +38,10 @@ public class CollectionExtents {
     private record Cached(String token, Extent extent) {
     }
 
+    /** The validity period of places ({@link CollectionDefinition#temporal()}), as the catalogue's fields read it. */
+    private static final String VALID_FROM = "p.valid_from";
+    private static final String VALID_TO = "p.valid_to";
+
     private final JdbcTemplate jdbc;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -55,30 +60,39 @@ public class CollectionExtents {
         return extent;
     }
 
+    /**
+     * Over every row a client can reach — for places, those public on any day, since {@code datetime} asks
+     * for other days than today — with the time span of their validity periods.
+     */
     private Extent compute(CollectionDefinition c) {
-        var t = c.temporal();
-        String temporal = t == null ? "null t0, null t1, false open0, false open1"
-                : "min(" + t.startSql() + ") t0, max(" + t.endSql() + ") t1, bool_or(" + t.startSql()
-                        + " is null) open0, bool_or(" + t.endSql() + " is null) open1";
+        boolean t = c.temporal();
+        String temporal = !t ? "null t0, null t1, false open0, false open1"
+                : "min(" + VALID_FROM + ") t0, max(" + VALID_TO + ") t1, bool_or(" + VALID_FROM
+                        + " is null) open0, bool_or(" + VALID_TO + " is null) open1";
+        SqlFilter rows = c.visible(null, null);
         String sql = "select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1, open0, open1 from (select"
                 + " ST_Extent(" + c.geometryColumn() + ") e, count(*) n, " + temporal + " from " + c.from() + " where "
-                + c.where() + ") s";
-        return jdbc.query(sql, rs -> {
+                + rows.sql() + ") s";
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement(sql);
+            rows.bind(ps, 1);
+            return ps;
+        }, rs -> {
             rs.next();
             long n = rs.getLong(5);
             double[] bbox = n == 0 ? null : padded(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
                     rs.getDouble(4)});
-            Instant start = t == null || rs.getBoolean(8) ? null : instant(rs, 6, false);
-            Instant end = t == null || rs.getBoolean(9) ? null : instant(rs, 7, true);
-            return new Extent(bbox, t != null && n > 0, start, end, n, sources(c));
+            Instant start = !t || rs.getBoolean(8) ? null : instant(rs, 6, false);
+            Instant end = !t || rs.getBoolean(9) ? null : instant(rs, 7, true);
+            return new Extent(bbox, t && n > 0, start, end, n, sources(c, rows));
         });
     }
 
-    private List<Source> sources(CollectionDefinition c) {
+    private List<Source> sources(CollectionDefinition c, SqlFilter rows) {
         var p = c.provenance();
         return jdbc.query("select " + p.licenceSql() + ", " + p.attributionSql() + ", count(*) from " + c.from()
-                        + " where " + c.where() + " group by 1, 2 order by 3 desc, 1, 2 limit 20",
-                (rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                        + " where " + rows.sql() + " group by 1, 2 order by 3 desc, 1, 2 limit 20",
+                ps -> rows.bind(ps, 1), (rs, i) -> new Source(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 
     private static Instant instant(ResultSet rs, int column, boolean endOfDay) throws SQLException {

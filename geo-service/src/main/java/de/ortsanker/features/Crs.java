@@ -1,7 +1,7 @@
 package de.ortsanker.features;
 
 import de.ortsanker.cql2.LiteralCrs;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package de.ortsanker.features;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,22 +1,33 @@
 package de.ortsanker.features;
 
-import de.ortsanker.service.NotFound;
+import de.ortsanker.problem.NotFound;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link CollectionDefinition} bean in the application, in their declared order: the collections
- * the OGC API serves. Other packages add a collection by declaring a bean; nothing here changes.
+ * The collections the OGC API serves, in their declared order: the catalogue's layers, and every
+ * {@link CollectionDefinition} bean in the application (the planning results). Other packages add a
+ * collection by declaring a bean; nothing here changes.
  */
 @Component
 public class FeatureCollections {
 
     private final Map<String, CollectionDefinition> byId = new LinkedHashMap<>();
 
-    public FeatureCollections(List<CollectionDefinition> definitions) {
+    @Autowired
+    public FeatureCollections(ObjectProvider<CollectionDefinition> beans) {
+        this(beans.orderedStream().toList());
+    }
+
+    /** The catalogue's collections and these others. */
+    FeatureCollections(List<CollectionDefinition> others) {
+        var definitions = new java.util.ArrayList<>(CatalogueCollections.all());
+        definitions.addAll(others);
         definitions.stream()
                 .sorted(Comparator.comparingInt(CollectionDefinition::order).thenComparing(CollectionDefinition::id))
                 .forEach(d -> {

@@ -1,5 +1,7 @@
 package de.ortsanker.features;
 
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
 import de.ortsanker.cql2.Cql2Exception;
 import de.ortsanker.cql2.Expression;
 import de.ortsanker.cql2.LiteralCrs;
@@ -7,12 +9,12 @@ import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.cql2.SqlTranslator;
 import de.ortsanker.database.LayerVersions;
 import de.ortsanker.database.SessionSetting;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -123,22 +125,30 @@ public class FeatureStore {
                 });
     }
 
+    /** A feature shown today (a place whose temporary offer ended is not found, as in the items). */
     public Optional<Feature> item(CollectionDefinition c, long id, Crs crs) {
+        LocalDate today = LocalDate.now(DateTimeFilter.LOCAL);
+        SqlFilter visible = c.visible(today, today);
         String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c)
-                + " from " + c.from() + " where (" + c.where() + ") and " + c.idColumn() + " = ?";
-        return jdbc.query(select, ps -> ps.setLong(1, id), FeatureStore::feature).stream().findFirst();
+                + " from " + c.from() + " where " + visible.sql() + " and " + c.idColumn() + " = ?";
+        return jdbc.query(select, ps -> ps.setLong(visible.bind(ps, 1), id), FeatureStore::feature).stream().findFirst();
     }
 
-    /** The collection's own condition and everything the request adds, as one parameterised condition. */
+    /**
+     * The collection's rows shown for the request's period ({@code datetime}, else today) and everything the
+     * request adds, as one parameterised condition.
+     */
     static SqlFilter where(CollectionDefinition c, ItemsQuery q) {
-        var sql = new ArrayList<String>(List.of("(" + c.where() + ")"));
+        var sql = new ArrayList<String>();
         var params = new ArrayList<>();
         var parts = new ArrayList<SqlFilter>();
+        LocalDate today = LocalDate.now(DateTimeFilter.LOCAL);
+        parts.add(q.datetime() == null ? c.visible(today, today) : c.visible(q.datetime().fromDate(), q.datetime().toDate()));
+        if (!q.places().isEmpty()) {
+            parts.add(q.places().sql());
+        }
         if (q.bbox() != null) {
             parts.add(translate(q.bbox().intersects(), c, q.bbox().literalCrs(), "bbox"));
-        }
-        if (q.datetime() != null && c.temporal() != null) {
-            parts.add(validity(c.temporal(), q.datetime()));
         }
         if (q.filter() != null) {
             parts.add(translate(q.filter(), c, q.filterCrs().asLiteralCrs(), "filter"));
@@ -161,22 +171,6 @@ public class FeatureStore {
         }
     }
 
-    /** Valid at some time in the requested period: open ends of either match everything on that side. */
-    private static SqlFilter validity(CollectionDefinition.Temporal t, DateTimeFilter d) {
-        boolean dates = t.type() == FeatureProperty.Type.DATE;
-        var sql = new ArrayList<String>();
-        var params = new ArrayList<>();
-        if (d.to() != null) {
-            sql.add("(" + t.startSql() + " is null or " + t.startSql() + " <= ?)");
-            params.add(dates ? d.toDate() : d.to().atOffset(ZoneOffset.UTC));
-        }
-        if (d.from() != null) {
-            sql.add("(" + t.endSql() + " is null or " + t.endSql() + " >= ?)");
-            params.add(dates ? d.fromDate() : d.from().atOffset(ZoneOffset.UTC));
-        }
-        return new SqlFilter(sql.isEmpty() ? "true" : String.join(" and ", sql), params);
-    }
-
     private static String geometry(CollectionDefinition c, Crs crs) {
         // options 0: no "crs" member in the geometry; the Content-Crs header says it
         return "ST_AsGeoJSON(" + crs.fromStorage(c.geometryColumn()) + ", " + crs.decimals() + ", 0)";
@@ -192,12 +186,12 @@ public class FeatureStore {
     private String properties(CollectionDefinition c) {
         return propertiesSql.computeIfAbsent(c.id(), id -> {
             var members = new ArrayList<String>();
-            for (FeatureProperty p : c.properties()) {
+            for (Field p : c.properties()) {
                 members.add(member(p.name(), p.sql(), p.type()));
             }
-            members.add(member("source", c.provenance().sourceSql(), FeatureProperty.Type.STRING));
-            members.add(member("licence", c.provenance().licenceSql(), FeatureProperty.Type.STRING));
-            members.add(member("attribution", c.provenance().attributionSql(), FeatureProperty.Type.STRING));
+            members.add(member("source", c.provenance().sourceSql(), FieldType.STRING));
+            members.add(member("licence", c.provenance().licenceSql(), FieldType.STRING));
+            members.add(member("attribution", c.provenance().attributionSql(), FieldType.STRING));
             return "'{' || " + joined(members) + " || '}'";
         });
     }
@@ -207,7 +201,7 @@ public class FeatureStore {
      * are cast to text: to_json cannot tell the type of a bare literal such as
      * {@code 'Ortsanker planning analysis'} (json_build_object took it as text).
      */
-    private static String member(String name, String sql, FeatureProperty.Type type) {
+    private static String member(String name, String sql, FieldType type) {
         String value = switch (type) {
             case OBJECT -> "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')";
             case STRING -> "to_json((" + sql + ")::text)::text";

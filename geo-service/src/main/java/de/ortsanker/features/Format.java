@@ -1,6 +1,6 @@
 package de.ortsanker.features;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;

@@ -1,5 +1,8 @@
 package de.ortsanker.features;
 
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -80,8 +83,8 @@ final class HtmlPages {
         page.features().forEach(f -> rows.add(parse(json, f.properties())));
         // the first properties that say something on this page (an empty column is no use)
         var columns = new ArrayList<String>();
-        for (FeatureProperty p : c.properties()) {
-            if (columns.size() < TABLE_COLUMNS && p.type() != FeatureProperty.Type.OBJECT
+        for (Field p : c.properties()) {
+            if (columns.size() < TABLE_COLUMNS && p.type() != FieldType.OBJECT
                     && rows.stream().anyMatch(r -> r.get(p.name()) != null)) {
                 columns.add(p.name());
             }

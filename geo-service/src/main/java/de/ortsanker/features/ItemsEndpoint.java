@@ -3,7 +3,7 @@ package de.ortsanker.features;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.database.LayerVersions;
 import de.ortsanker.service.ConditionalResponses;
-import de.ortsanker.service.NotFound;
+import de.ortsanker.problem.NotFound;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

@@ -5,7 +5,8 @@ import de.ortsanker.cql2.Cql2Exception;
 import de.ortsanker.cql2.Expression;
 import de.ortsanker.cql2.Operand;
 import de.ortsanker.cql2.Queryable;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.problem.InvalidParameter;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -24,9 +25,11 @@ import java.util.TreeSet;
  * @param after           keyset paging (next links): only features with a greater id; null if not given
  * @param before          keyset paging (prev links): the features right before this id; null if not given
  * @param propertyFilters {@code name=value} filters on queryables, as CQL2 predicates
+ * @param places          for a collection of places, the filter language ({@code kinds}, {@code step_free},
+ *                        {@code free_entry}) with the same meaning as everywhere else; else none
  */
 record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox bbox, DateTimeFilter datetime,
-        Expression filter, Crs filterCrs, List<Expression> propertyFilters, Crs crs) {
+        Expression filter, Crs filterCrs, List<Expression> propertyFilters, PlaceFilter places, Crs crs) {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 10_000;
@@ -40,7 +43,16 @@ record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox b
         var queryables = new LinkedHashMap<String, Queryable>();
         collection.queryables().all().stream().filter(q -> q.type() != Queryable.Type.GEOMETRY)
                 .forEach(q -> queryables.put(q.name(), q));
-        checkKnown(params, PARAMETERS, queryables.keySet());
+        boolean places = collection.places() != null;
+        var known = new ArrayList<>(PARAMETERS);
+        if (places) {
+            known.addAll(PlaceFilter.PARAMETERS.stream().filter(p -> !queryables.containsKey(p)).toList());
+        }
+        checkKnown(params, known, queryables.keySet());
+        // The filter language here as everywhere; wheelchair stays the property's exact value (a queryable).
+        PlaceFilter placeFilter = !places ? PlaceFilter.NONE : PlaceFilter.of(kinds(params),
+                one(params, PlaceFilter.STEP_FREE), one(params, PlaceFilter.FREE_ENTRY), null, null)
+                .requireWithin(collection.places(), collection.id());
 
         int limit = (int) integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         long offset = integer(params, "offset", 0, 0, MAX_OFFSET);
@@ -82,11 +94,18 @@ record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox b
         var propertyFilters = new ArrayList<Expression>();
         for (Queryable q : queryables.values()) {
             String value = one(params, q.name());
-            if (value != null) {
+            if (value != null && !(places && PlaceFilter.PARAMETERS.contains(q.name()))) {
                 propertyFilters.add(equals(q, value));
             }
         }
-        return new ItemsQuery(limit, offset, after, before, bbox, datetime, filter, filterCrs, propertyFilters, crs);
+        return new ItemsQuery(limit, offset, after, before, bbox, datetime, filter, filterCrs, propertyFilters,
+                placeFilter, crs);
+    }
+
+    /** Repeated {@code kinds} parameters add up, as in the tiles. */
+    private static String kinds(Map<String, String[]> params) {
+        String[] values = params.get(PlaceFilter.KINDS);
+        return values == null ? null : String.join(",", values);
     }
 
     /** For {@code /items/{featureId}}: only {@code f} and {@code crs}. */

@@ -1,6 +1,6 @@
 package de.ortsanker.places;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -63,28 +63,8 @@ sealed interface Area {
 
     /** {@code minLon,minLat,maxLon,maxLat} in WGS 84, as in OGC API and GeoJSON. */
     static Bbox bbox(String raw) {
-        String[] parts = raw.split(",");
-        if (parts.length != 4) {
-            throw new InvalidParameter("bbox", "must be four numbers minLon,minLat,maxLon,maxLat (WGS 84), got '" + raw + "'");
-        }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidParameter("bbox", "'" + parts[i].strip() + "' is not a number; expected minLon,minLat,maxLon,maxLat");
-            }
-            if (!Double.isFinite(v[i])) {
-                throw new InvalidParameter("bbox", "coordinates must be finite numbers");
-            }
-        }
-        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-            throw new InvalidParameter("bbox", "longitudes must lie in -180…180 and latitudes in -90…90, got '" + raw + "'");
-        }
-        if (v[0] > v[2] || v[1] > v[3]) {
-            throw new InvalidParameter("bbox", "the minimum must not exceed the maximum (minLon,minLat,maxLon,maxLat), got '" + raw + "'");
-        }
-        return new Bbox(v[0], v[1], v[2], v[3]);
+        var b = de.ortsanker.filter.Bbox.lonLat(raw, "bbox");
+        return new Bbox(b.minLon(), b.minLat(), b.maxLon(), b.maxLat());
     }
 
     static Municipality municipality(String raw) {

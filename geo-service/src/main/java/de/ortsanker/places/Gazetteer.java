@@ -1,7 +1,8 @@
 package de.ortsanker.places;
 
+import de.ortsanker.filter.PublicPlaces;
 import de.ortsanker.places.PlaceCollection.Origin;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,13 +126,13 @@ class Gazetteer {
         List<Candidate> candidates = new ArrayList<>();
         var address = ADDRESS.matcher(name);
         if (address.matches()) {
-            candidates.addAll(query(ADDRESSES.formatted(PlaceFilters.PUBLIC), params(day, name, context)
+            candidates.addAll(query(ADDRESSES.formatted(PublicPlaces.on(":day")), params(day, name, context)
                     .addValue("street", address.group(1).strip())
                     .addValue("number", address.group(2))));
         }
         if (candidates.isEmpty()) {
             String where = context == null ? "true" : IN_CONTEXT;
-            candidates.addAll(query(CANDIDATES.formatted(PlaceFilters.PUBLIC, where), params(day, name, context)));
+            candidates.addAll(query(CANDIDATES.formatted(PublicPlaces.on(":day"), where), params(day, name, context)));
         }
         return choose(q, candidates);
     }
@@ -152,7 +153,7 @@ class Gazetteer {
         }
         var problem = new InvalidParameter("near", (confident ? "'" + text + "' fits several places"
                 : "no place is called '" + text + "'") + "; pick one of the suggestions (its near value or lon/lat)");
-        problem.getBody().setProperty("suggestions", candidates.stream()
+        problem.with("suggestions", candidates.stream()
                 .filter(c -> c == best || !confident || rivals.contains(c))
                 .map(c -> new Suggestion(c.label(), c.near(), c.lon(), c.lat())).distinct().limit(6).toList());
         throw problem;

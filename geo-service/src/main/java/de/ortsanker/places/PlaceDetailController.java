@@ -1,5 +1,6 @@
 package de.ortsanker.places;
 
+import de.ortsanker.filter.PublicPlaces;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,8 +11,8 @@ import de.ortsanker.places.PlaceCollection.Attribution;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
 import de.ortsanker.service.ConditionalResponses;
-import de.ortsanker.service.InvalidParameter;
-import de.ortsanker.service.NotFound;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.problem.NotFound;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -126,7 +127,7 @@ class PlaceDetailController {
             throw new NotFound("there is no public place with id " + placeId);
         }
         Properties p = found.get(0);
-        var around = jdbc.query(GETTING_THERE.formatted(PlaceFilters.PUBLIC), params, (rs, i) -> new Nearby(
+        var around = jdbc.query(GETTING_THERE.formatted(PublicPlaces.on(":day")), params, (rs, i) -> new Nearby(
                 rs.getLong("id"), rs.getString("kind"), rs.getString("label_de"), rs.getString("label_en"),
                 rs.getString("name"), rs.getDouble("lon"), rs.getDouble("lat"),
                 Math.round(rs.getDouble("distance_m") * 100) / 100.0, "/places/" + rs.getLong("id"),

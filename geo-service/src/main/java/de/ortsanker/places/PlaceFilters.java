@@ -1,88 +1,58 @@
 package de.ortsanker.places;
 
-import de.ortsanker.service.InvalidParameter;
-import de.ortsanker.vocabulary.Group;
-import de.ortsanker.vocabulary.Kind;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.problem.InvalidParameter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * What a citizen narrows a list down to: kinds or groups, step-free access, free entry, and open now
- * or at a given time. Each filter becomes a fixed SQL condition with bound values; opening hours are
- * evaluated in Java after the query (they are OSM syntax, not SQL).
+ * What a citizen narrows a list down to: the shared filter language ({@link PlaceFilter}: kinds and layers,
+ * step-free access, free entry — the same meaning as in the OGC collections, tiles and planning), and open
+ * now or at a given time. The filter language becomes fixed SQL conditions with bound values; opening hours
+ * are evaluated in Java after the query (they are OSM syntax, not SQL). Which places the public sees on the
+ * day asked about is {@link PublicPlaces}' rule.
  *
- * @param kinds    kind codes to include; empty: all
+ * @param places   the filter language's filter
  * @param at       the Berlin wall-clock time results are evaluated at ({@code open_now})
  * @param openOnly keep only places open at {@code at}
  * @param fixedTime whether {@code at} was given by the caller (then the answer does not age)
  */
-record PlaceFilters(Set<String> kinds, List<String> wheelchair, boolean freeOnly, LocalDateTime at, boolean openOnly,
-                    boolean fixedTime) {
+record PlaceFilters(PlaceFilter places, LocalDateTime at, boolean openOnly, boolean fixedTime) {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    /** Public, not retired, and valid on the day asked about (temporary offers have a validity period). */
-    static final String PUBLIC = """
-            p.retired_at is null and p.is_public
-            and (p.valid_from is null or p.valid_from <= :day) and (p.valid_to is null or p.valid_to >= :day)""";
+    /** Every filter parameter a list takes, the deprecated names included. */
+    static final List<String> PARAMETERS = java.util.stream.Stream.concat(PlaceFilter.ACCEPTED.stream(),
+            java.util.stream.Stream.of("open_now", "open_at")).toList();
 
-    static PlaceFilters parse(String kinds, String wheelchair, Boolean free, Boolean openNow, String openAt,
-                              LocalDateTime now) {
-        LocalDateTime at = openAt == null || openAt.isBlank() ? now : parseTime(openAt);
-        boolean openOnly = Boolean.TRUE.equals(openNow) || openAt != null && !openAt.isBlank();
-        if (Boolean.TRUE.equals(openNow) && openAt != null && !openAt.isBlank()) {
+    static PlaceFilters parse(FilterParameters p, LocalDateTime now) {
+        boolean openNow = bool(p.openNow(), "open_now");
+        boolean givenTime = p.openAt() != null && !p.openAt().isBlank();
+        if (openNow && givenTime) {
             throw new InvalidParameter("open_at", "give either open_now=true or open_at, not both");
         }
-        return new PlaceFilters(kinds(kinds), wheelchair(wheelchair), Boolean.TRUE.equals(free), at, openOnly,
-                openAt != null && !openAt.isBlank());
+        LocalDateTime at = givenTime ? parseTime(p.openAt()) : now;
+        return new PlaceFilters(PlaceFilter.of(p.kinds(), p.stepFree(), p.freeEntry(), p.wheelchair(), p.free()), at,
+                openNow || givenTime, givenTime);
     }
 
-    /** Kind and group codes → kind codes. */
-    static Set<String> kinds(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Set.of();
+    private static boolean bool(String raw, String parameter) {
+        if (raw == null || raw.isBlank() || raw.strip().equals("false")) {
+            return false;
         }
-        Set<String> codes = new LinkedHashSet<>();
-        for (String code : raw.split(",")) {
-            String c = code.strip();
-            if (c.isEmpty()) {
-                continue;
-            }
-            var kind = Kind.fromCode(c);
-            var group = Group.fromCode(c);
-            if (kind.isPresent()) {
-                codes.add(c);
-            } else if (group.isPresent()) {
-                Kind.inGroup(group.get()).forEach(k -> codes.add(k.code()));
-            } else {
-                throw new InvalidParameter("kinds", "unknown kind or group '" + c + "'; known groups: "
-                        + Arrays.stream(Group.values()).map(Group::code).collect(Collectors.joining(", "))
-                        + "; kinds are listed at /kinds");
-            }
+        if (raw.strip().equals("true")) {
+            return true;
         }
-        return codes;
-    }
-
-    private static List<String> wheelchair(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return List.of();
-        }
-        return switch (raw.strip()) {
-            case "yes" -> List.of("yes");
-            case "limited" -> List.of("yes", "limited");
-            default -> throw new InvalidParameter("wheelchair",
-                    "must be 'yes' (step-free) or 'limited' (at least partly step-free), got '" + raw + "'");
-        };
+        throw new InvalidParameter(parameter, "must be true or false, got '" + raw + "'");
     }
 
     /** ISO 8601: with an offset ({@code 2026-12-24T18:00+01:00}) or Berlin local time ({@code 2026-12-24T18:00}). */
@@ -107,17 +77,16 @@ record PlaceFilters(Set<String> kinds, List<String> wheelchair, boolean freeOnly
     /** The SQL conditions (fixed text) for these filters, their values bound into {@code params}. */
     String sql(MapSqlParameterSource params) {
         params.addValue("day", day());
-        List<String> where = new ArrayList<>(List.of(PUBLIC));
-        if (!kinds.isEmpty()) {
-            where.add("p.kind in (:kinds)");
-            params.addValue("kinds", List.copyOf(kinds));
-        }
-        if (!wheelchair.isEmpty()) {
-            where.add("p.wheelchair in (:wheelchair)");
-            params.addValue("wheelchair", wheelchair);
-        }
-        if (freeOnly) {
-            where.add("p.free_entry");
+        List<String> where = new ArrayList<>(List.of(PublicPlaces.on(":day")));
+        SqlFilter filter = places.sql();
+        if (!places.isEmpty()) {
+            // the filter's positional values, bound by name: :filter0, :filter1, …
+            String sql = filter.sql();
+            for (int i = 0; i < filter.parameters().size(); i++) {
+                sql = sql.replaceFirst("\\?", ":filter" + i);
+                params.addValue("filter" + i, filter.parameters().get(i));
+            }
+            where.add(sql);
         }
         if (openOnly) {
             where.add("p.opening_hours is not null");
@@ -125,12 +94,8 @@ record PlaceFilters(Set<String> kinds, List<String> wheelchair, boolean freeOnly
         return String.join("\n   and ", where);
     }
 
-    /** The data layers (kind groups) an answer under these filters is made of, for its ETag. */
+    /** The data layers an answer under these filters is made of, for its ETag. */
     Set<String> layers() {
-        var groups = Arrays.stream(Kind.values())
-                .filter(k -> kinds.isEmpty() || kinds.contains(k.code()))
-                .map(k -> k.group().code())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        return groups;
+        return places.layers();
     }
 }

@@ -1,17 +1,19 @@
 package de.ortsanker.places;
 
 import de.ortsanker.database.LayerVersions;
+import de.ortsanker.filter.Deprecation;
 import de.ortsanker.places.PlaceCollection.Feature;
 import de.ortsanker.places.PlaceCollection.Link;
 import de.ortsanker.places.PlaceCollection.Origin;
 import de.ortsanker.places.PlaceCollection.Place;
 import de.ortsanker.service.ConditionalResponses;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.DecimalMax;
@@ -57,7 +59,13 @@ class PlacesController {
     static final int MAX_RADIUS_M = 100_000;
     static final int MAX_BODY_BYTES = 2_000_000;
 
-    private static final Set<String> FILTERS = Set.of("kinds", "wheelchair", "free", "open_now", "open_at", "limit");
+    private static final Set<String> FILTERS = filters();
+
+    private static Set<String> filters() {
+        var names = new java.util.HashSet<>(PlaceFilters.PARAMETERS);
+        names.add("limit");
+        return Set.copyOf(names);
+    }
 
     private final PlaceQueries queries;
     private final Gazetteer gazetteer;
@@ -85,14 +93,10 @@ class PlacesController {
             @RequestParam(required = false) @Positive @Max(MAX_RADIUS_M) Double radius,
             @Parameter(description = "how many places, nearest first (default 10, at most 100)")
             @RequestParam(defaultValue = "" + NEARBY_LIMIT) @Min(1) @Max(NEARBY_MAX) int limit,
-            @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
-            @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
-            @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
-            @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
+            @ParameterObject FilterParameters filter,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "lon", "lat", "near", "radius");
-        var filters = PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now());
+        var filters = PlaceFilters.parse(filter, now());
         Origin origin = origin(lon, lat, near, filters);
         var layers = new TreeSet<>(PlaceQueries.layersOf(filters, null));
         if (near != null) {
@@ -128,11 +132,7 @@ class PlacesController {
             @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
             @Parameter(description = "how many places, best first (default 20, at most 100)")
             @RequestParam(defaultValue = "" + SEARCH_LIMIT) @Min(1) @Max(SEARCH_MAX) int limit,
-            @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
-            @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
-            @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
-            @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
+            @ParameterObject FilterParameters filter,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "q", "bbox", "municipality", "lon", "lat");
         if ((lon == null) != (lat == null)) {
@@ -142,7 +142,7 @@ class PlacesController {
         if (text.codePointCount(0, text.length()) < 2 || text.length() > 200) {
             throw new InvalidParameter("q", "must have 2 to 200 characters");
         }
-        var filters = PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now());
+        var filters = PlaceFilters.parse(filter, now());
         var params = new MapSqlParameterSource("q", text).addValue("qLike", escapeLike(text))
                 .addValue("lon", lon).addValue("lat", lat);
         List<String> where = new ArrayList<>(List.of(filters.sql(params)));
@@ -170,18 +170,14 @@ class PlacesController {
             @RequestParam(defaultValue = "" + WITHIN_LIMIT) @Min(1) @Max(WITHIN_MAX) int limit,
             @Parameter(description = "the id after which this page starts (from the `next` link)")
             @RequestParam(defaultValue = "0") @Min(0) long after,
-            @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
-            @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
-            @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
-            @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
+            @ParameterObject FilterParameters filter,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "bbox", "municipality", "polygon", "after");
         Area area = optionalArea(bbox, municipality, polygon == null ? null : Area.polygon("polygon", polygon));
         if (area == null) {
             throw new InvalidParameter("bbox", "give the area: bbox, municipality or polygon");
         }
-        return withinArea(area, limit, after, PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now()),
+        return withinArea(area, limit, after, PlaceFilters.parse(filter, now()),
                 request, response);
     }
 
@@ -195,15 +191,11 @@ class PlacesController {
     PlaceCollection withinPolygon(
             @RequestParam(defaultValue = "" + WITHIN_LIMIT) @Min(1) @Max(WITHIN_MAX) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long after,
-            @Parameter(description = KINDS) @RequestParam(required = false) String kinds,
-            @Parameter(description = WHEELCHAIR, schema = @Schema(allowableValues = {"yes", "limited"})) @RequestParam(required = false) String wheelchair,
-            @Parameter(description = FREE) @RequestParam(required = false) Boolean free,
-            @Parameter(description = OPEN_NOW) @RequestParam(name = "open_now", required = false) Boolean openNow,
-            @Parameter(description = OPEN_AT) @RequestParam(name = "open_at", required = false) String openAt,
+            @ParameterObject FilterParameters filter,
             HttpServletRequest request, HttpServletResponse response) {
         allowOnly(request, "after");
         return withinArea(Area.polygon("body", body(request)), limit, after,
-                PlaceFilters.parse(kinds, wheelchair, free, openNow, openAt, now()), request, response);
+                PlaceFilters.parse(filter, now()), request, response);
     }
 
     private PlaceCollection withinArea(Area area, int limit, long after, PlaceFilters filters,
@@ -224,6 +216,9 @@ class PlacesController {
      */
     private PlaceQueries.Page answer(HttpServletRequest request, HttpServletResponse response, Set<String> layers,
                                      PlaceFilters filters, String variant, Supplier<PlaceQueries.Page> query) {
+        if (!filters.places().deprecated().isEmpty()) {
+            response.setHeader(Deprecation.HEADER, Deprecation.VALUE);
+        }
         var web = new ServletWebRequest(request, response);
         LayerVersions before = filters.openOnly() ? conditional.versions() : null;
         if (filters.fixedTime() && conditional.notModified(web, before, layers, variant)) {
@@ -324,11 +319,6 @@ class PlacesController {
         return LocalDateTime.now(clock);
     }
 
-    static final String KINDS = "comma-separated kind or group codes (see /kinds), e.g. `mitfahrbank,third_place`";
-    static final String WHEELCHAIR = "`yes`: only step-free places; `limited`: step-free or partly";
-    static final String FREE = "`true`: only places with free entry and no obligation to buy";
-    static final String OPEN_NOW = "`true`: only places open now (by their opening_hours, Europe/Berlin, German public holidays)";
-    static final String OPEN_AT = "only places open at this time, ISO 8601, e.g. `2026-12-24T18:00` (Europe/Berlin) or with an offset";
     static final String BBOX = "minLon,minLat,maxLon,maxLat (WGS 84)";
     static final String MUNICIPALITY = "the municipality's 8-digit AGS, e.g. `09472147`";
 }

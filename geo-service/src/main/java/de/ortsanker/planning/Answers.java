@@ -11,7 +11,7 @@ import de.ortsanker.planning.distance.Site;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.output.Csv;
 import de.ortsanker.planning.provenance.Provenance;
-import de.ortsanker.planning.results.LatestResults;
+import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.villages.Village;
@@ -142,7 +142,7 @@ final class Answers {
             List<Object> row = new ArrayList<>();
             row.add(u.rank());
             row.addAll(villageCells(v));
-            row.add(String.join("; ", u.missing().stream().map(LatestResults::inWords).toList()));
+            row.add(String.join("; ", u.missing().stream().map(Publications::inWords).toList()));
             rows.add(row);
         }
         var head = new LinkedHashMap<String, Object>();

@@ -1,5 +1,6 @@
 package de.ortsanker.planning;
 
+import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.analysis.Covering;
 import de.ortsanker.planning.analysis.ReachAnalysis;
@@ -11,15 +12,15 @@ import de.ortsanker.planning.distance.Site;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.provenance.Provenance;
 import de.ortsanker.planning.provenance.Provenances;
-import de.ortsanker.planning.results.LatestResults;
+import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.planning.villages.Envelope;
 import de.ortsanker.planning.villages.Villages;
-import de.ortsanker.service.NotFound;
+import de.ortsanker.problem.NotFound;
+import de.ortsanker.vocabulary.Group;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The three planning answers — reach, underserved villages, candidate sites — each computed in one
  * transaction (one consistent snapshot of the data, a longer statement timeout than the service's
- * default), with its inputs and provenance stated, and the latter two kept as the area's latest results.
+ * default), with its inputs and provenance stated. Computing changes nothing; the latter two are
+ * published as the area's current results only when asked to ({@link Publications}).
  */
 @Service
 public class Planning {
@@ -47,19 +49,23 @@ public class Planning {
     private final Villages villages;
     private final Provenances provenances;
     private final CandidateSites sites;
-    private final LatestResults latest;
+    private final Publications publications;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
     public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
-                    LatestResults latest, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                    Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.settings = settings;
         this.villages = villages;
         this.provenances = provenances;
         this.sites = sites;
-        this.latest = latest;
+        this.publications = publications;
         this.jdbc = jdbc;
         this.transaction = transaction;
+    }
+
+    /** An answer, and the publication it was stored as (null when it was only computed). */
+    public record Answered(Answer answer, Long run) {
     }
 
     /** The data layers an answer about these targets depends on (for data versions and ETags); mutable. */
@@ -77,8 +83,9 @@ public class Planning {
             if (per == null) {
                 model.nameNearest(reach, v -> true);
             }
-            Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
-            var inputs = inputs(area, model);
+            Provenance provenance = provenances.of(List.of(Target.placesOfAll(targets, k -> true)), reach.searchedBox(), vs,
+                    loaded.cells(), layers(targets));
+            var inputs = inputs(area, model, targets.get(0).places());
             inputs.put("targets", targets.stream().map(Answers::target).toList());
             inputs.put("radii_m", radii);
             var municipalities = ReachAnalysis.summarise(vs, reach, AreaLevel.MUNICIPALITY);
@@ -87,7 +94,7 @@ public class Planning {
         });
     }
 
-    public Answer underserved(Area area, DistanceModel model, List<Rule> rules, AreaLevel per) {
+    public Answered underserved(Area area, DistanceModel model, List<Rule> rules, AreaLevel per, boolean publish) {
         return inTransaction(() -> {
             var loaded = load(area);
             var vs = loaded.villages();
@@ -97,15 +104,18 @@ public class Planning {
             model.nameNearest(reach, v -> IntStream.range(0, rules.size())
                     .anyMatch(r -> Underserved.misses(rules.get(r), reach.nearest(r, v))));
             var result = Underserved.evaluate(vs, rules, reach);
-            Provenance provenance = provenances.of(kinds(targets), reach.searchedBox(), vs, loaded.cells(), layers(targets));
-            var inputs = inputs(area, model);
+            Provenance provenance = provenances.of(List.of(Target.placesOfAll(targets, k -> true)), reach.searchedBox(), vs,
+                    loaded.cells(), layers(targets));
+            var inputs = inputs(area, model, targets.get(0).places());
             inputs.put("rules", rules.stream().map(Answers::rule).toList());
-            latest.underserved(area, inputs, provenance, result);
-            return Answers.underserved(area, inputs, result, per, provenance);
+            Long run = publish ? publications.underserved(area, inputs, rules.stream().map(Rule::label).toList(),
+                    provenance, result) : null;
+            return new Answered(Answers.underserved(area, inputs, result, per, provenance), run);
         });
     }
 
-    public Answer candidates(Area area, DistanceModel model, Rule rule, int n, boolean vacant, List<Site> given) {
+    public Answered candidates(Area area, DistanceModel model, Rule rule, int n, boolean vacant, List<Site> given,
+                               boolean publish) {
         return inTransaction(() -> {
             var loaded = load(area);
             var vs = loaded.villages();
@@ -122,18 +132,17 @@ public class Planning {
             }
             int[][] reached = model.reachedFrom(candidates, vs, rule.radiusM());
             var result = Covering.choose(vs, served, candidates, reached, n);
-            Set<String> kinds = new HashSet<>(Arrays.asList(rule.target().kindCodes()));
-            kinds.add("vacant_building");
             Set<String> layers = layers(List.of(rule.target()));
-            layers.add("vacant");
-            Provenance provenance = provenances.of(kinds, reach.searchedBox(), vs, loaded.cells(), layers);
-            var inputs = inputs(area, model);
+            layers.add(Group.VACANT.code());
+            Provenance provenance = provenances.of(List.of(rule.target().places(), CandidateSites.VACANT_BUILDINGS),
+                    reach.searchedBox(), vs, loaded.cells(), layers);
+            var inputs = inputs(area, model, rule.target().places());
             inputs.put("rule", Answers.rule(rule));
             inputs.put("n", n);
             inputs.put("vacant_buildings", vacant);
             inputs.put("given_points", given.size());
-            latest.candidates(area, inputs, provenance, result);
-            return Answers.candidates(area, inputs, result, settings.listLimit(), provenance);
+            Long run = publish ? publications.candidates(area, inputs, rule.label(), provenance, result) : null;
+            return new Answered(Answers.candidates(area, inputs, result, settings.listLimit(), provenance), run);
         });
     }
 
@@ -148,9 +157,11 @@ public class Planning {
         return loaded;
     }
 
-    private Map<String, Object> inputs(Area area, DistanceModel model) {
+    private Map<String, Object> inputs(Area area, DistanceModel model, PlaceFilter conditions) {
         var inputs = new LinkedHashMap<String, Object>();
         inputs.put("area", Map.of("key", area.key(), "name", area.name(), "parameter", area.parameter()));
+        inputs.put("step_free", conditions.stepFree() == null ? null : conditions.stepFree().code());
+        inputs.put("free_entry", conditions.freeEntry());
         inputs.put("settlements", settings.settlements());
         inputs.put("mode", model.mode().code());
         inputs.put("distance", model.description());
@@ -163,12 +174,6 @@ public class Planning {
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static Set<String> kinds(List<Target> targets) {
-        Set<String> kinds = new HashSet<>();
-        targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
-        return kinds;
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -23,13 +23,17 @@ class PlanningApiDocumentation {
                 "${ortsanker.planning.targets}", String.join(", ", settings.targets()),
                 "${ortsanker.planning.radii}", String.join(", ", settings.radii().stream().map(String::valueOf).toList()),
                 "${ortsanker.planning.rules}", String.join(", ", settings.rules()),
-                "${ortsanker.planning.max-radius-m}", String.valueOf(settings.maxRadiusM()));
+                "${ortsanker.planning.max-radius-m}", String.valueOf(settings.maxRadiusM()),
+                "${ortsanker.planning.candidate-rule}", settings.candidateRule(),
+                "${ortsanker.planning.candidates}", String.valueOf(settings.candidates()),
+                "${ortsanker.planning.max-candidates}", String.valueOf(settings.maxCandidates()));
         return api -> api.getPaths().forEach((path, item) -> {
             if (!path.startsWith("/planning/") || item.getGet() == null) {
                 return;
             }
             var get = item.getGet();
-            get.getParameters().forEach(p -> {
+            java.util.stream.Stream.of(get, item.getPost()).filter(java.util.Objects::nonNull)
+                    .flatMap(o -> o.getParameters().stream()).forEach(p -> {
                 String d = p.getDescription();
                 if (d != null) {
                     for (var e : defaults.entrySet()) {

@@ -2,6 +2,7 @@ package de.ortsanker.planning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ortsanker.filter.Deprecation;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.area.Areas;
@@ -12,9 +13,13 @@ import de.ortsanker.planning.output.Format;
 import de.ortsanker.planning.rules.Radius;
 import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
+import de.ortsanker.planning.distance.Site;
+import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.sites.CandidateSites;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.vocabulary.Group;
 import de.ortsanker.service.ConditionalResponses;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,156 +32,233 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Answers for planners: what each village can reach, which villages are underserved and who lives there,
  * and which vacant building could fill the gap. JSON, GeoJSON or CSV for Excel; every answer states its
- * inputs and the data it was computed from.
+ * inputs and the data it was computed from. A GET computes and answers, and changes nothing; a POST of the
+ * same question also publishes the answer for the county portal (when publishing is switched on).
  */
 @RestController
 @RequestMapping("/planning")
 @Tag(name = "Planning", description = "Reach per village, underserved villages and candidate sites for planners")
 public class PlanningController {
 
-    private static final String AREA = "The area: a municipality (8-digit AGS), a district (5 digits) or a Land"
-            + " (2 digits). Without ags and bbox, all data is analysed.";
-    private static final String BBOX = "The area as a box minLon,minLat,maxLon,maxLat (WGS 84).";
-    private static final String MODE = "How distance is measured: straight (default, as the crow flies on the"
-            + " WGS 84 ellipsoid). walk, bike and car (along the road network) are planned and answer 400 for now.";
-    private static final String FORMAT = "json (default), geojson or csv (UTF-8 with BOM, ';', decimal comma: opens"
-            + " in German Excel). Also chosen by the Accept header.";
-
     private final Planning planning;
     private final Areas areas;
     private final PlanningSettings settings;
     private final Map<Mode, DistanceModel> models;
+    private final Publications publications;
     private final ConditionalResponses conditional;
     private final ObjectMapper json;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
-                              ConditionalResponses conditional, ObjectMapper json) {
+                              Publications publications, ConditionalResponses conditional, ObjectMapper json) {
         this.planning = planning;
         this.areas = areas;
         this.settings = settings;
         this.models = models.stream().collect(Collectors.toMap(DistanceModel::mode, Function.identity()));
+        this.publications = publications;
         this.conditional = conditional;
         // Planning answers say "none" explicitly (nearest: null, chosen_rank: null) rather than leave keys out.
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
     @GetMapping("/reach")
-    @Operation(summary = "Reach per village: the nearest place of each kind or group and how many lie within radii",
+    @Operation(summary = "Reach per village: the nearest place of each layer or kind and how many lie within radii",
             description = "For every village and hamlet of the area: the distance in metres to the nearest public,"
                     + " current place of each target, and the number within each radius; summed per municipality and"
                     + " district (mean distance weighted by population, people within each radius).")
     public ResponseEntity<byte[]> reach(
-            @Parameter(description = "A kind or group, or several joined by | (any of them counts), e.g. third_place,"
+            @Parameter(description = "A layer or kind, or several joined by | (any of them counts), e.g. third_places,"
                     + " mitfahrbank|bus_stop, kind:club. Repeatable. Default: ${ortsanker.planning.targets}")
             @RequestParam(name = "target", required = false) List<String> target,
             @Parameter(description = "Radius in metres to count places within (1 … ${ortsanker.planning.max-radius-m})."
                     + " Repeatable. Default: ${ortsanker.planning.radii}")
             @RequestParam(name = "radius", required = false) List<String> radius,
-            @Parameter(description = AREA) @RequestParam(required = false) String ags,
-            @Parameter(description = BBOX) @RequestParam(required = false) String bbox,
-            @Parameter(description = MODE) @RequestParam(required = false) String mode,
+            @ParameterObject Question question,
             @Parameter(description = "village (default): one row per village; municipality or district: the"
                     + " summaries as the CSV table") @RequestParam(required = false) String per,
-            @Parameter(description = FORMAT) @RequestParam(required = false) String f,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        var conditions = question.conditions();
         List<Target> targets = distinct((target == null || target.isEmpty() ? settings.targets() : target).stream()
-                .map(t -> Target.parse(t, "target")).toList(), Target::label);
+                .map(t -> Target.parse(t, conditions, "target")).toList(), Target::label);
         int[] radii = (radius == null || radius.isEmpty() ? settings.radii().stream().map(String::valueOf).toList() : radius)
                 .stream().mapToInt(r -> Radius.parse(r, "radius", settings.maxRadiusM())).distinct().sorted().toArray();
         if (radii.length > 10) {
             throw new InvalidParameter("radius", "at most 10 radii");
         }
-        return answer(request, "reach", Planning.layers(targets), Format.choose(f, accept), areaLevel(per, f, accept),
-                (area, model, level) -> planning.reach(area, model, targets, radii, level), ags, bbox, mode);
+        Format format = Format.choose(question.f(), accept);
+        AreaLevel level = areaLevel(per, format);
+        return answer(request, "reach", Planning.layers(targets), format, question, targets,
+                (area, model) -> new Planning.Answered(planning.reach(area, model, targets, radii, level), null));
     }
 
     @GetMapping("/underserved")
     @Operation(summary = "Underserved villages, ranked by the people affected, and what they miss",
-            description = "A village is underserved when it breaks a rule: no place of the rule's kinds within its"
-                    + " radius. Ranked by population (own figure, Zensus grid, or an estimate — the method is stated;"
-                    + " villages without any figure are kept and flagged), with summaries per municipality and district."
-                    + " The answer is kept as the area's latest result (OGC API Features collection).")
+            description = "A village is underserved when it breaks a rule: no place of the rule's layers or kinds"
+                    + " within its radius. Ranked by population (own figure, Zensus grid, or an estimate — the method"
+                    + " is stated; villages without any figure are kept and flagged), with summaries per municipality"
+                    + " and district. Computes and answers; changes nothing (POST publishes).")
     public ResponseEntity<byte[]> underserved(
-            @Parameter(description = "KINDS:METRES — kinds or groups joined by | (any counts) and a radius, e.g."
-                    + " third_place:2000 or mitfahrbank|bus_stop:1000. Repeatable. Default: ${ortsanker.planning.rules}")
-            @RequestParam(name = "rule", required = false) List<String> rule,
-            @Parameter(description = AREA) @RequestParam(required = false) String ags,
-            @Parameter(description = BBOX) @RequestParam(required = false) String bbox,
-            @Parameter(description = MODE) @RequestParam(required = false) String mode,
+            @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
+            @ParameterObject Question question,
             @Parameter(description = "village (default): the ranked villages; municipality or district: the"
                     + " summaries as the CSV table") @RequestParam(required = false) String per,
-            @Parameter(description = FORMAT) @RequestParam(required = false) String f,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
-        List<Rule> rules = distinct((rule == null || rule.isEmpty() ? settings.rules() : rule).stream()
-                .map(r -> Rule.parse(r, "rule", settings.maxRadiusM())).toList(), Rule::label);
-        return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()),
-                Format.choose(f, accept), areaLevel(per, f, accept),
-                (area, model, level) -> planning.underserved(area, model, rules, level), ags, bbox, mode);
+        List<Rule> rules = rules(rule, question);
+        Format format = Format.choose(question.f(), accept);
+        AreaLevel level = areaLevel(per, format);
+        return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()), format,
+                question, rules.stream().map(Rule::target).toList(),
+                (area, model) -> planning.underserved(area, model, rules, level, false));
+    }
+
+    @PostMapping("/underserved")
+    @Operation(summary = "Publishes the underserved villages for the county portal",
+            description = "Computes the same answer as the GET and publishes it as the area's current result in the"
+                    + " OGC API Features collection planning_underserved, with its date, rules and area; the area's"
+                    + " previous publication is kept but no longer shown. 201 with the answer and a Location of the"
+                    + " published features. Off unless the service is configured for it (ORTSANKER_PLANNING_PUBLISHING);"
+                    + " will be the county administrator's once accounts exist.")
+    public ResponseEntity<byte[]> publishUnderserved(
+            @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
+            @ParameterObject Question question,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        requirePublishing();
+        List<Rule> rules = rules(rule, question);
+        deprecations(rules.stream().map(Rule::target).toList(), request);
+        Format format = Format.choose(question.f(), accept);
+        return published("planning_underserved", format, planning.underserved(area(question), model(question), rules,
+                null, true));
     }
 
     @GetMapping("/candidates")
     @Operation(summary = "Candidate sites: which vacant building (or given point) would serve the most people now unserved",
             description = "Ranks vacant buildings and given points by the people in villages unserved under the rule"
                     + " that a new place there would reach, and chooses the best n greedily (maximal covering), with"
-                    + " coverage before and after. The answer is kept as the area's latest result.")
+                    + " coverage before and after. Computes and answers; changes nothing (POST publishes).")
     public ResponseEntity<byte[]> candidates(
-            @Parameter(description = "The offer to site, as KINDS:METRES. Default: ${ortsanker.planning.candidate-rule}")
-            @RequestParam(required = false) String rule,
+            @Parameter(description = CANDIDATE_RULE) @RequestParam(required = false) String rule,
             @Parameter(description = "How many sites to choose (1 … ${ortsanker.planning.max-candidates})."
                     + " Default: ${ortsanker.planning.candidates}") @RequestParam(name = "n", required = false) Integer n,
             @Parameter(description = "A point to consider besides the vacant buildings: lon,lat or lon,lat,label."
                     + " Repeatable.") @RequestParam(name = "candidate", required = false) String[] candidate,
             @Parameter(description = "Whether vacant buildings are candidates (default true)")
             @RequestParam(required = false, defaultValue = "true") boolean vacant,
-            @Parameter(description = AREA) @RequestParam(required = false) String ags,
-            @Parameter(description = BBOX) @RequestParam(required = false) String bbox,
-            @Parameter(description = MODE) @RequestParam(required = false) String mode,
-            @Parameter(description = FORMAT) @RequestParam(required = false) String f,
+            @ParameterObject Question question,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
-        Rule r = Rule.parse(rule == null ? settings.candidateRule() : rule, "rule", settings.maxRadiusM());
+        var c = candidateQuestion(rule, n, vacant, question, request);
+        Set<String> layers = Planning.layers(List.of(c.rule().target()));
+        layers.add(Group.VACANT.code());
+        return answer(request, "candidates", layers, Format.choose(question.f(), accept), question,
+                List.of(c.rule().target()),
+                (area, model) -> planning.candidates(area, model, c.rule(), c.n(), vacant, c.given(), false));
+    }
+
+    @PostMapping("/candidates")
+    @Operation(summary = "Publishes the candidate sites for the county portal",
+            description = "Computes the same answer as the GET and publishes the chosen sites as the area's current"
+                    + " result in the OGC API Features collection planning_candidates (see POST /planning/underserved).")
+    public ResponseEntity<byte[]> publishCandidates(
+            @Parameter(description = CANDIDATE_RULE) @RequestParam(required = false) String rule,
+            @RequestParam(name = "n", required = false) Integer n,
+            @RequestParam(name = "candidate", required = false) String[] candidate,
+            @RequestParam(required = false, defaultValue = "true") boolean vacant,
+            @ParameterObject Question question,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        requirePublishing();
+        var c = candidateQuestion(rule, n, vacant, question, request);
+        deprecations(List.of(c.rule().target()), request);
+        return published("planning_candidates", Format.choose(question.f(), accept),
+                planning.candidates(area(question), model(question), c.rule(), c.n(), vacant, c.given(), true));
+    }
+
+    @GetMapping(path = "/publications", produces = "application/json")
+    @Operation(summary = "The published planning answers, newest first",
+            description = "Each publication with its analysis, area, rules, date, whether a newer one for the same"
+                    + " analysis and area has taken its place, and how many features it holds.")
+    public Map<String, List<Publications.Run>> publications(
+            @Parameter(description = "how many (default 100, at most 1000)") @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidParameter("limit", "must be 1 … 1000, got " + limit);
+        }
+        return Map.of("publications", publications.list(limit));
+    }
+
+    private static final String RULE = "KINDS:METRES — layers or kinds joined by | (any counts) and a radius, e.g."
+            + " third_places:2000 or mitfahrbank|bus_stop:1000. Repeatable. Default: ${ortsanker.planning.rules}";
+    private static final String CANDIDATE_RULE = "The offer to site, as KINDS:METRES. Default:"
+            + " ${ortsanker.planning.candidate-rule}";
+
+    private List<Rule> rules(List<String> rule, Question question) {
+        var conditions = question.conditions();
+        return distinct((rule == null || rule.isEmpty() ? settings.rules() : rule).stream()
+                .map(r -> Rule.parse(r, conditions, "rule", settings.maxRadiusM())).toList(), Rule::label);
+    }
+
+    private record CandidateQuestion(Rule rule, int n, List<Site> given) {
+    }
+
+    private CandidateQuestion candidateQuestion(String rule, Integer n, boolean vacant, Question question,
+                                                WebRequest request) {
+        Rule r = Rule.parse(rule == null ? settings.candidateRule() : rule, question.conditions(), "rule",
+                settings.maxRadiusM());
         int count = n == null ? settings.candidates() : n;
         if (count < 1 || count > settings.maxCandidates()) {
             throw new InvalidParameter("n", "must be 1 … " + settings.maxCandidates() + ", got " + count);
         }
         // Each value whole: Spring would split a single "lon,lat,label" at its commas.
-        var given = CandidateSites.given(candidate == null ? null : List.of(request.getParameterValues("candidate")));
+        String[] values = request.getParameterValues("candidate");
+        var given = CandidateSites.given(values == null ? null : List.of(values));
         if (!vacant && given.isEmpty()) {
             throw new InvalidParameter("candidate", "with vacant=false, give at least one candidate=lon,lat");
         }
-        Set<String> layers = Planning.layers(List.of(r.target()));
-        layers.add("vacant");
-        Format format = Format.choose(f, accept);
-        return answer(request, "candidates", layers, format, null,
-                (area, model, level) -> planning.candidates(area, model, r, count, vacant, given), ags, bbox, mode);
+        return new CandidateQuestion(r, count, given);
     }
 
     @FunctionalInterface
     private interface Analysis {
-        Answer run(Area area, DistanceModel model, AreaLevel per);
+        Planning.Answered run(Area area, DistanceModel model);
     }
 
-    private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers,
-                                          Format format, AreaLevel per, Analysis work, String ags, String bbox,
-                                          String mode) {
-        DistanceModel model = model(Mode.parse(mode));
-        Area area = areas.resolve(ags, bbox);
+    private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers, Format format,
+                                          Question question, List<Target> targets, Analysis work) {
+        DistanceModel model = model(question);
+        Area area = area(question);
+        deprecations(targets, request);
         if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
             return null;
         }
-        Answer answer = work.run(area, model, per);
-        var response = ResponseEntity.ok().contentType(format.mediaType());
+        Answer answer = work.run(area, model).answer();
+        return write(ResponseEntity.ok(), format, answer);
+    }
+
+    /** 201 with the answer and where the published features are. */
+    private ResponseEntity<byte[]> published(String collection, Format format, Planning.Answered answered) {
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/collections/{collection}/items").queryParam("run", answered.run())
+                .buildAndExpand(collection).toUri();
+        return write(ResponseEntity.created(location), format, answered.answer());
+    }
+
+    private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, Answer answer) {
+        response.contentType(format.mediaType());
         if (format == Format.CSV) {
             response.header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(answer.name() + ".csv").build().toString());
@@ -184,7 +266,30 @@ public class PlanningController {
         return response.body(format.write(answer, json));
     }
 
-    private DistanceModel model(Mode mode) {
+    private void requirePublishing() {
+        if (!settings.publishing()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "publishing planning answers is switched off on this service; an operator switches it on with"
+                            + " ORTSANKER_PLANNING_PUBLISHING=true (once there are accounts, it is the county"
+                            + " administrator's). GET the same address to compute the answer without publishing it."),
+                    null);
+        }
+    }
+
+    /** Old layer codes in targets work for one release: the answer says they are deprecated. */
+    private static void deprecations(List<Target> targets, WebRequest request) {
+        if (targets.stream().anyMatch(t -> !t.places().deprecated().isEmpty())
+                && request instanceof ServletWebRequest web && web.getResponse() != null) {
+            web.getResponse().setHeader(Deprecation.HEADER, Deprecation.VALUE);
+        }
+    }
+
+    private Area area(Question question) {
+        return areas.resolve(question.ags(), question.bbox());
+    }
+
+    private DistanceModel model(Question question) {
+        Mode mode = Mode.parse(question.mode());
         DistanceModel model = models.get(mode);
         if (model == null) {
             throw new InvalidParameter("mode", "'" + mode.code() + "' is not available yet: distances along the road"
@@ -193,7 +298,7 @@ public class PlanningController {
         return model;
     }
 
-    private static AreaLevel areaLevel(String per, String f, String accept) {
+    private static AreaLevel areaLevel(String per, Format format) {
         if (per == null || per.equals("village")) {
             return null;
         }
@@ -202,7 +307,7 @@ public class PlanningController {
             case "district" -> AreaLevel.DISTRICT;
             default -> throw new InvalidParameter("per", "'" + per + "' must be village, municipality or district");
         };
-        if (Format.choose(f, accept) != Format.CSV) {
+        if (format != Format.CSV) {
             throw new InvalidParameter("per", "per=" + per + " chooses the CSV table; JSON and GeoJSON always carry"
                     + " the municipality and district summaries");
         }

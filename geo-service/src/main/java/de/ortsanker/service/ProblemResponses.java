@@ -1,6 +1,9 @@
 package de.ortsanker.service;
 
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.problem.NotFound;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +31,28 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /** A request parameter that cannot be used, from any module: 400 naming it ({@code invalid-params}). */
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameter e, WebRequest request) {
+        var problem = badRequest(e.params());
+        e.more().forEach(problem::setProperty);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e, WebRequest request) {
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()),
+                new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    /** The 400 problem document for one or more unusable parameters. */
+    public static ProblemDetail badRequest(List<InvalidParameter.Param> params) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, InvalidParameter.detail(params));
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("invalid-params", params);
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
@@ -47,7 +72,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new InvalidParameter.Param(
                         String.valueOf(r.getMethodParameter().getParameterName()), String.valueOf(err.getDefaultMessage()))))
                 .toList();
-        var problem = InvalidParameter.problem(params);
+        var problem = badRequest(params);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -97,7 +122,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(String parameter, String reason, Exception e, WebRequest request) {
-        return handleExceptionInternal(e, InvalidParameter.problem(parameter, reason), new HttpHeaders(),
+        return handleExceptionInternal(e, badRequest(List.of(new InvalidParameter.Param(parameter, reason))), new HttpHeaders(),
                 HttpStatus.BAD_REQUEST, request);
     }
 

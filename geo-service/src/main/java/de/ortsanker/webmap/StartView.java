@@ -1,5 +1,8 @@
 package de.ortsanker.webmap;
 
+import de.ortsanker.filter.Bbox;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.problem.InvalidParameter;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -19,8 +22,8 @@ class StartView {
               from (select ST_EstimatedExtent('places', 'geom')::geometry as e) x where e is not null""";
     static final String EXACT = """
             select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
-              from (select ST_Extent(geom)::geometry as e from places where retired_at is null and is_public) x
-             where e is not null""";
+              from (select ST_Extent(p.geom)::geometry as e from places p where %s) x
+             where e is not null""".formatted(PublicPlaces.on("current_date"));
     /** Germany, when there is no data at all. */
     static final double[] GERMANY = {5.87, 47.27, 15.04, 55.06};
     private static final Duration REMEMBER = Duration.ofMinutes(5);
@@ -61,15 +64,10 @@ class StartView {
     }
 
     static double[] parse(String bbox) {
-        String[] parts = bbox.split(",");
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("ortsanker.webmap.start-bbox must be minLon,minLat,maxLon,maxLat, got '"
-                    + bbox + "'");
+        try {
+            return Bbox.lonLat(bbox, "ORTSANKER_MAP_START_BBOX").toArray();
+        } catch (InvalidParameter e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        double[] box = new double[4];
-        for (int i = 0; i < 4; i++) {
-            box[i] = Double.parseDouble(parts[i].strip());
-        }
-        return box;
     }
 }

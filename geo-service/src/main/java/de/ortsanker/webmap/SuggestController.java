@@ -2,7 +2,8 @@ package de.ortsanker.webmap;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.problem.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,23 +37,23 @@ class SuggestController {
                            l.name_folded like :prefix as prefix, word_similarity(:q, l.name_folded) as score,
                            1 as preference, coalesce(l.population, 0) as size
                       from localities l
-                     where l.retired_at is null and (l.name_folded like :prefix or :q <% l.name_folded)
+                     where l.retired_at is null and (l.name_folded like :prefix or :q <%% l.name_folded)
                     union all
                     select 'municipality', coalesce(a.designation, 'Gemeinde'), null, null, a.name, null, null,
                            ST_X(ST_PointOnSurface(a.geom)), ST_Y(ST_PointOnSurface(a.geom)),
                            a.name_folded like :prefix, word_similarity(:q, a.name_folded), 2, coalesce(a.population, 0)
                       from admin_areas a
                      where a.level = 'gemeinde' and a.retired_at is null
-                       and (a.name_folded like :prefix or :q <% a.name_folded)
+                       and (a.name_folded like :prefix or :q <%% a.name_folded)
                     union all
                     select 'place', p.kind, k.label_de, k.label_en, p.name, p.addr_city, p.id,
                            ST_X(ST_PointOnSurface(p.geom)), ST_Y(ST_PointOnSurface(p.geom)),
                            p.name_folded like :prefix, word_similarity(:q, p.name_folded), 3, 0
                       from places p join kinds k on k.code = p.kind
-                     where p.retired_at is null and p.is_public and (p.valid_to is null or p.valid_to >= current_date)
-                       and (p.name_folded like :prefix or :q <% p.name_folded)) s
+                     where %s
+                       and (p.name_folded like :prefix or :q <%% p.name_folded)) s
              order by prefix desc, score desc, preference, size desc, name
-             limit :limit""";
+             limit :limit""".formatted(PublicPlaces.on("current_date"));
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -2,43 +2,38 @@ package de.ortsanker.webmap;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import de.ortsanker.features.CollectionDefinition;
+import de.ortsanker.catalogue.Catalogue;
+import de.ortsanker.features.FeatureCollections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What the web map's pages need to know before they draw: the basemap (configurable, may be none), where
- * to start, and each layer with its labels and the addresses a GIS uses for it — OGC API Features items
- * and TileJSON — listed only where this service really serves them.
+ * to start, and each layer of the catalogue with its labels, colour and the addresses a GIS uses for it —
+ * OGC API Features items and TileJSON — listed only where this service really serves them. The layers'
+ * colours also come as a small stylesheet, so the pages hold no second copy of them.
  */
 @RestController
 @EnableConfigurationProperties(WebMapSettings.class)
 @Tag(name = "Web map", description = "Configuration and type-ahead for the web map at /map/")
 class WebMapConfigController {
 
-    /** The groups citizens filter by, in their order, with both languages' labels. */
-    static final String GROUPS = "select code, label_de, label_en from kind_groups order by position";
-
     private final WebMapSettings settings;
-    private final NamedParameterJdbcTemplate jdbc;
-    private final List<CollectionDefinition> collections;
+    private final FeatureCollections collections;
     private final ServedPaths served;
     private final StartView startView;
 
-    WebMapConfigController(WebMapSettings settings, NamedParameterJdbcTemplate jdbc, List<CollectionDefinition> collections,
-                           ServedPaths served, StartView startView) {
+    WebMapConfigController(WebMapSettings settings, FeatureCollections collections, ServedPaths served,
+                           StartView startView) {
         this.settings = settings;
-        this.jdbc = jdbc;
         this.collections = collections;
         this.served = served;
         this.startView = startView;
@@ -48,13 +43,7 @@ class WebMapConfigController {
     @Operation(summary = "The web map's configuration: basemap, start view, layers and their OGC API / TileJSON URLs")
     ResponseEntity<Config> config() {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        List<Layer> layers = new ArrayList<>();
-        jdbc.query(GROUPS, rs -> {
-            String code = rs.getString("code");
-            layers.add(layer(base, code, rs.getString("label_de"), rs.getString("label_en"), true));
-        });
-        layers.add(layer(base, "villages", "Orte", "Villages", false));
-        layers.add(layer(base, "municipalities", "Gemeinden", "Municipalities", false));
+        List<Layer> layers = Catalogue.all().stream().map(l -> layer(base, l)).toList();
         Basemap basemap = settings.basemapUrl().isEmpty() ? null
                 : new Basemap(settings.basemapUrl(), settings.basemapAttribution(), settings.basemapMaxZoom());
         // Short-lived: an operator's change of basemap or data extent shows within minutes.
@@ -62,27 +51,31 @@ class WebMapConfigController {
                 .body(new Config(basemap, startView.bbox(), layers));
     }
 
-    private Layer layer(String base, String code, String de, String en, boolean placeGroup) {
-        // The OGC collection publishing exactly this layer, if any (ids are the features package's choice).
-        CollectionDefinition collection = collections.stream()
-                .filter(c -> c.layers().size() == 1 && c.layers().contains(placeGroup ? code : layerOf(code)))
-                .filter(c -> placeGroup || c.id().equals(code))
-                .findFirst().orElse(null);
-        String items = null;
-        if (collection != null && served.serves("/collections/" + collection.id() + "/items")) {
-            items = base + "/collections/" + collection.id() + "/items";
-        }
-        String tileJson = served.serves("/tiles/" + code + ".json") ? base + "/tiles/" + code + ".json" : null;
-        return new Layer(code, de, en, placeGroup, collection == null ? null : collection.id(), items, tileJson);
+    /**
+     * The layers' colours for the pages: a custom property and a background class per layer id
+     * ({@code --clubs}, {@code .om-clubs}), from the catalogue like the map style's.
+     */
+    @GetMapping(path = "/map/layers.css", produces = "text/css")
+    @Operation(summary = "The layers' colours as CSS (custom properties and .om-<layer> classes)")
+    ResponseEntity<String> layerColours() {
+        var css = new StringBuilder("/* Made from the layer catalogue (de.ortsanker.catalogue). */\n:root {");
+        Catalogue.all().stream().filter(l -> l.map() != null)
+                .forEach(l -> css.append(" --").append(l.id()).append(": ").append(l.map().colour()).append(';'));
+        css.append(" }\n");
+        Catalogue.all().stream().filter(l -> l.map() != null)
+                .forEach(l -> css.append(".om-").append(l.id()).append(" { background: var(--").append(l.id()).append("); }\n"));
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                .contentType(MediaType.valueOf("text/css")).body(css.toString());
     }
 
-    /** The data layer (data_versions) behind the non-place collections. */
-    private static String layerOf(String collection) {
-        return switch (collection) {
-            case "villages" -> "localities";
-            case "municipalities" -> "admin_areas";
-            default -> collection;
-        };
+    private Layer layer(String base, de.ortsanker.catalogue.Layer layer) {
+        String path = "/collections/" + layer.id() + "/items";
+        boolean published = collections.all().stream().anyMatch(c -> c.id().equals(layer.id()));
+        String items = published && served.serves(path) ? base + path : null;
+        String tileJson = layer.inTiles() && served.serves("/tiles/" + layer.id() + ".json")
+                ? base + "/tiles/" + layer.id() + ".json" : null;
+        return new Layer(layer.id(), layer.title().de(), layer.title().en(), layer.isPlaces(),
+                layer.map() == null ? null : layer.map().colour(), published ? layer.id() : null, items, tileJson);
     }
 
     record Config(Basemap basemap, @io.swagger.v3.oas.annotations.media.Schema(
@@ -94,11 +87,11 @@ class WebMapConfigController {
     }
 
     /**
-     * One layer: its code (a kind group for places, usable as {@code kinds=} and as tile layer id), labels,
-     * and where a GIS gets it.
+     * One layer of the catalogue: its id (for places usable as {@code kinds=}; also the OGC collection and
+     * tile layer id), labels, colour, and where a GIS gets it.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Layer(String code, String labelDe, String labelEn, boolean places, String collection, String itemsUrl,
-                 String tilejsonUrl) {
+    record Layer(String code, String labelDe, String labelEn, boolean places, String colour, String collection,
+                 String itemsUrl, String tilejsonUrl) {
     }
 }

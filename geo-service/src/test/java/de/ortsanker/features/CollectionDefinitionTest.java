@@ -3,9 +3,12 @@ package de.ortsanker.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
+import de.ortsanker.catalogue.Text;
 import de.ortsanker.cql2.Cql2;
 import de.ortsanker.cql2.SqlTranslator;
-import de.ortsanker.service.NotFound;
+import de.ortsanker.problem.NotFound;
 import de.ortsanker.testing.PostgisTest;
 import de.ortsanker.testing.TestSchema;
 import java.sql.SQLException;
@@ -17,11 +20,8 @@ import org.junit.jupiter.api.Test;
 @PostgisTest
 class CollectionDefinitionTest {
 
-    private final PublishedLayers layers = new PublishedLayers();
-
     private List<CollectionDefinition> published() {
-        return List.of(layers.thirdPlaces(), layers.clubs(), layers.meetingRooms(), layers.mobility(),
-                layers.vacantBuildings(), layers.supply(), layers.villages(), layers.municipalities(), layers.districts());
+        return CatalogueCollections.all();
     }
 
     @Test
@@ -40,9 +40,10 @@ class CollectionDefinitionTest {
                     case STRING_ARRAY -> "A_CONTAINS(" + q.name() + ", ('x'))";
                 };
                 var where = SqlTranslator.toSql(Cql2.parseText(filter), d.queryables());
+                var visible = d.visible(java.time.LocalDate.now(), java.time.LocalDate.now());
                 try (var c = db.connect(); var st = c.prepareStatement("select " + String.join(", ", columns)
-                        + " from " + d.from() + " where " + d.where() + " and " + where.sql() + " limit 1")) {
-                    where.bind(st, 1);
+                        + " from " + d.from() + " where " + visible.sql() + " and " + where.sql() + " limit 1")) {
+                    where.bind(st, visible.bind(st, 1));
                     st.executeQuery().close();
                 }
             }
@@ -54,9 +55,7 @@ class CollectionDefinitionTest {
         var extra = CollectionDefinition.builder("latest_analysis").title("Latest analysis")
                 .from("localities l").id("l.id").geometry("l.geom", null)
                 .provenance("l.source", "l.licence", "l.attribution").layers("localities").order(15).build();
-        var all = new ArrayList<>(published());
-        all.add(extra);
-        var registry = new FeatureCollections(all);
+        var registry = new FeatureCollections(List.of(extra));
 
         assertThat(registry.all()).extracting(CollectionDefinition::id).containsExactly("third_places",
                 "latest_analysis", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply", "villages",
@@ -73,12 +72,12 @@ class CollectionDefinitionTest {
                 .geometry("l.geom", null).layers("localities");
         assertThatThrownBy(builder::build).hasMessageContaining("provenance");
         assertThatThrownBy(() -> builder.provenance("l.source", "l.licence", "l.attribution")
-                .property(FeatureProperty.shown("licence", "l.licence", FeatureProperty.Type.STRING, "")).build())
+                .property(Field.shown("licence", FieldType.STRING, Text.of("", ""), "l.licence")).build())
                 .hasMessageContaining("'licence' is defined twice or is reserved");
         assertThatThrownBy(() -> CollectionDefinition.builder("Bad Id").title("X").from("localities l").id("l.id")
                 .geometry("l.geom", null).provenance("l.source", "l.licence", "l.attribution").layers("localities")
                 .build()).hasMessageContaining("must be lower_snake_case");
-        assertThatThrownBy(() -> FeatureProperty.queryable("details", "p.details", FeatureProperty.Type.OBJECT, ""))
+        assertThatThrownBy(() -> Field.queryable("details", FieldType.OBJECT, Text.of("", ""), "p.details"))
                 .hasMessageContaining("cannot be filtered on");
     }
 }

@@ -1,5 +1,8 @@
 package de.ortsanker.features;
 
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
+import de.ortsanker.catalogue.Text;
 import java.util.List;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +24,8 @@ class ExtraCollection {
                 .id("l.id")
                 .geometry("l.geom", "l.geog")
                 .properties(List.of(
-                        FeatureProperty.queryable("name", "l.name", FeatureProperty.Type.STRING, "Name"),
-                        FeatureProperty.queryable("population", "l.population", FeatureProperty.Type.INTEGER, "Inhabitants")))
+                        Field.queryable("name", FieldType.STRING, Text.of("Name", "Name"), "l.name"),
+                        Field.queryable("population", FieldType.INTEGER, Text.of("Einwohner", "Inhabitants"), "l.population")))
                 .provenance("l.source", "l.licence", "l.attribution")
                 .layers("localities")
                 .order(200)

@@ -3,6 +3,10 @@ package de.ortsanker.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ortsanker.catalogue.Catalogue;
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
+import de.ortsanker.catalogue.Text;
 import de.ortsanker.database.LayerVersions;
 import de.ortsanker.vocabulary.Group;
 import java.sql.Connection;
@@ -22,19 +26,23 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @FeaturesTest
 class FeatureStoreTest extends FeaturesApiTest {
 
+    private static Field shown(String name, String sql, FieldType type) {
+        return Field.shown(name, type, Text.of(name, name), sql);
+    }
+
     /** Places with their published properties and one more: the jit setting the statement ran under. */
-    private static CollectionDefinition thirdPlacesShowingJit(String where, FeatureProperty... more) {
+    private static CollectionDefinition thirdPlacesShowingJit(String where, Field... more) {
         return CollectionDefinition.builder("third_places_jit")
                 .title("Treffpunkte")
                 .from("places p join kinds k on k.code = p.kind")
                 .where(where)
                 .id("p.id")
                 .geometry("p.geom", "p.geog")
-                .properties(PublishedLayers.PLACE_PROPERTIES)
-                .property(FeatureProperty.shown("jit", "current_setting('jit')", FeatureProperty.Type.STRING, "jit"))
+                .properties(Catalogue.layerOf(Group.THIRD_PLACE).fields())
+                .property(shown("jit", "current_setting('jit')", FieldType.STRING))
                 .properties(List.of(more))
                 .provenance("p.source", "p.licence", "p.attribution")
-                .layers("third_place")
+                .layers("third_places")
                 .build();
     }
 
@@ -42,9 +50,9 @@ class FeatureStoreTest extends FeaturesApiTest {
     void literalTextsAreProperties() throws SQLException {
         var literal = CollectionDefinition.builder("literal").title("Literal").from("places p").where("p.retired_at is null")
                 .id("p.id").geometry("p.geom", "p.geog")
-                .property(FeatureProperty.shown("note", "'Testdaten'", FeatureProperty.Type.STRING, null))
+                .property(shown("note", "'Testdaten'", FieldType.STRING))
                 .provenance("'Ortsanker'", "p.licence", "p.attribution")
-                .layers("third_place").build();
+                .layers("third_places").build();
         try (Connection c = db.connect()) {
             var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
             var page = store.items(literal, ItemsQuery.parse(Map.of("limit", new String[] {"1"}), literal),
@@ -60,7 +68,7 @@ class FeatureStoreTest extends FeaturesApiTest {
         try (Connection c = db.connect()) {
             String jitBefore = jit(c);
             var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
-            var collection = thirdPlacesShowingJit(PublishedLayers.kindsOf(Group.THIRD_PLACE)
+            var collection = thirdPlacesShowingJit(Catalogue.layerOf(Group.THIRD_PLACE).kindsSql()
                     + " and p.retired_at is null and p.is_public");
             var firstTwo = ItemsQuery.parse(Map.of("limit", new String[] {"2"}), collection);
 
@@ -90,7 +98,7 @@ class FeatureStoreTest extends FeaturesApiTest {
     @Test
     void aPageOfTheWholeCollectionMatchesItsCount() throws SQLException {
         // numberMatched comes from a second statement with the same condition; both must agree
-        var thirdPlaces = thirdPlacesShowingJit(PublishedLayers.kindsOf(Group.THIRD_PLACE)
+        var thirdPlaces = thirdPlacesShowingJit(Catalogue.layerOf(Group.THIRD_PLACE).kindsSql()
                 + " and p.retired_at is null and p.is_public");
         try (Connection c = db.connect()) {
             var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
@@ -106,8 +114,8 @@ class FeatureStoreTest extends FeaturesApiTest {
     @Test
     void propertiesAreTheTextJsonStripNullsOfJsonBuildObjectGave() throws SQLException {
         // the former SQL, as the reference: same members, same order, nulls (also nested ones) left out
-        var thirdPlaces = thirdPlacesShowingJit("p.retired_at is null", FeatureProperty.shown("nested",
-                "'{\"area\": null, \"rooms\": [{\"name\": \"Saal\", \"seats\": null}]}'::jsonb", FeatureProperty.Type.OBJECT, null));
+        var thirdPlaces = thirdPlacesShowingJit("p.retired_at is null", shown("nested",
+                "'{\"area\": null, \"rooms\": [{\"name\": \"Saal\", \"seats\": null}]}'::jsonb", FieldType.OBJECT));
         var pairs = new java.util.ArrayList<String>();
         thirdPlaces.properties().forEach(p -> pairs.add("'" + p.name() + "', " + p.sql()));
         pairs.add("'source', p.source");
@@ -134,13 +142,13 @@ class FeatureStoreTest extends FeaturesApiTest {
     void aCollectionWithMorePropertiesThanOneSqlCallTakesShowsThemAll() throws SQLException {
         var builder = CollectionDefinition.builder("wide").title("Wide").from("places p").where("p.retired_at is null")
                 .id("p.id").geometry("p.geom", "p.geog").provenance("p.source", "p.licence", "p.attribution")
-                .layers("third_place");
+                .layers("third_places");
         int count = FeatureStore.MEMBERS_PER_CALL * 2 + 5;
         for (int i = 0; i < count; i++) {
             // every third one null; a whole group of nulls in the middle
             String sql = i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL
                     ? "null::int" : "p.id * 0 + " + i;
-            builder.property(FeatureProperty.shown("p" + i, sql, FeatureProperty.Type.INTEGER, null));
+            builder.property(shown("p" + i, sql, FieldType.INTEGER));
         }
         var wide = builder.build();
         try (Connection c = db.connect()) {

@@ -17,26 +17,33 @@ class FilterTest extends FeaturesApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "capacity >= 60|Dorfgemeinschaftshaus Harsdorf,Gasthaus Zum Hirschen,Sommerkino Harsdorf",
+        "capacity >= 60|Dorfgemeinschaftshaus Harsdorf,Gasthaus Zum Hirschen",
         "capacity >= 60 AND wheelchair = 'yes'|Dorfgemeinschaftshaus Harsdorf",
         "wheelchair = 'yes' OR wheelchair = 'limited'|Dorfgemeinschaftshaus Harsdorf,Gemeindebücherei Neudrossenfeld",
         "NOT free_entry = true|Gasthaus Zum Hirschen",
         "name LIKE 'G%'|Gemeindebücherei Neudrossenfeld,Gasthaus Zum Hirschen",
-        "CASEI(name) LIKE '%harsdorf%'|Dorfgemeinschaftshaus Harsdorf,Sommerkino Harsdorf",
+        "CASEI(name) LIKE '%harsdorf%'|Dorfgemeinschaftshaus Harsdorf",
         "ACCENTI(CASEI(name)) LIKE '%bucherei%'|Gemeindebücherei Neudrossenfeld",
         "city IN ('Thurnau', 'Neudrossenfeld')|Gemeindebücherei Neudrossenfeld,Jugendtreff Thurnau",
         "capacity BETWEEN 30 AND 80|Dorfgemeinschaftshaus Harsdorf,Gemeindebücherei Neudrossenfeld,Gasthaus Zum Hirschen",
-        "wheelchair IS NULL|Jugendtreff Thurnau,Sommerkino Harsdorf",
+        "wheelchair IS NULL|Jugendtreff Thurnau",
         "last_verified >= DATE('2024-01-01')|Dorfgemeinschaftshaus Harsdorf",
-        "valid_from > DATE('2025-01-01')|Sommerkino Harsdorf",
         "A_CONTAINS(equipment, ('wifi', 'kitchen'))|Dorfgemeinschaftshaus Harsdorf",
-        "S_INTERSECTS(geometry, BBOX(11.55, 50.0, 11.6, 50.05))|Dorfgemeinschaftshaus Harsdorf,Gasthaus Zum Hirschen,Sommerkino Harsdorf",
+        "S_INTERSECTS(geometry, BBOX(11.55, 50.0, 11.6, 50.05))|Dorfgemeinschaftshaus Harsdorf,Gasthaus Zum Hirschen",
         "S_WITHIN(geometry, POLYGON((11.3 50.0, 11.52 50.0, 11.52 50.03, 11.3 50.03, 11.3 50.0)))|Gemeindebücherei Neudrossenfeld,Jugendtreff Thurnau",
-        "S_DWITHIN(geometry, POINT(11.5703 50.0306), 100)|Dorfgemeinschaftshaus Harsdorf,Sommerkino Harsdorf",
-        "S_DWITHIN(geometry, POINT(11.5703 50.0306), 2, 'km') AND free_entry = true|Dorfgemeinschaftshaus Harsdorf,Sommerkino Harsdorf",
+        "S_DWITHIN(geometry, POINT(11.5703 50.0306), 100)|Dorfgemeinschaftshaus Harsdorf",
+        "S_DWITHIN(geometry, POINT(11.5703 50.0306), 2, 'km') AND free_entry = true|Dorfgemeinschaftshaus Harsdorf",
         "kind = 'pub' OR (kind = 'library' AND capacity < 50)|Gemeindebücherei Neudrossenfeld,Gasthaus Zum Hirschen"})
     void cql2Text(String filter, String expected) {
+        // today: the summer cinema of 2030 is not shown yet (PublicPlaces)
         assertThat(Api.names(items("third_places", "filter=" + Api.enc(filter)))).containsExactly(expected.split(","));
+    }
+
+    @Test
+    void filtersOnTheValidityPeriodFindWhatIsShownInThePeriodAskedFor() {
+        assertThat(Api.names(items("third_places", "filter=" + Api.enc("valid_from > DATE('2025-01-01')")))).isEmpty();
+        assertThat(Api.names(items("third_places", "datetime=2030-07-01&filter=" + Api.enc("valid_from > DATE('2025-01-01')"))))
+                .containsExactly("Sommerkino Harsdorf");
     }
 
     @Test
@@ -47,7 +54,7 @@ class FilterTest extends FeaturesApiTest {
               {"op": "s_intersects", "args": [{"property": "geometry"},
                 {"type": "Polygon", "coordinates": [[[11.55, 50.0], [11.6, 50.0], [11.6, 50.05], [11.55, 50.05], [11.55, 50.0]]]}]}]}""";
         assertThat(Api.names(items("third_places", "filter-lang=cql2-json&filter=" + Api.enc(filter))))
-                .containsExactly("Dorfgemeinschaftshaus Harsdorf", "Gasthaus Zum Hirschen", "Sommerkino Harsdorf");
+                .containsExactly("Dorfgemeinschaftshaus Harsdorf", "Gasthaus Zum Hirschen");
     }
 
     @Test
@@ -92,6 +99,6 @@ class FilterTest extends FeaturesApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Api.parse(r.body()).path("invalid-params").get(0).path("name").asText()).isEqualTo("filter");
         assertThat(r.body()).contains(reason);
-        assertThat(api().json("/collections/third_places/items").path("numberMatched").asInt()).isEqualTo(5);
+        assertThat(api().json("/collections/third_places/items").path("numberMatched").asInt()).isEqualTo(4);
     }
 }

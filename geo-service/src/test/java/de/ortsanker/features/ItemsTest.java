@@ -28,8 +28,8 @@ class ItemsTest extends FeaturesApiTest {
         JsonNode fc = Api.parse(response.body());
         assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
         assertThat(fc.path("features").isArray()).isTrue();
-        assertThat(fc.path("numberReturned").asInt()).isEqualTo(fc.path("features").size()).isEqualTo(5);
-        assertThat(fc.path("numberMatched").asInt()).isEqualTo(5);
+        assertThat(fc.path("numberReturned").asInt()).isEqualTo(fc.path("features").size()).isEqualTo(4);
+        assertThat(fc.path("numberMatched").asInt()).isEqualTo(4);
         assertThat(ZonedDateTime.parse(fc.path("timeStamp").asText())).isNotNull();
         assertThat(Api.link(fc, "self", "application/geo+json")).isNotNull();
         assertThat(Api.link(fc, "alternate", "text/html")).isNotNull();
@@ -139,15 +139,23 @@ class ItemsTest extends FeaturesApiTest {
 
     @ParameterizedTest(name = "datetime={0}")
     @CsvSource(delimiter = '|', value = {
-        "2030-05-31|false", "2030-06-01|true", "2030-08-31T23:00:00+02:00|true", "2030-09-01|false",
-        "2030-09-01/..|false", "../2030-06-01|true", "2030-05-01/P1M|true", "2030-05-01/P30D|false",
-        "2030-08-31T21:00:00Z/2031-01-01T00:00:00Z|true", "../..|true", "/2030-05-31|false"})
-    void datetimeSelectsWhatIsValidThenAndKeepsWhatIsAlwaysValid(String datetime, boolean cinema) {
+        "2030-05-31|false|false", "2030-06-01|true|false", "2030-08-31T23:00:00+02:00|true|false", "2030-09-01|false|false",
+        "2030-09-01/..|false|false", "../2030-06-01|true|true", "2030-05-01/P1M|true|false", "2030-05-01/P30D|false|false",
+        "2030-08-31T21:00:00Z/2031-01-01T00:00:00Z|true|false", "../..|true|true", "/2030-05-31|false|true",
+        "2019-12-24|false|true"})
+    void datetimeSelectsWhatIsValidThenAndKeepsWhatIsAlwaysValid(String datetime, boolean cinema, boolean market) {
         JsonNode fc = api().json("/collections/third_places/items?datetime=" + Api.enc(datetime));
         var names = Api.names(fc);
         assertThat(names).contains("Dorfgemeinschaftshaus Harsdorf", "Gemeindebücherei Neudrossenfeld"); // no validity: always
-        assertThat(names.contains("Sommerkino Harsdorf")).isEqualTo(cinema);
-        assertThat(names).doesNotContain("Wintermarkt 2019"); // expired: not public at all
+        assertThat(names.contains("Sommerkino Harsdorf")).isEqualTo(cinema);     // 2030-06-01 … 2030-08-31
+        assertThat(names.contains("Wintermarkt 2019")).isEqualTo(market);        // 2019-12-01 … 2020-01-06
+        assertThat(names).doesNotContain("Verstecktes Haus", "Abgerissenes Haus"); // hidden or retired: never
+    }
+
+    @Test
+    void withoutDatetimeTheCollectionShowsWhatIsValidToday() {
+        var names = Api.names(api().json("/collections/third_places/items"));
+        assertThat(names).contains("Dorfgemeinschaftshaus Harsdorf").doesNotContain("Sommerkino Harsdorf", "Wintermarkt 2019");
     }
 
     @Test
@@ -158,7 +166,7 @@ class ItemsTest extends FeaturesApiTest {
     @Test
     void propertyFiltersOnQueryables() {
         assertThat(Api.names(api().json("/collections/third_places/items?city=Harsdorf&free_entry=true")))
-                .containsExactly("Dorfgemeinschaftshaus Harsdorf", "Sommerkino Harsdorf");
+                .containsExactly("Dorfgemeinschaftshaus Harsdorf");
         assertThat(Api.names(api().json("/collections/third_places/items?equipment=wifi&wheelchair=yes")))
                 .containsExactly("Dorfgemeinschaftshaus Harsdorf");
         assertThat(Api.names(api().json("/collections/third_places/items?capacity=80"))).containsExactly("Dorfgemeinschaftshaus Harsdorf");

@@ -44,7 +44,7 @@ class NearbyPlacesTest extends PlacesFixture {
         assertThat(p.path("attribution").asText()).isEqualTo("© OpenStreetMap contributors");
         assertThat(p.path("last_verified").asText()).isEqualTo("2026-10-01");
         assertThat(p.path("kind_label_de").asText()).isEqualTo("Bürgerhaus / Gemeindezentrum");
-        assertThat(p.path("group").asText()).isEqualTo("third_place");
+        assertThat(p.path("group").asText()).isEqualTo("third_places");
         assertThat(a.json().path("attributions").findValuesAsText("attribution"))
                 .containsExactlyInAnyOrder("© OpenStreetMap contributors", "Landkreis Kulmbach", "Gemeinde Harsdorf");
     }

@@ -107,7 +107,7 @@ class PlaceDetailTest extends PlacesFixture {
         var a = get("/kinds");
         assertThat(a.status()).isEqualTo(200);
         var groups = a.json().path("groups");
-        assertThat(groups.get(0).path("code").asText()).isEqualTo("third_place");
+        assertThat(groups.get(0).path("code").asText()).isEqualTo("third_places");
         assertThat(groups.get(0).path("label_en").asText()).isEqualTo("Places to meet");
         assertThat(groups.get(0).path("kinds").get(0).path("code").asText()).isEqualTo("village_hall");
         assertThat(groups.findValuesAsText("code")).contains("mitfahrbank", "mobility", "vacant_building");

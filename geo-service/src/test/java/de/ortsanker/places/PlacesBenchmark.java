@@ -82,7 +82,7 @@ public final class PlacesBenchmark {
 
     /** k = 10 nearest within 5 km. */
     static Case nearby(List<double[]> points, String service) {
-        var filters = PlaceFilters.parse(null, null, null, null, null, LocalDateTime.now(PlaceFilters.BERLIN));
+        var filters = PlaceFilters.parse(new FilterParameters(null, null, null, null, null, null, null), LocalDateTime.now(PlaceFilters.BERLIN));
         List<Object[]> args = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         String sql = null;
@@ -99,7 +99,7 @@ public final class PlacesBenchmark {
 
     /** A page of 100 in a bbox of about 7 × 7 km around the point. */
     static Case bboxPage(List<double[]> points, String service) {
-        var filters = PlaceFilters.parse(null, null, null, null, null, LocalDateTime.now(PlaceFilters.BERLIN));
+        var filters = PlaceFilters.parse(new FilterParameters(null, null, null, null, null, null, null), LocalDateTime.now(PlaceFilters.BERLIN));
         List<Object[]> args = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         String sql = null;

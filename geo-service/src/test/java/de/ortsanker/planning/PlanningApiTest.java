@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Known answers on a hand-built county (src/test/resources/planning/fixture.sql) where the right answer is
  * obvious: which village lacks what, who lives there, and which vacant building helps most.
  */
 @ServiceTest
+@TestPropertySource(properties = "ortsanker.planning.publishing=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanningApiTest {
 
@@ -70,6 +72,12 @@ class PlanningApiTest {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    private HttpResponse<String> post(String pathAndQuery) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private JsonNode getJson(String pathAndQuery) throws Exception {
         var r = get(pathAndQuery);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -104,29 +112,29 @@ class PlanningApiTest {
 
     @Test
     void reachGivesDistancesAndCountsPerVillage() throws Exception {
-        JsonNode r = getJson("/planning/reach?ags=09999&target=third_place&target=" + enc("mitfahrbank|bus_stop")
+        JsonNode r = getJson("/planning/reach?ags=09999&target=third_places&target=" + enc("mitfahrbank|bus_stop")
                 + "&radius=1000&radius=5000");
         assertThat(r.path("villages")).hasSize(6);
         JsonNode mitteldorf = byName(r.path("villages"), "Mitteldorf").path("reach");
-        assertThat(mitteldorf.path("third_place").path("nearest_m").asDouble())
+        assertThat(mitteldorf.path("third_places").path("nearest_m").asDouble())
                 .isCloseTo(postgisDistance("Mitteldorf", "Dorfgemeinschaftshaus Mitteldorf"), within(0.5))
                 .isCloseTo(556, within(2.0));
-        assertThat(mitteldorf.path("third_place").path("nearest").path("name").asText()).isEqualTo("Dorfgemeinschaftshaus Mitteldorf");
-        assertThat(mitteldorf.path("third_place").path("within").path("1000").asInt()).isEqualTo(1);
+        assertThat(mitteldorf.path("third_places").path("nearest").path("name").asText()).isEqualTo("Dorfgemeinschaftshaus Mitteldorf");
+        assertThat(mitteldorf.path("third_places").path("within").path("1000").asInt()).isEqualTo(1);
         assertThat(mitteldorf.path("mitfahrbank|bus_stop").path("within").path("1000").asInt()).isEqualTo(1);
         // Both bus stops lie within 5 km of Mitteldorf; the Mitfahrbank in Ostheim does not (14 km).
         assertThat(mitteldorf.path("mitfahrbank|bus_stop").path("within").path("5000").asInt()).isEqualTo(2);
 
         JsonNode ostheim = byName(r.path("villages"), "Ostheim").path("reach");
         // The pub next door is retired: the nearest third place is the hall in Mitteldorf, 14 km west.
-        assertThat(ostheim.path("third_place").path("nearest").path("name").asText()).isEqualTo("Dorfgemeinschaftshaus Mitteldorf");
-        assertThat(ostheim.path("third_place").path("nearest_m").asDouble())
+        assertThat(ostheim.path("third_places").path("nearest").path("name").asText()).isEqualTo("Dorfgemeinschaftshaus Mitteldorf");
+        assertThat(ostheim.path("third_places").path("nearest_m").asDouble())
                 .isCloseTo(postgisDistance("Ostheim", "Dorfgemeinschaftshaus Mitteldorf"), within(0.5));
-        assertThat(ostheim.path("third_place").path("within").path("5000").asInt()).isZero();
+        assertThat(ostheim.path("third_places").path("within").path("5000").asInt()).isZero();
 
         JsonNode suedweiler = byName(r.path("villages"), "Südweiler");
         // The private library and the expired mobile café next to it do not count.
-        assertThat(suedweiler.path("reach").path("third_place").path("nearest_m").asDouble()).isGreaterThan(3000);
+        assertThat(suedweiler.path("reach").path("third_places").path("nearest_m").asDouble()).isGreaterThan(3000);
 
         JsonNode adorf = r.path("municipalities").get(0);
         assertThat(adorf.path("ags").asText()).isEqualTo("09999001");
@@ -149,7 +157,7 @@ class PlanningApiTest {
         assertThat(ostheim.path("population").asInt()).isEqualTo(1000);
         assertThat(ostheim.path("population_method").asText()).isEqualTo("own");
         assertThat(ostheim.path("missing")).hasSize(1);
-        assertThat(ostheim.path("missing").get(0).path("rule").asText()).isEqualTo("third_place:2000");
+        assertThat(ostheim.path("missing").get(0).path("rule").asText()).isEqualTo("third_places:2000");
 
         JsonNode nordhof = byName(r.path("villages"), "Nordhof");
         assertThat(nordhof.path("ags").asText()).as("found in Adorf by position").isEqualTo("09999001");
@@ -180,7 +188,7 @@ class PlanningApiTest {
         JsonNode bdorf = r.path("municipalities").get(1);
         assertThat(bdorf.path("name").asText()).isEqualTo("Bdorf");
         assertThat(bdorf.path("underserved_villages").asInt()).isEqualTo(3);
-        assertThat(bdorf.path("missing").path("third_place:2000").path("population").asInt()).isEqualTo(1500);
+        assertThat(bdorf.path("missing").path("third_places:2000").path("population").asInt()).isEqualTo(1500);
         assertThat(bdorf.path("missing").path("mitfahrbank|bus_stop:1000").path("villages").asInt()).isEqualTo(2);
 
         // Inputs and provenance are stated.
@@ -201,9 +209,9 @@ class PlanningApiTest {
 
     @Test
     void rulesFromTheRequestReplaceTheDefaults() throws Exception {
-        JsonNode r = getJson("/planning/underserved?ags=09999001&rule=" + enc("third_place:4000"));
+        JsonNode r = getJson("/planning/underserved?ags=09999001&rule=" + enc("third_places:4000"));
         // A Land key works although only municipalities and districts are loaded.
-        JsonNode land = getJson("/planning/underserved?ags=09&rule=" + enc("third_place:4000"));
+        JsonNode land = getJson("/planning/underserved?ags=09&rule=" + enc("third_places:4000"));
         assertThat(land.path("inputs").path("area").path("name").asText()).isEqualTo("3 municipalities with key 09…");
         assertThat(land.path("totals").path("villages").asInt()).isEqualTo(6);
         // With 4 km, Nordhof and Südweiler (3.6 km from the hall) are served: nobody in Adorf is underserved.
@@ -279,20 +287,39 @@ class PlanningApiTest {
     }
 
     @Test
-    void theLatestResultsAreKeptPerArea() throws Exception {
-        getJson("/planning/underserved?ags=09999");
-        getJson("/planning/underserved?ags=09999&rule=" + enc("third_place:2000"));
+    void aPublicationBecomesTheAreasCurrentResultAndTheOneBeforeIsKept() throws Exception {
+        var first = post("/planning/underserved?ags=09999");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var second = post("/planning/underserved?ags=09999&rule=" + enc("third_places:2000"));
+        assertThat(second.statusCode()).isEqualTo(201);
+        String location = second.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("http://localhost:" + port + "/collections/planning_underserved/items\\?run=\\d+");
         try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
-                select count(*), string_agg(u.name, ',' order by u.rank), min(r.attribution), min(r.inputs::text)
+                select count(*), string_agg(u.name, ',' order by u.rank), min(r.attribution), min(r.inputs::text),
+                       min(r.id), min(array_to_string(r.rules, ';'))
                   from planning_runs r join planning_underserved u on u.run_id = r.id
-                 where r.analysis = 'underserved' and r.area_key = 'ags:09999'""")) {
+                 where r.analysis = 'underserved' and r.area_key = 'ags:09999' and r.superseded_at is null""")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("only the latest run's villages").isEqualTo(5);
+            assertThat(rs.getInt(1)).as("only the current run's villages").isEqualTo(5);
             assertThat(rs.getString(2)).isEqualTo("Ostheim,Neudorf,Nordhof,Südweiler,Einzelhof");
             assertThat(rs.getString(3)).contains("© OpenStreetMap contributors");
-            assertThat(rs.getString(4)).contains("third_place:2000").doesNotContain("mitfahrbank");
+            assertThat(rs.getString(4)).contains("third_places:2000").doesNotContain("mitfahrbank");
+            assertThat(location).endsWith("run=" + rs.getLong(5));
+            assertThat(rs.getString(6)).isEqualTo("third_places:2000");
         }
-        getJson("/planning/candidates?ags=09999&n=1");
+        // the first publication is kept, superseded, with its own rules; the portal sees only the current one
+        JsonNode runs = getJson("/planning/publications").path("publications");
+        assertThat(runs.get(0).path("rules").get(0).asText()).isEqualTo("third_places:2000");
+        assertThat(runs.get(0).path("superseded_at").isNull()).isTrue();
+        assertThat(runs.get(1).path("rules")).hasSize(2);
+        assertThat(runs.get(1).path("superseded_at").asText()).isNotEmpty();
+        JsonNode published = json.readTree(get(location.substring(location.indexOf("/collections")),
+                "Accept", "application/geo+json").body());
+        assertThat(published.path("numberMatched").asInt()).isEqualTo(5);
+        assertThat(published.path("features").get(0).path("properties").path("rules").get(0).asText())
+                .isEqualTo("third_places:2000");
+        assertThat(published.path("features").get(0).path("properties").path("published_at").asText()).isNotEmpty();
+        post("/planning/candidates?ags=09999&n=1");
         try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
                 select c.label, c.people_gained, ST_X(c.geom) from planning_candidates c
                   join planning_runs r on r.id = c.run_id where r.area_key = 'ags:09999'""")) {
@@ -303,9 +330,9 @@ class PlanningApiTest {
     }
 
     @Test
-    void theLatestResultsAreOgcCollections() throws Exception {
-        getJson("/planning/underserved?ags=09999");
-        getJson("/planning/candidates?ags=09999&n=2");
+    void publishedResultsAreOgcCollections() throws Exception {
+        assertThat(post("/planning/underserved?ags=09999").statusCode()).isEqualTo(201);
+        assertThat(post("/planning/candidates?ags=09999&n=2").statusCode()).isEqualTo(201);
         assertThat(select(collections.get("planning_underserved"), "rank <= 2 and area = 'Landkreis Testkreis'", "name"))
                 .containsExactly("Ostheim", "Neudorf");
         assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000')) and area = 'Landkreis Testkreis'",
@@ -363,23 +390,23 @@ class PlanningApiTest {
     void theOpenApiDocumentStatesTheConfiguredDefaults() throws Exception {
         String api = get("/api").body();
         assertThat(api).contains("/planning/underserved", "/planning/candidates", "/planning/reach")
-                .contains("Default: third_place:2000, mitfahrbank|bus_stop:1000").doesNotContain("${ortsanker").contains("text/csv");
+                .contains("Default: third_places:2000, mitfahrbank|bus_stop:1000").doesNotContain("${ortsanker").contains("text/csv");
     }
 
     @Test
     void badInputIsAClearProblem() throws Exception {
-        assertProblem("/planning/underserved?rule=" + enc("spaceport:2000"), 400, "rule", "'spaceport' is neither a kind nor a group");
-        assertProblem("/planning/underserved?rule=" + enc("third_place:-5"), 400, "rule", "must be more than 0");
-        assertProblem("/planning/underserved?rule=" + enc("third_place:0"), 400, "rule", "must be more than 0");
-        assertProblem("/planning/underserved?rule=" + enc("third_place:90000"), 400, "rule", "is more than 50000 m");
-        assertProblem("/planning/underserved?rule=third_place", 400, "rule", "lacks a radius");
+        assertProblem("/planning/underserved?rule=" + enc("spaceport:2000"), 400, "rule", "'spaceport' is neither a layer nor a kind");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:-5"), 400, "rule", "must be more than 0");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:0"), 400, "rule", "must be more than 0");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:90000"), 400, "rule", "is more than 50000 m");
+        assertProblem("/planning/underserved?rule=third_places", 400, "rule", "lacks a radius");
         assertProblem("/planning/reach?radius=abc", 400, "radius", "whole number of metres");
         assertProblem("/planning/reach?target=" + enc("bus_stop|ufo"), 400, "target", "'ufo'");
         assertProblem("/planning/underserved?mode=walk", 400, "mode", "not available yet");
         assertProblem("/planning/underserved?mode=teleport", 400, "mode", "not a distance mode");
         assertProblem("/planning/underserved?ags=123", 400, "ags", "not an official key");
         assertProblem("/planning/underserved?ags=09999003", 400, "ags", "no municipality, district or Land has the key");
-        assertProblem("/planning/underserved?bbox=1,2,3", 400, "bbox", "four numbers");
+        assertProblem("/planning/underserved?bbox=1,2,3", 400, "bbox", "must be 4 numbers");
         assertProblem("/planning/candidates?ags=09999&n=0", 400, "n", "must be 1");
         assertProblem("/planning/candidates?candidate=" + enc("200,50"), 400, "candidate", "outside");
         assertProblem("/planning/underserved?f=xlsx", 400, "f", "not a format");

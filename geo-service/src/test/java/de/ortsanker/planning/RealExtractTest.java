@@ -3,6 +3,7 @@ package de.ortsanker.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.imports.ImportOptions;
 import de.ortsanker.imports.Imports;
 import de.ortsanker.planning.analysis.Underserved;
@@ -81,8 +82,8 @@ class RealExtractTest {
 
     @Test
     void distancesAndCountsAreThoseOfPostgis() {
-        List<Target> targets = List.of(Target.parse("third_place", "t"), Target.parse("bus_stop|train_station", "t"),
-                Target.parse("village_shop", "t"), Target.parse("mitfahrbank", "t"));
+        List<Target> targets = List.of(Target.parse("third_places", PlaceFilter.NONE, "t"), Target.parse("bus_stop|train_station", PlaceFilter.NONE, "t"),
+                Target.parse("village_shop", PlaceFilter.NONE, "t"), Target.parse("mitfahrbank", PlaceFilter.NONE, "t"));
         // A box over the western part: the rest of the extract counts as "around" the area.
         var area = new Area("bbox:west", "west", null, new double[] {11.48, 49.97, 11.55, 50.05});
         List<Village> west = villages.stream().filter(v -> v.lon() <= 11.55).toList();
@@ -108,14 +109,14 @@ class RealExtractTest {
 
     @Test
     void theUnderservedAreThoseWithoutAThirdPlaceWithin2km() {
-        var rule = Rule.parse("third_place:2000", "rule", 50_000);
+        var rule = Rule.parse("third_places:2000", PlaceFilter.NONE, "rule", 50_000);
         Reach reach = new StraightLine(jdbc).reach(Area.EVERYTHING, villages, List.of(rule.target()), new int[0]);
         var result = Underserved.evaluate(villages, List.of(rule), reach);
         Set<Long> expected = Set.copyOf(jdbc.queryForList("""
                 select l.id from localities l
                  where l.kind in ('village', 'hamlet') and not exists (
                        select 1 from places p join kinds k on k.code = p.kind
-                        where k.group_code = 'third_place' and p.retired_at is null and p.is_public
+                        where k.group_code = 'third_places' and p.retired_at is null and p.is_public
                           and ST_DWithin(p.geog, l.geog, 2000))""", Long.class));
         assertThat(result.villages().stream().map(u -> u.village().id()).collect(Collectors.toSet())).isEqualTo(expected);
         assertThat(expected).isNotEmpty();

@@ -3,6 +3,7 @@ package de.ortsanker.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.distance.NearPlace;
 import de.ortsanker.planning.distance.Reach;
@@ -78,9 +79,9 @@ class StraightLineTest {
 
     @Test
     void nearestAndCountsEqualPostgisBruteForce() {
-        List<Target> targets = List.of(Target.parse("pub", "t"), Target.parse("mitfahrbank|bus_stop", "t"),
-                Target.parse("train_station", "t"), Target.parse("library", "t"),
-                Target.parse("on_demand_zone|mitfahrbank", "t"));
+        List<Target> targets = List.of(Target.parse("pub", PlaceFilter.NONE, "t"), Target.parse("mitfahrbank|bus_stop", PlaceFilter.NONE, "t"),
+                Target.parse("train_station", PlaceFilter.NONE, "t"), Target.parse("library", PlaceFilter.NONE, "t"),
+                Target.parse("on_demand_zone|mitfahrbank", PlaceFilter.NONE, "t"));
         // A bounded area: places are read around the villages only, the far station through the database.
         var area = new Area("bbox:test", "test", null, new double[] {11, 50, 11.55, 50.3});
         Reach reach = new StraightLine(jdbc).reach(area, villages, targets, RADII);

@@ -35,7 +35,7 @@ class HttpSemanticsTest {
 
         @GetMapping("/test-probe/clubs")
         String clubs(WebRequest request) {
-            if (conditional.notModified(request, List.of("club"), "json")) {
+            if (conditional.notModified(request, List.of("clubs"), "json")) {
                 return null;
             }
             return "{\"clubs\":\"" + "x".repeat(4000) + "\"}";

@@ -100,7 +100,7 @@ class TileFastPathTest {
         String path = tilePath(Fixtures.tileAt(14, LON, LAT));
         var first = get(path, "Origin", PORTAL);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(DecodedTile.of(first.body()).names("third_place")).contains("Dorfhaus Harsdorf");
+        assertThat(DecodedTile.of(first.body()).names("third_places")).contains("Dorfhaus Harsdorf");
         assertThat(header(first, "Access-Control-Allow-Origin")).isEqualTo(PORTAL);
         assertThat(header(first, "Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(first.headers().allValues("Vary")).contains("Origin", "Accept-Encoding");

@@ -60,7 +60,7 @@ class TilesServiceTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).contains("application/vnd.mapbox-vector-tile");
         assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(cc -> assertThat(cc).contains("no-cache"));
-        assertThat(DecodedTile.of(first.body()).names("third_place")).containsExactly("Dorfhaus Harsdorf");
+        assertThat(DecodedTile.of(first.body()).names("third_places")).containsExactly("Dorfhaus Harsdorf");
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
         var unchanged = get(tilePath("all", harsdorf), "If-None-Match", etag);
@@ -79,16 +79,16 @@ class TilesServiceTest {
     void filtersArePartOfTheRequestAndOfTheETag() throws Exception {
         Fixtures.place(db, "pub", "Gasthof Krone", LON, LAT, "wheelchair", "'no'");
         Fixtures.place(db, "library", "Bücherei", LON, LAT, "wheelchair", "'yes'");
-        var stepFree = get(tilePath("third_place", harsdorf) + "?wheelchair=yes");
-        var pubs = get(tilePath("third_place", harsdorf) + "?kinds=pub");
-        assertThat(DecodedTile.of(stepFree.body()).names("third_place")).containsExactly("Bücherei");
-        assertThat(DecodedTile.of(pubs.body()).names("third_place")).containsExactly("Gasthof Krone");
+        var stepFree = get(tilePath("third_places", harsdorf) + "?step_free=yes");
+        var pubs = get(tilePath("third_places", harsdorf) + "?kinds=pub");
+        assertThat(DecodedTile.of(stepFree.body()).names("third_places")).containsExactly("Bücherei");
+        assertThat(DecodedTile.of(pubs.body()).names("third_places")).containsExactly("Gasthof Krone");
         assertThat(stepFree.headers().firstValue("ETag")).isNotEqualTo(pubs.headers().firstValue("ETag"));
-        assertThat(get(tilePath("third_place", harsdorf) + "?kinds=club").statusCode()).isEqualTo(400);
+        assertThat(get(tilePath("third_places", harsdorf) + "?kinds=club").statusCode()).isEqualTo(400);
 
         var cql2 = get(tilePath("all", harsdorf) + "?filter=" + java.net.URLEncoder.encode("name LIKE 'Gast%'",
                 java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(DecodedTile.of(cql2.body()).names("third_place")).containsExactly("Gasthof Krone");
+        assertThat(DecodedTile.of(cql2.body()).names("third_places")).containsExactly("Gasthof Krone");
         var bad = get(tilePath("all", harsdorf) + "?filter=" + java.net.URLEncoder.encode("colour = 'red'",
                 java.nio.charset.StandardCharsets.UTF_8));
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -145,14 +145,34 @@ class TilesServiceTest {
     @Test
     void tileJsonPointsAtTheTilesAsTheClientReachedTheService() throws Exception {
         Fixtures.place(db, "club", "SV Harsdorf", LON, LAT);
-        var direct = json(get("/tiles/club.json?kinds=club"));
+        var direct = json(get("/tiles/clubs.json?kinds=club"));
         assertThat(direct.get("tilejson").asText()).isEqualTo("3.0.0");
         assertThat(direct.get("tiles").get(0).asText())
-                .isEqualTo("http://localhost:" + port + "/tiles/club/{z}/{x}/{y}.mvt?kinds=club");
+                .isEqualTo("http://localhost:" + port + "/tiles/clubs/{z}/{x}/{y}.mvt?kinds=club");
         assertThat(direct.get("attribution").asText()).contains("© OpenStreetMap contributors");
 
-        var proxied = json(get("/tiles/club.json", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "geoportal.lkee.de"));
-        assertThat(proxied.get("tiles").get(0).asText()).isEqualTo("https://geoportal.lkee.de/tiles/club/{z}/{x}/{y}.mvt");
+        var proxied = json(get("/tiles/clubs.json", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "geoportal.lkee.de"));
+        assertThat(proxied.get("tiles").get(0).asText()).isEqualTo("https://geoportal.lkee.de/tiles/clubs/{z}/{x}/{y}.mvt");
+    }
+
+    @Test
+    void theOldLayerIdsAnswerTheSameForOneReleaseAndSaySo() throws Exception {
+        Fixtures.place(db, "village_hall", "Dorfhaus Harsdorf", LON, LAT);
+        Fixtures.place(db, "pub", "Gasthof Krone", LON, LAT, "wheelchair", "'limited'");
+        var old = get(tilePath("third_place", harsdorf) + "?wheelchair=limited");
+        var current = get(tilePath("third_places", harsdorf) + "?step_free=limited");
+        assertThat(old.statusCode()).isEqualTo(200);
+        assertThat(DecodedTile.of(old.body()).names("third_places")).containsExactly("Gasthof Krone");
+        assertThat(old.body()).isEqualTo(current.body());
+        assertThat(old.headers().firstValue("Deprecation")).hasValue("@1796515200");
+        assertThat(old.headers().firstValue("Link")).hasValue("<" + tilePath("third_places", harsdorf)
+                + "?wheelchair=limited>; rel=\"successor-version\"");
+        assertThat(current.headers().firstValue("Deprecation")).isEmpty();
+
+        var oldTileJson = get("/tiles/vacant.json");
+        assertThat(oldTileJson.statusCode()).isEqualTo(200);
+        assertThat(oldTileJson.headers().firstValue("Deprecation")).isPresent();
+        assertThat(json(oldTileJson).get("tiles").get(0).asText()).endsWith("/tiles/vacant_buildings/{z}/{x}/{y}.mvt");
     }
 
     @Test
@@ -162,8 +182,8 @@ class TilesServiceTest {
         assertThat(style.get("sources").get("ortsanker").get("url").asText()).isEqualTo("http://localhost:" + port + "/tiles/all.json");
         var sourceLayers = new java.util.TreeSet<String>();
         style.get("layers").forEach(l -> sourceLayers.add(l.get("source-layer").asText()));
-        assertThat(sourceLayers).containsExactlyInAnyOrder("municipalities", "villages", "third_place", "club",
-                "meeting_room", "mobility", "vacant", "supply");
+        assertThat(sourceLayers).containsExactlyInAnyOrder("municipalities", "villages", "third_places", "clubs",
+                "meeting_rooms", "mobility", "vacant_buildings", "supply");
 
         var index = json(get("/tiles"));
         assertThat(index.get("tilejson")).hasSize(9);

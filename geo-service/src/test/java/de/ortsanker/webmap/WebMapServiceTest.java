@@ -111,12 +111,18 @@ class WebMapServiceTest {
 
         List<String> codes = new ArrayList<>();
         config.get("layers").forEach(l -> codes.add(l.get("code").asText()));
-        assertThat(codes).containsExactly("third_place", "club", "meeting_room", "mobility", "vacant", "supply",
-                "villages", "municipalities");
+        // the catalogue's layers, under the ids the OGC collections and the tiles use
+        assertThat(codes).containsExactly("third_places", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply",
+                "villages", "municipalities", "districts");
         JsonNode thirdPlace = config.get("layers").get(0);
         assertThat(thirdPlace.get("label_de").asText()).isEqualTo("Treffpunkte");
         assertThat(thirdPlace.get("label_en").asText()).isEqualTo("Places to meet");
         assertThat(thirdPlace.get("collection").asText()).isEqualTo("third_places");
+        assertThat(thirdPlace.get("colour").asText()).matches("#[0-9a-f]{6}");
+        // … and the pages take the layers' colours from the same catalogue
+        String css = get("/map/layers.css").body();
+        assertThat(css).contains("--third_places: " + thirdPlace.get("colour").asText() + ";")
+                .contains(".om-vacant_buildings { background: var(--vacant_buildings); }");
         // Addresses for a GIS are listed only where this build serves them.
         var items = thirdPlace.get("items_url");
         if (items != null) {

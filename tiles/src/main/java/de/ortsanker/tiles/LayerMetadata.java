@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PublicPlaces;
 
 /**
  * What the data in a set of layers looks like as a whole: where it lies (bounds) and where it comes from
@@ -28,25 +30,12 @@ final class LayerMetadata {
     }
 
     // The rows the tiles draw (see TileQuery), grouped by origin.
-    private static final String PLACES = """
-            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
-                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
-              from places
-             where kind = any(?) and is_public and retired_at is null
-               and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
-             group by attribution, licence""";
-
-    private static final String VILLAGES = """
-            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
-                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
-              from localities where retired_at is null
-             group by attribution, licence""";
-
-    private static final String MUNICIPALITIES = """
-            select attribution, licence, count(*), ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)),
-                   ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
-              from admin_areas where level = 'gemeinde' and retired_at is null
-             group by attribution, licence""";
+    private static final String ORIGINS = """
+            select %1$s, %2$s, count(*), ST_XMin(ST_Extent(%3$s)), ST_YMin(ST_Extent(%3$s)),
+                   ST_XMax(ST_Extent(%3$s)), ST_YMax(ST_Extent(%3$s))
+              from %4$s
+             where %5$s
+             group by 1, 2""";
 
     private final DataSource dataSource;
     private final Cache<String, Summary> cache = Caffeine.newBuilder().maximumSize(200).build();
@@ -64,16 +53,14 @@ final class LayerMetadata {
         double[] bounds = null;
         try (Connection c = dataSource.getConnection()) {
             for (TileLayer layer : layers) {
-                try (PreparedStatement ps = c.prepareStatement(switch (layer.source()) {
-                    case PLACES -> PLACES;
-                    case VILLAGES -> VILLAGES;
-                    case MUNICIPALITIES -> MUNICIPALITIES;
-                })) {
-                    if (layer.isPlaces()) {
-                        ps.setArray(1, c.createArrayOf("text", layer.kinds().toArray()));
-                        ps.setObject(2, day);
-                        ps.setObject(3, day);
-                    }
+                var source = layer.layer().source();
+                SqlFilter visible = PublicPlaces.on(day);
+                SqlFilter rows = layer.isPlaces()
+                        ? new SqlFilter(layer.layer().kindsSql() + " and " + visible.sql(), visible.parameters())
+                        : new SqlFilter(source.existing(), List.of());
+                try (PreparedStatement ps = c.prepareStatement(ORIGINS.formatted(source.attributionColumn(),
+                        source.licenceColumn(), source.geometry(), source.from(), rows.sql()))) {
+                    rows.bind(ps, 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             origins.merge(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);

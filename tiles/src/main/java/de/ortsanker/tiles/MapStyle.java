@@ -13,15 +13,6 @@ import java.util.Map;
  */
 final class MapStyle {
 
-    private static final Map<String, String> COLOURS = Map.of(
-            "third_place", "#d9480f",
-            "club", "#5f3dc4",
-            "meeting_room", "#1971c2",
-            "mobility", "#2b8a3e",
-            "vacant", "#868e96",
-            "supply", "#c2255c",
-            "villages", "#495057");
-
     private MapStyle() {
     }
 
@@ -35,19 +26,19 @@ final class MapStyle {
         style.put("sources", Map.of("ortsanker", Map.of("type", "vector", "url", baseUrl + "/tiles/" + TileLayers.COMBINED + ".json")));
         var layers = new ArrayList<Map<String, Object>>();
         for (TileLayer layer : TileLayers.all()) {
-            if (layer.id().equals("municipalities")) {
-                layers.add(layer("municipalities", "line", layer.id(), null,
-                        Map.of("line-color", "#868e96", "line-width", 1, "line-dasharray", List.of(3, 2))));
+            if (!layer.clusters()) { // areas: outlines
+                layers.add(layer(layer.id(), "line", layer.id(), null,
+                        Map.of("line-color", layer.layer().map().colour(), "line-width", 1, "line-dasharray", List.of(3, 2))));
                 continue;
             }
-            String colour = COLOURS.get(layer.id());
+            String colour = layer.layer().map().colour();
             layers.add(layer(layer.id() + "-areas", "fill", layer.id(), List.of("==", List.of("geometry-type"), "Polygon"),
                     Map.of("fill-color", colour, "fill-opacity", 0.25, "fill-outline-color", colour)));
             layers.add(layer(layer.id(), "circle", layer.id(), List.of("==", List.of("geometry-type"), "Point"), Map.of(
                     "circle-color", colour,
                     // single places small, clusters growing with the number of places they stand for
                     "circle-radius", List.of("interpolate", List.of("linear"), List.of("coalesce", List.of("get", "count"), 1),
-                            1, layer.id().equals("villages") ? 3 : 5, 10, 9, 100, 14, 1000, 20),
+                            1, layer.isPlaces() ? 5 : 3, 10, 9, 100, 14, 1000, 20),
                     "circle-stroke-color", "#ffffff",
                     "circle-stroke-width", 1)));
             if (glyphs != null && !glyphs.isBlank()) {

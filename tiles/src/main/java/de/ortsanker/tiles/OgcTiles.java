@@ -1,5 +1,8 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.catalogue.Catalogue;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.problem.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -91,7 +94,7 @@ public class OgcTiles {
         tileset.put("crs", CRS);
         tileset.put("tileMatrixSetURI", TMS_URI);
         var limits = new ArrayList<Map<String, Object>>();
-        for (int z = 0; z <= TileLayers.MAX_ZOOM; z++) {
+        for (int z = 0; z <= Catalogue.MAX_ZOOM; z++) {
             limits.add(Map.of("tileMatrix", Integer.toString(z), "minTileRow", 0, "maxTileRow", (1 << z) - 1,
                     "minTileCol", 0, "maxTileCol", (1 << z) - 1));
         }
@@ -116,9 +119,11 @@ public class OgcTiles {
         requireTms(tms);
         TileAddress address = inGrid(tileMatrix, tileRow, tileCol);
         List<TileLayer> layers = collections(request.getParameterValues("collections"));
-        String tileset = layers.equals(TileLayers.all()) ? TileLayers.COMBINED
+        String id = layers.equals(TileLayers.all()) ? TileLayers.COMBINED
                 : String.join("+", layers.stream().map(TileLayer::id).toList());
-        responses.write(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
+        TileFilter filter = TileFilter.parse(request.getParameterMap(), layers);
+        TileResponses.deprecations(new TileLayers.Tileset(id, layers, false), filter, request, response);
+        responses.write(id, layers, address, filter, request, response);
     }
 
     /** The tileset's entry in a tilesets list ({@code /tiles}). */
@@ -144,10 +149,11 @@ public class OgcTiles {
 
     private static Map<String, Object> layer(TileLayer layer) {
         var properties = new LinkedHashMap<String, Object>();
-        layer.fieldDescriptions(12).forEach((name, description) -> properties.put(name, Map.of(
-                // descriptions start with their type, as TileJSON shows them: "String: …", "Number: …"
-                "type", description.startsWith("Number") ? "number" : description.startsWith("Boolean") ? "boolean" : "string",
-                "description", description)));
+        layer.fields().forEach(f -> properties.put(f.name(), Map.of("type", f.type().jsonType(),
+                "description", f.label().en())));
+        if (layer.hasCount(12)) {
+            properties.put("count", Map.of("type", "integer", "description", TileLayer.countDescription(12)));
+        }
         var json = new LinkedHashMap<String, Object>();
         json.put("id", layer.id());
         json.put("title", layer.title());
@@ -161,7 +167,7 @@ public class OgcTiles {
 
     private static void requireTms(String id) {
         if (!TMS.equals(id)) {
-            throw TileProblems.notFound("there is no tile matrix set '" + id + "'; there is " + TMS);
+            throw new NotFound("there is no tile matrix set '" + id + "'; there is " + TMS);
         }
     }
 
@@ -171,14 +177,14 @@ public class OgcTiles {
             int z = Integer.parseInt(tileMatrix);
             int y = Integer.parseInt(tileRow);
             int x = Integer.parseInt(tileCol);
-            if (z >= 0 && z <= TileLayers.MAX_ZOOM && x >= 0 && y >= 0 && x < 1 << z && y < 1 << z) {
+            if (z >= 0 && z <= Catalogue.MAX_ZOOM && x >= 0 && y >= 0 && x < 1 << z && y < 1 << z) {
                 return new TileAddress(z, x, y);
             }
         } catch (NumberFormatException e) {
             // not a tile of the grid either
         }
-        throw TileProblems.notFound("there is no tile " + tileMatrix + "/" + tileRow + "/" + tileCol + " in " + TMS
-                + " with tile matrices 0 to " + TileLayers.MAX_ZOOM);
+        throw new NotFound("there is no tile " + tileMatrix + "/" + tileRow + "/" + tileCol + " in " + TMS
+                + " with tile matrices 0 to " + Catalogue.MAX_ZOOM);
     }
 
     private static List<TileLayer> collections(String[] values) {
@@ -187,12 +193,11 @@ public class OgcTiles {
         }
         var ids = Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
+        var named = new java.util.HashSet<TileLayer>();
         for (String id : ids) {
-            if (TileLayers.byId(id).isEmpty()) {
-                throw TileProblems.invalid("collections", "unknown collection '" + id + "'; collections: "
-                        + String.join(", ", TileLayers.all().stream().map(TileLayer::id).toList()));
-            }
+            named.add(TileLayers.byId(id).orElseThrow(() -> new InvalidParameter("collections", "unknown collection '"
+                    + id + "'; collections: " + String.join(", ", TileLayers.all().stream().map(TileLayer::id).toList()))));
         }
-        return TileLayers.all().stream().filter(l -> ids.contains(l.id())).toList(); // in drawing order
+        return TileLayers.all().stream().filter(named::contains).toList(); // in drawing order
     }
 }

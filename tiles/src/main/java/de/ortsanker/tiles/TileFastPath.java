@@ -1,5 +1,6 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.problem.InvalidParameter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,12 +9,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.core.Ordered;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.CorsProcessor;
@@ -56,7 +55,7 @@ public final class TileFastPath implements Filter, Ordered {
     private record Cors(CorsConfigurationSource source, CorsProcessor processor) {
     }
 
-    private record TileRequest(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
+    private record TileRequest(TileLayers.Tileset tileset, TileAddress address, TileFilter filter) {
     }
 
     TileFastPath(Tiles tiles, BeanFactory beans) {
@@ -91,7 +90,8 @@ public final class TileFastPath implements Filter, Ordered {
             return; // rejected (403), as Spring MVC would
         }
         try {
-            responses.write(tile.tileset(), tile.layers(), tile.address(), tile.filter(), request, response);
+            TileResponses.deprecations(tile.tileset(), tile.filter(), request, response);
+            responses.write(tile.tileset().id(), tile.tileset().layers(), tile.address(), tile.filter(), request, response);
         } catch (RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -126,17 +126,17 @@ public final class TileFastPath implements Filter, Ordered {
         if (parts.length != 4) {
             return null;
         }
-        Optional<List<TileLayer>> layers = TileLayers.forTile(parts[0]);
+        Optional<TileLayers.Tileset> tileset = TileLayers.forTile(parts[0]);
         int z = number(parts[1]);
         int x = number(parts[2]);
         int y = number(parts[3]);
-        if (layers.isEmpty() || z < 0 || x < 0 || y < 0) {
+        if (tileset.isEmpty() || z < 0 || x < 0 || y < 0) {
             return null;
         }
         try {
-            return new TileRequest(parts[0], layers.get(), TileAddress.of(z, x, y),
-                    TileFilter.parse(request.getParameterMap(), layers.get()));
-        } catch (ErrorResponseException e) {
+            return new TileRequest(tileset.get(), TileAddress.of(z, x, y),
+                    TileFilter.parse(request.getParameterMap(), tileset.get().layers()));
+        } catch (InvalidParameter e) {
             return null;
         }
     }

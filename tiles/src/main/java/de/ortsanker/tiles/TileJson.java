@@ -1,5 +1,6 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.catalogue.Catalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class TileJson {
     static Map<String, Object> of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
                                   LayerMetadata.Summary data, int clusterBelowZoom) {
         int minZoom = layers.stream().mapToInt(TileLayer::minZoom).min().orElse(0);
-        int maxZoom = TileLayers.MAX_ZOOM;
+        int maxZoom = Catalogue.MAX_ZOOM;
         double[] bounds = data.bounds() == null ? new double[] {-180, -MAX_LAT, 180, MAX_LAT} : clamp(data.bounds());
 
         var json = new LinkedHashMap<String, Object>();
@@ -62,7 +63,7 @@ final class TileJson {
         json.put("description", layer.description());
         json.put("minzoom", layer.minZoom());
         json.put("maxzoom", layer.maxZoom());
-        json.put("fields", layer.fieldDescriptions(clusterBelowZoom));
+        json.put("fields", layer.fieldTypes(clusterBelowZoom));
         return json;
     }
 

@@ -1,7 +1,10 @@
 package de.ortsanker.tiles;
 
 import de.ortsanker.database.SessionSetting;
-import de.ortsanker.tiles.TileLayer.Field;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.tiles.TileLayer.TileField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,26 +53,14 @@ public final class TileQuery {
             )
             """;
 
-    // Public places of a kind group that are valid today: retired or non-public rows never reach a tile.
-    private static final String PLACES = """
-            select p.id, p.name, p.kind, p.wheelchair, p.free_entry, p.licence, p.attribution,
-                   ST_Transform(p.geom, 3857) as geom
-              from tile, places p
-             where p.geom && tile.search
-               and p.kind = any(?)
-               and p.is_public and p.retired_at is null
-               and (p.valid_from is null or p.valid_from <= ?) and (p.valid_to is null or p.valid_to >= ?)""";
-
-    private static final String VILLAGES = """
-            select l.id, l.name, l.kind, l.population, l.licence, l.attribution, ST_Transform(l.geom, 3857) as geom
-              from tile, localities l
-             where l.geom && tile.search and l.retired_at is null""";
-
-    private static final String MUNICIPALITIES = """
-            select a.id, a.name, a.ags, a.designation, a.population, a.licence, a.attribution,
-                   ST_Transform(a.geom, 3857) as geom
-              from tile, admin_areas a
-             where a.geom && tile.search and a.level = 'gemeinde' and a.retired_at is null""";
+    // A layer's rows that meet the tile: the catalogue's fields, the provenance, the geometry in EPSG:3857.
+    // Places also pass the public rule and the filter; retired or hidden rows never reach a tile.
+    private static final String ROWS = """
+            select %s, %s,
+                   ST_Transform(%s, 3857) as geom
+              from tile, %s
+             where %s && tile.search
+               and %s""";
 
     // Every feature as it is, areas simplified to the tile's resolution.
     private static final String PLAIN = """
@@ -165,42 +156,40 @@ public final class TileQuery {
         return layer.fields().stream().map(f -> "f." + f.name()).collect(Collectors.joining(", "));
     }
 
-    /** The named query of a layer's source with the filter applied, or null when the filter leaves nothing. */
+    /** The rows of a layer with the filter applied, or null when the filter leaves nothing of it. */
     private static String features(TileLayer layer, TileFilter filter, LocalDate today, List<Object> params) {
-        return switch (layer.source()) {
-            case VILLAGES -> VILLAGES;
-            case MUNICIPALITIES -> MUNICIPALITIES;
-            case PLACES -> {
-                List<String> kinds = filter.kindsIn(layer);
-                if (kinds.isEmpty()) {
-                    yield null;
-                }
-                params.add(kinds.toArray(String[]::new));
-                params.add(today);
-                params.add(today);
-                var sql = new StringBuilder(PLACES);
-                if (!filter.wheelchair().isEmpty()) {
-                    sql.append("\n   and p.wheelchair = any(?)");
-                    params.add(filter.wheelchair().stream().sorted().toArray(String[]::new));
-                }
-                if (filter.freeEntry() != null) {
-                    sql.append("\n   and p.free_entry = ?");
-                    params.add(filter.freeEntry());
-                }
-                if (filter.cql2() != null) {
-                    sql.append("\n   and (").append(filter.cql2().sql().sql()).append(")");
-                    params.addAll(filter.cql2().sql().parameters());
-                }
-                yield sql.toString();
-            }
-        };
+        var source = layer.layer().source();
+        String columns = layer.fields().stream().map(f -> f.sql() + " as " + f.name()).collect(Collectors.joining(", "));
+        if (!layer.isPlaces()) {
+            return ROWS.formatted(source.id(), columns, source.geometry(), source.from(), source.geometry(),
+                    source.existing());
+        }
+        PlaceFilter own = filter.places();
+        var kinds = own.kindsIn(layer.kinds());
+        if (kinds.isEmpty()) {
+            return null;
+        }
+        // The layer's own kinds (a filter may name kinds of other layers too), the public rule, the filter.
+        var conditions = new ArrayList<SqlFilter>(List.of(
+                new PlaceFilter(java.util.Set.copyOf(kinds), own.stepFree(), own.freeEntry(), List.of()).sql(),
+                PublicPlaces.on(today)));
+        if (filter.cql2() != null) {
+            conditions.add(filter.cql2().sql());
+        }
+        var where = new ArrayList<String>();
+        for (SqlFilter c : conditions) {
+            where.add("(" + c.sql() + ")");
+            params.addAll(c.parameters());
+        }
+        return ROWS.formatted(source.id(), columns, source.geometry(), source.from(), source.geometry(),
+                String.join("\n   and ", where));
     }
 
     private static String clusterValues(TileLayer layer) {
         return layer.fields().stream().map(TileQuery::clusterValue).collect(Collectors.joining(", "));
     }
 
-    private static String clusterValue(Field field) {
+    private static String clusterValue(TileField field) {
         return (field.clusterValue() == null ? "null" : field.clusterValue()) + " as " + field.name();
     }
 

@@ -1,5 +1,6 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.filter.Deprecation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -58,6 +59,30 @@ final class TileResponses {
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Marks an answer to a deprecated name — an old tileset id, an old filter name — with a
+     * {@code Deprecation} header, and for an old id a {@code successor-version} link to the same resource
+     * under its current id. The answer itself is the same.
+     */
+    static void deprecations(TileLayers.Tileset named, TileFilter filter, HttpServletRequest request,
+                             HttpServletResponse response) {
+        if (named.deprecatedName()) {
+            String path = request.getRequestURI();
+            int start = path.indexOf("/tiles/") + "/tiles/".length();
+            int end = start;
+            while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '.') {
+                end++;
+            }
+            String successor = path.substring(0, start) + named.id() + path.substring(end)
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.setHeader(Deprecation.HEADER, Deprecation.VALUE);
+            response.addHeader(HttpHeaders.LINK, "<" + successor + ">; rel=\"successor-version\"");
+        }
+        if (!filter.deprecated().isEmpty()) {
+            response.setHeader(Deprecation.HEADER, Deprecation.VALUE);
+        }
     }
 
     /** Sets the caching headers; true when the client's copy is current (a 304 is then set). */

@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import de.ortsanker.problem.NotFound;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Vector tiles over HTTP: {@code /tiles/{tileset}/{z}/{x}/{y}.mvt} (a layer, or {@code all}), their TileJSON
@@ -45,20 +46,25 @@ public class TilesController {
     public void tile(@PathVariable String tileset, @PathVariable int z, @PathVariable int x, @PathVariable int y,
                      HttpServletRequest request, HttpServletResponse response) throws IOException {
         TileFastPath.rethrowFailure(request);
-        List<TileLayer> layers = layers(tileset);
+        TileLayers.Tileset named = tileset(tileset);
         TileAddress address = TileAddress.of(z, x, y);
-        responses.write(tileset, layers, address, TileFilter.parse(request.getParameterMap(), layers), request, response);
+        TileFilter filter = TileFilter.parse(request.getParameterMap(), named.layers());
+        TileResponses.deprecations(named, filter, request, response);
+        responses.write(named.id(), named.layers(), address, filter, request, response);
     }
 
     @GetMapping(path = "/tiles/{tileset}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> tileJson(@PathVariable String tileset, WebRequest request, HttpServletResponse response) {
-        List<TileLayer> layers = layers(tileset);
+    public Map<String, Object> tileJson(@PathVariable String tileset, HttpServletRequest request,
+                                        HttpServletResponse response) {
+        TileLayers.Tileset named = tileset(tileset);
+        List<TileLayer> layers = named.layers();
         TileFilter filter = TileFilter.parse(request.getParameterMap(), layers);
+        TileResponses.deprecations(named, filter, request, response);
         Tiles.State state = tiles.state(layers);
-        if (responses.notModified(request, response, state.etag(filter))) {
+        if (responses.notModified(new ServletWebRequest(request, response), response, state.etag(filter))) {
             return null;
         }
-        return TileJson.of(TileResponses.baseUrl(), tileset, layers, filter, metadata.of(tileset, layers, state),
+        return TileJson.of(TileResponses.baseUrl(), named.id(), layers, filter, metadata.of(named.id(), layers, state),
                 tiles.settings().clusterBelowZoom());
     }
 
@@ -94,9 +100,8 @@ public class TilesController {
         return e;
     }
 
-    static List<TileLayer> layers(String tileset) {
-        return TileLayers.forTile(tileset).orElseThrow(() -> TileProblems.notFound("there is no tileset '" + tileset
-                + "'; tilesets: " + TileLayers.COMBINED + ", "
-                + String.join(", ", TileLayers.all().stream().map(TileLayer::id).toList())));
+    static TileLayers.Tileset tileset(String tileset) {
+        return TileLayers.forTile(tileset).orElseThrow(() -> new NotFound("there is no tileset '" + tileset
+                + "'; tilesets: " + TileLayers.ids()));
     }
 }

@@ -32,7 +32,7 @@ class ClusterTest {
 
     private static DecodedTile tile(TestSchema db, TileAddress address, TileFilter filter) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        var layers = TileLayers.forTile("mobility").orElseThrow();
+        var layers = TileLayers.forTile("mobility").orElseThrow().layers();
         return DecodedTile.of(tiles.tile("mobility", layers, address, filter, tiles.state(layers)).mvt());
     }
 
@@ -57,7 +57,7 @@ class ClusterTest {
 
     @Test
     void aClusterOfOneKindKeepsTheKindAndFiltersApplyBeforeCounting(TestSchema db) {
-        var stepFree = tile(db, tileAt(8, LON, LAT), new TileFilter(Set.of("mitfahrbank"), Set.of("yes"), null));
+        var stepFree = tile(db, tileAt(8, LON, LAT), Fixtures.filter("kinds=mitfahrbank&step_free=yes"));
         assertThat(stepFree.layer("mobility")).singleElement().satisfies(c -> {
             assertThat(c.count()).isEqualTo(20);
             assertThat(c.attributes()).containsEntry("kind", "mitfahrbank");
@@ -85,11 +85,11 @@ class ClusterTest {
         var home = tileAt(8, 12.6555, 50.03);
         var east = TileAddress.of(8, home.x() + 1, home.y());
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        var layers = TileLayers.forTile("third_place").orElseThrow();
-        var inHome = DecodedTile.of(tiles.tile("third_place", layers, home, TileFilter.NONE, tiles.state(layers)).mvt())
-                .layer("third_place");
-        var inEast = DecodedTile.of(tiles.tile("third_place", layers, east, TileFilter.NONE, tiles.state(layers)).mvt())
-                .layer("third_place");
+        var layers = TileLayers.forTile("third_places").orElseThrow().layers();
+        var inHome = DecodedTile.of(tiles.tile("third_places", layers, home, TileFilter.NONE, tiles.state(layers)).mvt())
+                .layer("third_places");
+        var inEast = DecodedTile.of(tiles.tile("third_places", layers, east, TileFilter.NONE, tiles.state(layers)).mvt())
+                .layer("third_places");
 
         assertThat(inHome).singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(5));
         assertThat(inEast).singleElement().satisfies(c -> {

@@ -12,6 +12,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A filter as a request writes it, e.g. {@code "kinds=pub&step_free=yes"}, for a tile of every layer. */
+    public static TileFilter filter(String query) {
+        var parameters = new java.util.HashMap<String, String[]>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(pair.substring(0, eq), new String[] {pair.substring(eq + 1)});
+        }
+        return TileFilter.parse(parameters, TileLayers.all());
+    }
+
     /**
      * Inserts a public OSM-sourced place; {@code more} sets or overrides columns as SQL,
      * e.g. {@code "wheelchair", "'yes'"}.

@@ -25,7 +25,7 @@ class ImportInvalidationTest {
     /** The extract's bounding box lies in this z8 tile (and the tiles below it). */
     static final TileAddress REGION = Fixtures.tileAt(8, 11.54, 50.01);
 
-    private final List<TileLayer> all = TileLayers.forTile("all").orElseThrow();
+    private final List<TileLayer> all = TileLayers.forTile("all").orElseThrow().layers();
 
     @Test
     void tilesShowAnImportAtOnceAndAnUnchangedReimportKeepsThem(TestSchema db) throws SQLException {

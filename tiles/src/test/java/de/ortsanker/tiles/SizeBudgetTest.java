@@ -57,9 +57,9 @@ class SizeBudgetTest {
     @Test
     void theDensestTileOfEveryZoomStaysWithinTheBudget(TestSchema db) throws SQLException {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        List<TileLayer> all = TileLayers.forTile("all").orElseThrow();
+        List<TileLayer> all = TileLayers.forTile("all").orElseThrow().layers();
         var state = tiles.state(all);
-        for (int z = 0; z <= TileLayers.MAX_ZOOM; z++) {
+        for (int z = 0; z <= de.ortsanker.catalogue.Catalogue.MAX_ZOOM; z++) {
             TileAddress address = densest(db, z);
             Tile tile = tiles.tile("all", all, address, TileFilter.NONE, state);
             assertThat(tile.mvt().length).as("bytes of the densest tile %s", address).isLessThanOrEqualTo(BUDGET);
@@ -78,7 +78,7 @@ class SizeBudgetTest {
     @Test
     void aTileTooDenseToDrawPlaceByPlaceIsClusteredAboveTheClusterZoomToo(TestSchema db) throws SQLException {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        List<TileLayer> all = TileLayers.forTile("all").orElseThrow();
+        List<TileLayer> all = TileLayers.forTile("all").orElseThrow().layers();
         TileAddress centre = densest(db, 12); // ~10,000 places: more than a tile draws one by one
         var decoded = DecodedTile.of(tiles.tile("all", all, centre, TileFilter.NONE, tiles.state(all)).mvt());
         assertThat(decoded.layer("mobility")).anyMatch(f -> f.count() > 1);

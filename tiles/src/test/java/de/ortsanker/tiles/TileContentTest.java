@@ -1,5 +1,7 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.vocabulary.Kind;
+
 import static de.ortsanker.tiles.Fixtures.LAT;
 import static de.ortsanker.tiles.Fixtures.LON;
 import static de.ortsanker.tiles.Fixtures.place;
@@ -48,24 +50,24 @@ class TileContentTest {
 
     private static DecodedTile tile(TestSchema db, String tileset, TileAddress address, TileFilter filter) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        var layers = TileLayers.forTile(tileset).orElseThrow();
+        var layers = TileLayers.forTile(tileset).orElseThrow().layers();
         return DecodedTile.of(tiles.tile(tileset, layers, address, filter, tiles.state(layers)).mvt());
     }
 
     @Test
     void aPlaceLayerHoldsThePublicCurrentPlacesOfItsGroupWithTheirAttributes(TestSchema db) {
         var address = tileAt(14, LON, LAT);
-        var tile = tile(db, "third_place", address, TileFilter.NONE);
+        var tile = tile(db, "third_places", address, TileFilter.NONE);
 
-        assertThat(tile.layers()).containsOnlyKeys("third_place");
-        assertThat(tile.names("third_place")).containsExactlyInAnyOrder("Dorfhaus Harsdorf", "Gasthof Krone", "Werkstatt auf Zeit");
+        assertThat(tile.layers()).containsOnlyKeys("third_places");
+        assertThat(tile.names("third_places")).containsExactlyInAnyOrder("Dorfhaus Harsdorf", "Gasthof Krone", "Werkstatt auf Zeit");
 
-        var feature = tile.named("third_place", "Dorfhaus Harsdorf");
+        var feature = tile.named("third_places", "Dorfhaus Harsdorf");
         assertThat(feature.id()).isEqualTo(hall);
         assertThat(feature.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "name", "Dorfhaus Harsdorf", "kind", "village_hall", "wheelchair", "yes", "free_entry", true,
                 "licence", "ODbL-1.0", "attribution", "© OpenStreetMap contributors"));
-        var krone = tile.named("third_place", "Gasthof Krone");
+        var krone = tile.named("third_places", "Gasthof Krone");
         assertThat(krone.id()).isEqualTo(pub);
         assertThat(krone.attributes()).containsEntry("free_entry", false).containsEntry("attribution", "Gemeinde Harsdorf");
 
@@ -77,7 +79,7 @@ class TileContentTest {
     @Test
     void theCombinedTileHoldsEveryLayerAndMunicipalitiesFromTheirMinimumZoom(TestSchema db) {
         var tile = tile(db, "all", tileAt(14, LON, LAT), TileFilter.NONE);
-        assertThat(tile.layers()).containsOnlyKeys("municipalities", "villages", "third_place", "mobility");
+        assertThat(tile.layers()).containsOnlyKeys("municipalities", "villages", "third_places", "mobility");
         assertThat(tile.layer("mobility")).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo(bench);
             assertThat(f.attributes()).containsEntry("kind", "mitfahrbank").doesNotContainKey("name");
@@ -88,43 +90,43 @@ class TileContentTest {
         assertThat(municipality.type()).isEqualTo("Polygon");
 
         var z7 = tile(db, "all", tileAt(7, LON, LAT), TileFilter.NONE);
-        assertThat(z7.layers()).doesNotContainKey("municipalities").containsKeys("villages", "third_place", "mobility");
+        assertThat(z7.layers()).doesNotContainKey("municipalities").containsKeys("villages", "third_places", "mobility");
     }
 
     @Test
     void filtersNarrowThePlacesAndLeaveTheContextLayers(TestSchema db) {
         var address = tileAt(14, LON, LAT);
-        assertThat(tile(db, "third_place", address, new TileFilter(java.util.Set.of("pub"), java.util.Set.of(), null))
-                .names("third_place")).containsExactly("Gasthof Krone");
-        assertThat(tile(db, "third_place", address, new TileFilter(java.util.Set.of(), java.util.Set.of("yes", "limited"), null))
-                .names("third_place")).containsExactly("Dorfhaus Harsdorf");
-        assertThat(tile(db, "third_place", address, new TileFilter(java.util.Set.of(), java.util.Set.of(), true))
-                .names("third_place")).containsExactly("Dorfhaus Harsdorf");
+        assertThat(tile(db, "third_places", address, Fixtures.filter("kinds=pub"))
+                .names("third_places")).containsExactly("Gasthof Krone");
+        assertThat(tile(db, "third_places", address, Fixtures.filter("step_free=limited"))
+                .names("third_places")).containsExactly("Dorfhaus Harsdorf");
+        assertThat(tile(db, "third_places", address, Fixtures.filter("free_entry=true"))
+                .names("third_places")).containsExactly("Dorfhaus Harsdorf");
 
-        var benchesOnly = tile(db, "all", address, new TileFilter(java.util.Set.of("mitfahrbank"), java.util.Set.of(), null));
+        var benchesOnly = tile(db, "all", address, Fixtures.filter("kinds=mitfahrbank"));
         assertThat(benchesOnly.layers()).containsOnlyKeys("municipalities", "villages", "mobility");
     }
 
     @Test
     void aCql2FilterSelectsPlacesByTheirAttributesAndPlace(TestSchema db) {
         var address = tileAt(14, LON, LAT);
-        assertThat(tile(db, "third_place", address, TileFilter.parse(java.util.Map.of("filter",
+        assertThat(tile(db, "third_places", address, TileFilter.parse(java.util.Map.of("filter",
                 new String[] {"name LIKE 'Gasthof%' OR (wheelchair = 'yes' AND free_entry = true)"}), List.of(
-                TileLayers.byId("third_place").orElseThrow()))).names("third_place"))
+                TileLayers.byId("third_places").orElseThrow()))).names("third_places"))
                 .containsExactlyInAnyOrder("Gasthof Krone", "Dorfhaus Harsdorf");
         // west of 11.5705 lies only the village hall (at 11.57); CQL2 JSON works as well
         assertThat(tile(db, "all", address, TileFilter.parse(java.util.Map.of("filter-lang", new String[] {"cql2-json"},
                 "filter", new String[] {"{\"op\": \"s_intersects\", \"args\": [{\"property\": \"geometry\"},"
                         + " {\"bbox\": [11.0, 49.0, 11.5705, 51.0]}]}"}), TileLayers.all())).layers())
-                .containsOnlyKeys("municipalities", "villages", "third_place")
-                .satisfies(layers -> assertThat(layers.get("third_place")).extracting(f -> f.get("name"))
+                .containsOnlyKeys("municipalities", "villages", "third_places")
+                .satisfies(layers -> assertThat(layers.get("third_places")).extracting(f -> f.get("name"))
                         .containsExactly("Dorfhaus Harsdorf"));
     }
 
     @Test
     void anEmptyTileIsEmpty(TestSchema db) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        var layers = TileLayers.forTile("all").orElseThrow();
+        var layers = TileLayers.forTile("all").orElseThrow().layers();
         Tile tile = tiles.tile("all", layers, tileAt(14, -30.0, 40.0), TileFilter.NONE, tiles.state(layers));
         assertThat(tile.isEmpty()).isTrue();
         assertThat(tiles.cachedTiles()).isEqualTo(1); // an empty answer is cached too
@@ -148,10 +150,18 @@ class TileContentTest {
     @Test
     void everyLayerIsOfferedAndTheCombinedTilesetStandsForAll() {
         assertThat(TileLayers.all()).extracting(TileLayer::id).containsExactly("municipalities", "villages",
-                "third_place", "club", "meeting_room", "mobility", "vacant", "supply");
-        assertThat(TileLayers.forTile("all")).contains(TileLayers.all());
+                "third_places", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply");
+        assertThat(TileLayers.forTile("all").orElseThrow().layers()).isEqualTo(TileLayers.all());
         assertThat(TileLayers.forTile("parking")).isEmpty();
-        assertThat(TileLayers.byId("mobility").orElseThrow().kinds()).contains("mitfahrbank", "bus_stop").doesNotContain("pub");
+        assertThat(TileLayers.byId("mobility").orElseThrow().kinds()).contains(Kind.MITFAHRBANK, Kind.BUS_STOP)
+                .doesNotContain(Kind.PUB);
+        // The ids the tiles had before one id per layer: still answered, and marked as deprecated.
+        assertThat(TileLayers.forTile("vacant").orElseThrow()).satisfies(t -> {
+            assertThat(t.id()).isEqualTo("vacant_buildings");
+            assertThat(t.deprecatedName()).isTrue();
+        });
+        assertThat(TileLayers.forTile("club").orElseThrow().layers()).extracting(TileLayer::id).containsExactly("clubs");
+        assertThat(TileLayers.forTile("clubs").orElseThrow().deprecatedName()).isFalse();
         assertThat(List.of(TileLayers.byId("villages").orElseThrow().versionLayer(),
                 TileLayers.byId("municipalities").orElseThrow().versionLayer())).containsExactly("localities", "admin_areas");
     }

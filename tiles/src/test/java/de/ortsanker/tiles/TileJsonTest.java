@@ -36,7 +36,7 @@ class TileJsonTest {
 
     private static JsonNode tileJson(TestSchema db, String tileset, TileFilter filter) {
         var tiles = new Tiles(db.dataSource(), TileSettings.DEFAULTS);
-        var layers = TileLayers.forTile(tileset).orElseThrow();
+        var layers = TileLayers.forTile(tileset).orElseThrow().layers();
         var summary = new LayerMetadata(db.dataSource()).of(tileset, layers, tiles.state(layers));
         return JSON.valueToTree(TileJson.of("https://karte.example.org", tileset, layers, filter, summary, 12));
     }
@@ -55,7 +55,7 @@ class TileJsonTest {
 
     @Test
     void describesTilesZoomsBoundsCentreAndLayersAsTheSpecificationAsks(TestSchema db) {
-        JsonNode json = tileJson(db, "mobility", new TileFilter(Set.of("mitfahrbank", "bus_stop"), Set.of(), true));
+        JsonNode json = tileJson(db, "mobility", Fixtures.filter("kinds=mitfahrbank,bus_stop&free_entry=true"));
         assertThat(json.get("tilejson").asText()).isEqualTo("3.0.0");
         assertThat(json.get("tiles").get(0).asText()).isEqualTo(
                 "https://karte.example.org/tiles/mobility/{z}/{x}/{y}.mvt?kinds=bus_stop,mitfahrbank&free_entry=true");
@@ -73,12 +73,14 @@ class TileJsonTest {
 
         assertThat(json.get("vector_layers")).singleElement().satisfies(layer -> {
             assertThat(layer.get("id").asText()).isEqualTo("mobility");
-            assertThat(JSON.convertValue(layer.get("fields"), Map.class)).containsKeys("name", "kind", "wheelchair",
-                    "free_entry", "licence", "attribution", "count");
+            // typed as GDAL and QGIS read them (a description instead made them type every column as text)
+            assertThat(JSON.convertValue(layer.get("fields"), Map.class)).isEqualTo(Map.of(
+                    "name", "String", "kind", "String", "wheelchair", "String", "free_entry", "Boolean",
+                    "licence", "String", "attribution", "String", "count", "Number"));
         });
         var all = tileJson(db, "all", TileFilter.NONE);
         assertThat(all.get("vector_layers")).extracting(l -> l.get("id").asText()).containsExactly("municipalities",
-                "villages", "third_place", "club", "meeting_room", "mobility", "vacant", "supply");
+                "villages", "third_places", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply");
         assertThat(all.get("vector_layers").get(0).get("minzoom").asInt()).isEqualTo(8);
     }
 
@@ -88,7 +90,7 @@ class TileJsonTest {
         assertThat(attribution).isEqualTo("© OpenStreetMap contributors (<a href=\"https://www.openstreetmap.org/copyright\">ODbL-1.0</a>)"
                 + " | Gemeinde &lt;script&gt;alert(1)&lt;/script&gt; Harsdorf"
                 + " (<a href=\"https://creativecommons.org/publicdomain/zero/1.0/\">CC0-1.0</a>)");
-        assertThat(tileJson(db, "club", TileFilter.NONE).get("attribution").asText()).isEmpty(); // no clubs, no sources
-        assertThat(tileJson(db, "club", TileFilter.NONE).get("bounds").get(0).asDouble()).isEqualTo(-180);
+        assertThat(tileJson(db, "clubs", TileFilter.NONE).get("attribution").asText()).isEmpty(); // no clubs, no sources
+        assertThat(tileJson(db, "clubs", TileFilter.NONE).get("bounds").get(0).asDouble()).isEqualTo(-180);
     }
 }

@@ -6,23 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import de.ortsanker.problem.InvalidParameter;
 
 /** Tile coordinates and filters are checked before any query; a bad one is a 400 naming the parameter. */
 class TileRequestTest {
 
-    private static final List<TileLayer> ALL = TileLayers.forTile("all").orElseThrow();
-    private static final List<TileLayer> MOBILITY = TileLayers.forTile("mobility").orElseThrow();
-    private static final List<TileLayer> VILLAGES = TileLayers.forTile("villages").orElseThrow();
+    private static final List<TileLayer> ALL = TileLayers.forTile("all").orElseThrow().layers();
+    private static final List<TileLayer> MOBILITY = TileLayers.forTile("mobility").orElseThrow().layers();
+    private static final List<TileLayer> VILLAGES = TileLayers.forTile("villages").orElseThrow().layers();
 
     private static void rejects(Runnable call, String parameter, String reason) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-            assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(e.getBody().getProperties()).containsKey("invalid-params");
-            assertThat(e.getBody().getProperties().get("invalid-params").toString())
-                    .contains("name=" + parameter).contains(reason);
-        });
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidParameter.class, e ->
+                assertThat(e.params()).singleElement().satisfies(p -> {
+                    assertThat(p.name()).isEqualTo(parameter);
+                    assertThat(p.reason()).contains(reason);
+                }));
     }
 
     @Test
@@ -37,12 +35,19 @@ class TileRequestTest {
 
     @Test
     void filtersAreReadCanonicallySoEqualFiltersShareCacheEntries() {
-        var a = TileFilter.parse(Map.of("kinds", new String[] {"pub,cafe"}, "wheelchair", new String[] {"yes", "limited"},
+        var a = TileFilter.parse(Map.of("kinds", new String[] {"pub,cafe"}, "step_free", new String[] {"limited"},
                 "free_entry", new String[] {"true"}), ALL);
-        var b = TileFilter.parse(Map.of("kinds", new String[] {"cafe", "pub", "pub"}, "wheelchair", new String[] {"limited,yes"},
+        var b = TileFilter.parse(Map.of("kinds", new String[] {"cafe", "pub", "pub"}, "step_free", new String[] {"limited"},
                 "free_entry", new String[] {"true"}, "v", new String[] {"7"}), ALL);
         assertThat(a).isEqualTo(b);
-        assertThat(a.key()).isEqualTo(b.key()).isEqualTo("kinds=cafe,pub&wheelchair=limited,yes&free_entry=true");
+        assertThat(a.key()).isEqualTo(b.key()).isEqualTo("cafe,pub|limited|true");
+        assertThat(a.query()).isEqualTo("?kinds=cafe,pub&step_free=limited&free_entry=true");
+        // The name the tiles used before, with its list of values, means the same and is marked deprecated.
+        var old = TileFilter.parse(Map.of("kinds", new String[] {"cafe,pub"}, "wheelchair", new String[] {"yes", "limited"},
+                "free_entry", new String[] {"true"}), ALL);
+        assertThat(old.key()).isEqualTo(a.key());
+        assertThat(old.deprecated()).containsExactly("wheelchair (use step_free)");
+        assertThat(a.deprecated()).isEmpty();
         assertThat(TileFilter.parse(Map.of(), ALL)).isEqualTo(TileFilter.NONE);
 
         var spelt = TileFilter.parse(Map.of("filter", new String[] {"capacity>=20 and name like 'Saal%'"}), ALL);
@@ -54,10 +59,13 @@ class TileRequestTest {
 
     @Test
     void badFiltersAreRejected() {
-        rejects(() -> TileFilter.parse(Map.of("kinds", new String[] {"pub,spaceport"}), ALL), "kinds", "unknown kind 'spaceport'");
+        rejects(() -> TileFilter.parse(Map.of("kinds", new String[] {"pub,spaceport"}), ALL), "kinds",
+                "'spaceport' is neither a layer nor a kind");
         rejects(() -> TileFilter.parse(Map.of("kinds", new String[] {"pub"}), MOBILITY), "kinds",
-                "kind 'pub' is not in layer 'mobility' but in 'third_place'");
-        rejects(() -> TileFilter.parse(Map.of("wheelchair", new String[] {"maybe"}), ALL), "wheelchair", "got 'maybe'");
+                "kind 'pub' is not in layer 'mobility' but in 'third_places'");
+        rejects(() -> TileFilter.parse(Map.of("wheelchair", new String[] {"maybe"}), ALL), "wheelchair", "'maybe'");
+        rejects(() -> TileFilter.parse(Map.of("wheelchair", new String[] {"no"}), ALL), "wheelchair", "filter=wheelchair='no'");
+        rejects(() -> TileFilter.parse(Map.of("step_free", new String[] {"partly"}), ALL), "step_free", "got 'partly'");
         rejects(() -> TileFilter.parse(Map.of("free_entry", new String[] {"yes"}), ALL), "free_entry", "true or false");
         rejects(() -> TileFilter.parse(Map.of("free_entry", new String[] {"true", "false"}), ALL), "free_entry", "once");
         rejects(() -> TileFilter.parse(Map.of("wheelchair", new String[] {"yes"}), VILLAGES), "wheelchair", "holds no places");

@@ -1,6 +1,7 @@
 package de.ortsanker.planning.area;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.filter.Bbox;
+import de.ortsanker.problem.InvalidParameter;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,27 +57,7 @@ public class Areas {
     }
 
     private Area byBox(String text) {
-        String[] parts = text.split(",");
-        if (parts.length != 4) {
-            throw new InvalidParameter("bbox", "must be four numbers minLon,minLat,maxLon,maxLat (WGS 84), got '" + text + "'");
-        }
-        double[] b = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                b[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidParameter("bbox", "'" + parts[i].trim() + "' is not a number");
-            }
-            if (!Double.isFinite(b[i])) {
-                throw new InvalidParameter("bbox", "'" + parts[i].trim() + "' is not a finite number");
-            }
-        }
-        if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
-            throw new InvalidParameter("bbox", "longitudes must lie in -180…180 and latitudes in -90…90");
-        }
-        if (b[0] >= b[2] || b[1] >= b[3]) {
-            throw new InvalidParameter("bbox", "minimum must be below maximum (minLon,minLat,maxLon,maxLat)");
-        }
+        double[] b = Bbox.lonLat(text, "bbox").toArray();
         String key = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", b[0], b[1], b[2], b[3]);
         return new Area("bbox:" + key, "box " + key, null, b);
     }

@@ -1,6 +1,6 @@
 package de.ortsanker.planning.distance;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,12 +1,16 @@
 package de.ortsanker.planning.distance;
 
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.planning.rules.Target;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The public, current places of some kinds, as plain arrays for the spatial index. A place with an area
+ * The public, current places a filter admits, as plain arrays for the spatial index. A place with an area
  * (a building's footprint) stands at a point on its surface.
  */
 final class Places {
@@ -16,7 +20,7 @@ final class Places {
               from (select p.id, p.kind,
                            case when GeometryType(p.geom) = 'POINT' then p.geom else ST_PointOnSurface(p.geom) end as pt
                       from places p
-                     where p.kind = any(?) and %s %s) x""";
+                     where %s %s) x""";
 
     final long[] id;
     final String[] kind;
@@ -38,14 +42,20 @@ final class Places {
      * Loads the places of the kinds, inside the box (minLon, minLat, maxLon, maxLat) or everywhere when
      * null. Names are left out: only the few nearest places need one ({@link #names}).
      */
-    static Places load(JdbcTemplate jdbc, String[] kinds, double[] box) {
-        Object[] args = box == null ? new Object[] {kinds}
-                : new Object[] {kinds, box[0], box[1], box[2], box[3]};
-        String sql = LOAD.formatted(PublicPlaces.NOW, box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+    static Places load(JdbcTemplate jdbc, PlaceFilter places, double[] box) {
+        if (places.kinds().isEmpty()) {
+            return new Places(0);  // an empty filter would mean every kind
+        }
+        SqlFilter where = Target.counted(places);
+        var args = new java.util.ArrayList<Object>(where.parameters());
+        if (box != null) {
+            args.addAll(List.of(box[0], box[1], box[2], box[3]));
+        }
+        String sql = LOAD.formatted(where.sql(), box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
         var rows = new Growing();
         jdbc.query(sql, rs -> {
             rows.add(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4));
-        }, args);
+        }, args.toArray());
         return rows.toPlaces();
     }
 

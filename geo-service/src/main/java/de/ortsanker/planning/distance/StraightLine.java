@@ -1,5 +1,7 @@
 package de.ortsanker.planning.distance;
 
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.geodesy.Geodesic;
 import de.ortsanker.planning.geodesy.SphereIndex;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -44,9 +44,9 @@ public class StraightLine implements DistanceModel {
               cross join lateral (
                     select p.id, p.kind, p.name, ST_Distance(p.geog, ST_Point(v.lon, v.lat, 4326)::geography) as d
                       from places p
-                     where p.kind = any(?) and %s
+                     where %s
                      order by p.geog <-> ST_Point(v.lon, v.lat, 4326)::geography
-                     limit 1) n""".formatted(PublicPlaces.NOW);
+                     limit 1) n""";
 
     /**
      * Areas (on-demand zones) are measured by PostGIS from their edge: a village inside one is 0 m away.
@@ -59,17 +59,16 @@ public class StraightLine implements DistanceModel {
               left join lateral (
                     select p.id, p.kind, p.name, ST_Distance(p.geog, q.g) as d
                       from places p
-                     where p.kind = any(?) and %1$s
+                     where %1$s
                      order by p.geog <-> q.g
                      limit 1) n on true
              cross join lateral (
                     select array_agg((select count(*) from places p
-                                       where p.kind = any(?) and %1$s and ST_DWithin(p.geog, q.g, r.m))
+                                       where %1$s and ST_DWithin(p.geog, q.g, r.m))
                                      order by r.o) as counts
-                      from unnest(?::int[]) with ordinality as r(m, o)) c""".formatted(PublicPlaces.NOW);
+                      from unnest(?::int[]) with ordinality as r(m, o)) c""";
 
-    private static final String ANY_AREA = "select exists (select 1 from places p where p.kind = any(?) and %s)"
-            .formatted(PublicPlaces.NOW);
+    private static final String ANY_AREA = "select exists (select 1 from places p where %s)";
 
     private static final double TOL = Geodesic.SPHERE_TOLERANCE;
 
@@ -99,11 +98,8 @@ public class StraightLine implements DistanceModel {
         int margin = Math.max(MIN_MARGIN_M, maxRadius);
         double[] box = area.isEverything() || villages.isEmpty() ? null
                 : Envelope.of(villages).expandedBy(margin).toArray();
-        Set<String> kinds = new TreeSet<>();
-        targets.forEach(t -> kinds.addAll(Arrays.asList(t.kindCodes())));
-        kinds.removeAll(AREA_KINDS);
         long start = System.nanoTime();
-        Places places = Places.load(jdbc, kinds.toArray(String[]::new), box);
+        Places places = Places.load(jdbc, Target.placesOfAll(targets, k -> k.shape() != Kind.Shape.AREA), box);
         log.info("reach: {} places read in {} ms", places.size(), (System.nanoTime() - start) / 1_000_000);
 
         Reach reach = new Reach(targets, radiiM, villages.size(), box);
@@ -130,19 +126,24 @@ public class StraightLine implements DistanceModel {
         return reach;
     }
 
-    /** Kinds whose places are areas, not points. */
-    private static final Set<String> AREA_KINDS = Arrays.stream(Kind.values()).filter(k -> k.shape() == Kind.Shape.AREA)
-            .map(Kind::code).collect(Collectors.toUnmodifiableSet());
-
     private void addAreas(List<Village> villages, Target target, int[] radiiM, Reach reach, int t) {
-        String[] areaKinds = Arrays.stream(target.kindCodes()).filter(AREA_KINDS::contains).toArray(String[]::new);
-        if (areaKinds.length == 0 || !Boolean.TRUE.equals(jdbc.queryForObject(ANY_AREA, Boolean.class, (Object) areaKinds))) {
+        PlaceFilter areas = Target.placesOfAll(List.of(target), k -> k.shape() == Kind.Shape.AREA);
+        if (areas.kinds().isEmpty()) {
+            return;
+        }
+        SqlFilter where = Target.counted(areas);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(ANY_AREA.formatted(where.sql()), Boolean.class,
+                where.parameters().toArray()))) {
             return;
         }
         int[] all = IntStream.range(0, villages.size()).toArray();
         double[] lon = villages.stream().mapToDouble(Village::lon).toArray();
         double[] lat = villages.stream().mapToDouble(Village::lat).toArray();
-        jdbc.query(AREAS_IN_DATABASE, rs -> {
+        var args = new ArrayList<Object>(List.of(all, lon, lat));
+        args.addAll(where.parameters());
+        args.addAll(where.parameters());
+        args.add(radiiM);
+        jdbc.query(AREAS_IN_DATABASE.formatted(where.sql()), rs -> {
             int v = rs.getInt(1);
             NearPlace near = reach.nearest(t, v);
             if (rs.getObject(2) != null && (near == null || rs.getDouble(5) < near.metres())) {
@@ -152,7 +153,7 @@ public class StraightLine implements DistanceModel {
             for (int r = 0; r < radiiM.length; r++) {
                 reach.setWithin(t, r, v, reach.within(t, r, v) + counts[r].intValue());
             }
-        }, all, lon, lat, areaKinds, areaKinds, radiiM);
+        }, args.toArray());
     }
 
     private static double[] pick(double[] values, int[] members) {
@@ -222,9 +223,12 @@ public class StraightLine implements DistanceModel {
             lon[i] = villages.get(far[i]).lon();
             lat[i] = villages.get(far[i]).lat();
         }
-        jdbc.query(NEAREST_IN_DATABASE, rs -> {
+        SqlFilter where = Target.counted(target.places());
+        var args = new ArrayList<Object>(List.of(far, lon, lat));
+        args.addAll(where.parameters());
+        jdbc.query(NEAREST_IN_DATABASE.formatted(where.sql()), rs -> {
             reach.setNearest(t, rs.getInt(1), new NearPlace(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
-        }, far, lon, lat, target.kindCodes());
+        }, args.toArray());
     }
 
     @Override

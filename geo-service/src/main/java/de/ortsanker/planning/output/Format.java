@@ -2,7 +2,7 @@ package de.ortsanker.planning.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

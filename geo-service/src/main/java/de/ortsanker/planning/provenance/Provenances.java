@@ -1,7 +1,9 @@
 package de.ortsanker.planning.provenance;
 
 import de.ortsanker.database.LayerVersions;
-import de.ortsanker.planning.distance.PublicPlaces;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.villages.Population;
 import de.ortsanker.planning.villages.Village;
 import de.ortsanker.planning.villages.ZensusCells;
@@ -33,7 +35,7 @@ public class Provenances {
     private static final String PLACE_SOURCES = """
             select p.source, p.licence, p.attribution, count(*), max(p.last_verified)
               from places p
-             where p.kind = any(?) and %s %s
+             where %s %s
              group by 1, 2, 3 order by 4 desc""";
 
     private static final String ADMIN_SOURCES = """
@@ -53,14 +55,14 @@ public class Provenances {
     }
 
     /**
-     * @param kinds   the place kinds the answer looked at
+     * @param places  the places the answer looked at: the filters of its targets (of distinct kinds)
      * @param box     where it looked for them (null: everywhere)
      * @param layers  the data layers the answer depends on, for their versions
      */
-    public Provenance of(Collection<String> kinds, double[] box, List<Village> villages, ZensusCells cells,
+    public Provenance of(Collection<PlaceFilter> places, double[] box, List<Village> villages, ZensusCells cells,
                          Collection<String> layers) {
         List<Provenance.Source> sources = new ArrayList<>();
-        sources.addAll(places(kinds, box));
+        places.forEach(p -> sources.addAll(places(p, box)));
         sources.addAll(localities(villages));
         sources.addAll(populationFigures(villages));
         if (cells != null) {
@@ -74,15 +76,21 @@ public class Provenances {
         return new Provenance(Instant.now(), versions, withImportDates(sources));
     }
 
-    private List<Provenance.Source> places(Collection<String> kinds, double[] box) {
-        String sql = PLACE_SOURCES.formatted(PublicPlaces.NOW, box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-        Object[] args = box == null ? new Object[] {kinds.toArray(String[]::new)}
-                : new Object[] {kinds.toArray(String[]::new), box[0], box[1], box[2], box[3]};
+    private List<Provenance.Source> places(PlaceFilter places, double[] box) {
+        if (places.kinds().isEmpty()) {
+            return List.of();
+        }
+        SqlFilter counted = Target.counted(places);
+        String sql = PLACE_SOURCES.formatted(counted.sql(), box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+        var args = new ArrayList<Object>(counted.parameters());
+        if (box != null) {
+            args.addAll(List.of(box[0], box[1], box[2], box[3]));
+        }
         return jdbc.query(sql, (rs, i) -> {
             Date verified = rs.getDate(5);
             return new Provenance.Source("places", rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                     verified == null ? null : verified.toLocalDate(), null, null);
-        }, args);
+        }, args.toArray());
     }
 
     private static List<Provenance.Source> localities(List<Village> villages) {

@@ -1,6 +1,6 @@
 package de.ortsanker.planning.rules;
 
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.problem.InvalidParameter;
 
 /** Radii in whole metres, checked: positive and not absurdly large for a straight line around a village. */
 public final class Radius {

@@ -1,64 +1,71 @@
 package de.ortsanker.planning.rules;
 
-import de.ortsanker.service.InvalidParameter;
-import de.ortsanker.vocabulary.Group;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.KindSelection;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.filter.PublicPlaces;
+import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.vocabulary.Kind;
-import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
- * What a planner asks about: one or more kinds or groups of places, any of which will do —
- * {@code third_place} (a whole group), {@code mitfahrbank|bus_stop} (either kind). Where a code names both a
- * group and a kind ({@code club}, {@code meeting_room}) it means the group; {@code kind:club} is the kind alone.
+ * What a planner asks about: places of one or more layers or kinds, any of which will do — {@code third_places}
+ * (a whole layer), {@code mitfahrbank|bus_stop} (either kind) — read by the shared filter language
+ * ({@link KindSelection}), and narrowed by the request's other filters ({@code step_free}, {@code free_entry})
+ * with the same meaning as in the places API, the OGC collections and the tiles.
+ *
+ * @param places the filter language's filter: the target's kinds and the request's conditions
  */
-public record Target(String label, Set<Kind> kinds) {
+public record Target(String label, PlaceFilter places) {
 
-    public Target {
-        kinds = Set.copyOf(kinds);
-    }
-
-    /** Parses a target as written in a request; names the parameter when it cannot. */
-    public static Target parse(String text, String parameter) {
+    /** Parses a target as written in a request, under the request's conditions; names the parameter when it cannot. */
+    public static Target parse(String text, PlaceFilter conditions, String parameter) {
         if (text == null || text.isBlank()) {
-            throw new InvalidParameter(parameter, "names no kind or group (e.g. third_place, mitfahrbank|bus_stop)");
+            throw new InvalidParameter(parameter,
+                    "names no layer or kind (e.g. third_places, mitfahrbank|bus_stop)");
         }
-        EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
-        for (String part : text.trim().split("\\|", -1)) {
-            kinds.addAll(resolve(part.trim(), parameter));
-        }
-        return new Target(text.trim(), kinds);
+        var selection = KindSelection.parse(text.trim(), "|", parameter);
+        return new Target(text.trim(), new PlaceFilter(selection.kinds(), conditions.stepFree(), conditions.freeEntry(),
+                selection.deprecated()));
     }
 
-    private static Set<Kind> resolve(String code, String parameter) {
-        if (code.startsWith("kind:")) {
-            return Kind.fromCode(code.substring(5)).map(Set::of).orElseThrow(() -> unknown(code, parameter));
+    /**
+     * The places of all targets whose kinds pass {@code kinds}, under their conditions — which a request
+     * states once for all its targets, so they are the same.
+     */
+    public static PlaceFilter placesOfAll(List<Target> targets, Predicate<Kind> kinds) {
+        var union = EnumSet.noneOf(Kind.class);
+        targets.forEach(t -> t.kinds().stream().filter(kinds).forEach(union::add));
+        PlaceFilter first = targets.get(0).places();
+        for (Target t : targets) {
+            if (t.places().stepFree() != first.stepFree() || !Objects.equals(t.places().freeEntry(), first.freeEntry())) {
+                throw new IllegalArgumentException("targets of one answer share their conditions");
+            }
         }
-        String bare = code.startsWith("group:") ? code.substring(6) : code;
-        var group = Group.fromCode(bare);
-        if (group.isPresent()) {
-            return Set.copyOf(Kind.inGroup(group.get()));
-        }
-        if (code.startsWith("group:")) {
-            throw unknown(code, parameter);
-        }
-        return Kind.fromCode(code).map(Set::of).orElseThrow(() -> unknown(code, parameter));
+        return new PlaceFilter(union, first.stepFree(), first.freeEntry(), List.of());
     }
 
-    private static InvalidParameter unknown(String code, String parameter) {
-        return new InvalidParameter(parameter, "'" + code + "' is neither a kind nor a group; groups: "
-                + Arrays.stream(Group.values()).map(Group::code).collect(Collectors.joining(", "))
-                + "; kinds: " + Arrays.stream(Kind.values()).map(Kind::code).collect(Collectors.joining(", ")));
+    /** The places a planning answer counts: those the filter admits that the public sees today. */
+    public static SqlFilter counted(PlaceFilter places) {
+        SqlFilter filter = places.sql();
+        return new SqlFilter(filter.sql() + " and " + PublicPlaces.on("current_date"), filter.parameters());
     }
 
-    /** The kind codes, sorted, for SQL and for stating the input. */
+    public Set<Kind> kinds() {
+        return places.kinds();
+    }
+
+    /** The kind codes, sorted, for stating the input. */
     public String[] kindCodes() {
-        return kinds.stream().map(Kind::code).sorted().toArray(String[]::new);
+        return places.kinds().stream().map(Kind::code).sorted().toArray(String[]::new);
     }
 
-    /** The layers (kind groups) whose data this target reads, for data versions. */
+    /** The layers whose data this target reads, for data versions. */
     public Set<String> layers() {
-        return kinds.stream().map(k -> k.group().code()).collect(Collectors.toSet());
+        return places.layers();
     }
 }

@@ -1,10 +1,14 @@
 package de.ortsanker.planning.sites;
 
-import de.ortsanker.planning.distance.PublicPlaces;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.distance.Site;
-import de.ortsanker.service.InvalidParameter;
+import de.ortsanker.planning.rules.Target;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +22,9 @@ public class CandidateSites {
     /** The most points a request may name. */
     public static final int MAX_GIVEN = 200;
 
+    /** The places that are candidate sites: every public vacant building. */
+    public static final PlaceFilter VACANT_BUILDINGS = new PlaceFilter(Set.of(Kind.VACANT_BUILDING), null, null, List.of());
+
     private static final String VACANT = """
             select p.id, coalesce(p.name, 'Leerstand ' || coalesce(p.addr_street || ' ' || coalesce(p.addr_housenumber, ''),
                                                              p.addr_city, '#' || p.id)),
@@ -25,7 +32,7 @@ public class CandidateSites {
               from (select p.*, case when GeometryType(p.geom) = 'POINT' then p.geom
                                      else ST_PointOnSurface(p.geom) end as pt
                       from places p
-                     where p.kind = 'vacant_building' and %s %s) p
+                     where %s %s) p
              order by p.id""";
 
     private final JdbcTemplate jdbc;
@@ -36,10 +43,14 @@ public class CandidateSites {
 
     /** Vacant buildings inside the box (minLon, minLat, maxLon, maxLat), or everywhere when it is null. */
     public List<Site> vacantBuildings(double[] box) {
-        String sql = VACANT.formatted(PublicPlaces.NOW, box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-        Object[] args = box == null ? new Object[0] : new Object[] {box[0], box[1], box[2], box[3]};
+        SqlFilter counted = Target.counted(VACANT_BUILDINGS);
+        String sql = VACANT.formatted(counted.sql(), box == null ? "" : "and p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+        var args = new ArrayList<Object>(counted.parameters());
+        if (box != null) {
+            args.addAll(List.of(box[0], box[1], box[2], box[3]));
+        }
         return jdbc.query(sql, (rs, i) -> new Site(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                rs.getString(5), rs.getString(6), rs.getString(7)), args);
+                rs.getString(5), rs.getString(6), rs.getString(7)), args.toArray());
     }
 
     /** Parses {@code lon,lat} or {@code lon,lat,label} (WGS 84) as given by a planner. */

@@ -1,0 +1,33 @@
+package de.ortsanker.planning;
+
+import de.ortsanker.filter.PlaceFilter;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The parameters every planning answer takes, declared once: the area, how distance is measured, which
+ * places count besides their kinds (the shared filter language), and the format.
+ */
+public record Question(
+        @Parameter(description = "The area: a municipality (8-digit AGS), a district (5 digits) or a Land (2 digits)."
+                + " Without ags and bbox, all data is analysed.") String ags,
+        @Parameter(description = "The area as a box minLon,minLat,maxLon,maxLat (WGS 84).") String bbox,
+        @Parameter(description = "How distance is measured: straight (default, as the crow flies on the WGS 84"
+                + " ellipsoid). walk, bike and car (along the road network) are planned and answer 400 for now.")
+        String mode,
+        @Parameter(name = PlaceFilter.STEP_FREE, description = "Only step-free places count: `yes` (step-free) or"
+                + " `limited` (at least partly), as everywhere in the service",
+                schema = @Schema(allowableValues = {"yes", "limited"}))
+        @BindParam(PlaceFilter.STEP_FREE) String stepFree,
+        @Parameter(name = PlaceFilter.FREE_ENTRY, description = "`true`: only places with free entry and no obligation"
+                + " to buy count; `false`: only the others", schema = @Schema(allowableValues = {"true", "false"}))
+        @BindParam(PlaceFilter.FREE_ENTRY) String freeEntry,
+        @Parameter(description = "json (default), geojson or csv (UTF-8 with BOM, ';', decimal comma: opens in German"
+                + " Excel). Also chosen by the Accept header.") String f) {
+
+    /** The conditions every target of the answer is held to (its kinds come from the targets or rules). */
+    PlaceFilter conditions() {
+        return PlaceFilter.of(null, stepFree, freeEntry, null, null);
+    }
+}
