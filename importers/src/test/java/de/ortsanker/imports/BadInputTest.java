@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @PostgisTest
 class BadInputTest {
 
-    private static final ImportOptions LIST = ImportOptions.defaults().withLicence("CC0-1.0").withAttribution("test");
+    private static final ImportOptions LIST = ImportOptions.builder().licence("CC0-1.0").attribution("test").build();
 
     @BeforeAll
     static void existingData(TestSchema db) throws Exception {
@@ -67,7 +67,7 @@ class BadInputTest {
         Path csv = Files.writeString(dir.resolve("strict.csv"), "id;kind;name;lon;lat\n1;pub;Zur Linde;11.60;49.98\n"
                 + "2;pub;;11.61;49.98\n");
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.withMaxErrors(0));
+        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.toBuilder().maxErrors(0).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.ABORTED);
         assertThat(r.error()).contains("more than --max-errors 0 allows: nothing was imported");
         assertThat(fingerprint(db)).isEqualTo(before);
@@ -77,7 +77,7 @@ class BadInputTest {
     void coordinatesInTheWrongCrsAreOutsideItsArea(TestSchema db, @TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("utm.csv"), "id;kind;name;x;y\n1;library;Bücherei;11.6;49.98\n"
                 + "2;library;Mediathek;680000;5539000\n");
-        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.withCrs(25832)).orThrow();
+        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.toBuilder().crs(25832).build()).orThrow();
         assertThat(r.problems(Problem.Action.REJECTED)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.reason()).startsWith("coordinates (11.6 49.98) lie outside the area of EPSG:25832");
@@ -126,7 +126,8 @@ class BadInputTest {
                 + " it with --encoding windows-1252");
         assertThat(fingerprint(db)).isEqualTo(before);
 
-        Imports.importFile(db.dataSource(), latin, LIST.withEncoding(Charset.forName("windows-1252"))).orThrow();
+        Imports.importFile(db.dataSource(), latin, LIST.toBuilder().encoding(Charset.forName("windows-1252")).build())
+                .orThrow();
         assertThat(one(db, "select name from places where source = 'vereine' and source_id = '2'"))
                 .isEqualTo("Schützenverein Döhlau");
     }
@@ -142,7 +143,7 @@ class BadInputTest {
         System.arraycopy(latin1, 0, bytes, at, latin1.length);
         Files.write(dbf, bytes);
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), shp, ImportOptions.defaults().withSource("wrong cpg"));
+        ImportResult r = Imports.importFile(db.dataSource(), shp, ImportOptions.builder().source("wrong cpg").build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).isEqualTo("VG5000_KRS.dbf record 3, field GEN: wrong encoding — the bytes are not valid"
                 + " UTF-8 (as the .cpg file says; byte 0xfc at position 2). Is the .cpg file right? Give the code page"
@@ -176,7 +177,7 @@ class BadInputTest {
         bytes[29] = 0x57;
         Files.write(dbf, bytes);
 
-        Imports.importFile(db.dataSource(), shp, ImportOptions.defaults().withSource("ldid")).orThrow();
+        Imports.importFile(db.dataSource(), shp, ImportOptions.builder().source("ldid").build()).orThrow();
         assertThat(one(db, "select name from admin_areas where source = 'ldid' and ags = '01003'")).isEqualTo("Lübeck");
     }
 
@@ -193,8 +194,8 @@ class BadInputTest {
         byte[] bytes = Files.readAllBytes(whole);
         Files.write(cut, Arrays.copyOf(bytes, name.endsWith(".csv") ? indexOfLast(bytes, '"') : bytes.length / 2));
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), cut, ImportOptions.defaults().withKind(
-                name.endsWith(".csv") ? "club" : null).withLicence("CC0-1.0").withAttribution("test"));
+        ImportResult r = Imports.importFile(db.dataSource(), cut, ImportOptions.builder().kind(
+                name.endsWith(".csv") ? "club" : null).licence("CC0-1.0").attribution("test").build());
         assertThat(r.status()).as(r.error()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).startsWith(name + ": ").containsAnyOf("truncated", "corrupt", "never closed");
         assertThat(fingerprint(db)).isEqualTo(before);
@@ -210,7 +211,7 @@ class BadInputTest {
     @Test
     void aFileWithoutALicenceIsRefusedBeforeAnythingIsRead(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), fixture("vereine-bindlach.csv"),
-                ImportOptions.defaults().withKind("club"));
+                ImportOptions.builder().kind("club").build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).startsWith("a licence is required");
     }

@@ -121,7 +121,7 @@ public final class ImportCommand {
         int exit = 0;
         for (Path file : a.files) {
             var progress = a.quiet ? null : new ProgressPrinter(err, file.getFileName().toString());
-            ImportOptions options = progress == null ? a.options : a.options.withProgress(progress);
+            ImportOptions options = progress == null ? a.options : a.options.toBuilder().progress(progress).build();
             ImportResult result;
             try {
                 result = Imports.importFile(dataSource, file, options);
@@ -155,7 +155,8 @@ public final class ImportCommand {
     /** The parsed command line. */
     static final class Arguments {
         final List<Path> files = new ArrayList<>();
-        ImportOptions options = ImportOptions.defaults();
+        ImportOptions options;
+        private final ImportOptions.Builder builder = ImportOptions.builder();
         boolean quiet;
         boolean help;
         boolean printMapping;
@@ -176,9 +177,9 @@ public final class ImportCommand {
                     case "-h", "--help" -> a.help = true;
                     case "--quiet", "-q" -> a.quiet = true;
                     case "--print-mapping" -> a.printMapping = true;
-                    case "--dry-run" -> a.options = a.options.withDryRun(true);
-                    case "--partial" -> a.options = a.options.withComplete(false);
-                    case "--skip-unchanged" -> a.options = a.options.withSkipUnchangedFile(true);
+                    case "--dry-run" -> a.builder.dryRun(true);
+                    case "--partial" -> a.builder.complete(false);
+                    case "--skip-unchanged" -> a.builder.skipUnchangedFile(true);
                     default -> {
                         if (!arg.startsWith("--")) {
                             a.files.add(Path.of(arg));
@@ -194,42 +195,43 @@ public final class ImportCommand {
                     }
                 }
             }
+            a.options = a.builder.build();
             return a;
         }
 
         private void option(String name, String value) {
             switch (name) {
-                case "--source" -> options = options.withSource(value);
-                case "--licence", "--license" -> options = options.withLicence(value);
-                case "--attribution" -> options = options.withAttribution(value);
-                case "--kind" -> options = options.withKind(value);
+                case "--source" -> builder.source(value);
+                case "--licence", "--license" -> builder.licence(value);
+                case "--attribution" -> builder.attribution(value);
+                case "--kind" -> builder.kind(value);
                 case "--mapping" -> {
                     Path p = Path.of(value);
                     if (!Files.isRegularFile(p)) {
                         throw new IllegalArgumentException("--mapping " + value + ": no such file");
                     }
-                    options = options.withMapping(p);
+                    builder.mapping(p);
                 }
                 case "--column" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0 || eq == value.length() - 1) {
                         throw new IllegalArgumentException("--column takes FIELD=COLUMN, e.g. --column name=Vereinsname");
                     }
-                    options = options.withColumn(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
+                    builder.column(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
                 }
-                case "--id" -> options = options.withIdColumn(value);
-                case "--target" -> options = options.withTarget(target(value));
+                case "--id" -> builder.idColumn(value);
+                case "--target" -> builder.target(target(value));
                 case "--level" -> {
                     if (!List.of("land", "regierungsbezirk", "kreis", "gemeindeverband", "gemeinde").contains(value)) {
                         throw new IllegalArgumentException("--level must be land, regierungsbezirk, kreis,"
                                 + " gemeindeverband or gemeinde, not " + value);
                     }
-                    options = options.withLevel(value);
+                    builder.level(value);
                 }
-                case "--crs" -> options = options.withCrs(epsg(value));
+                case "--crs" -> builder.crs(epsg(value));
                 case "--encoding" -> {
                     try {
-                        options = options.withEncoding(Charset.forName(value));
+                        builder.encoding(Charset.forName(value));
                     } catch (RuntimeException e) {
                         throw new IllegalArgumentException("--encoding " + value + ": unknown (try UTF-8, windows-1252,"
                                 + " ISO-8859-1)");
@@ -240,33 +242,33 @@ public final class ImportCommand {
                     if (d.length() != 1) {
                         throw new IllegalArgumentException("--delimiter takes one character, not " + value);
                     }
-                    options = options.withDelimiter(d.charAt(0));
+                    builder.delimiter(d.charAt(0));
                 }
-                case "--layer", "--sheet" -> options = options.withLayer(value);
+                case "--layer", "--sheet" -> builder.layer(value);
                 case "--min-match" -> {
                     if (!List.of("address", "street", "locality").contains(value)) {
                         throw new IllegalArgumentException("--min-match must be address, street or locality");
                     }
-                    options = options.withMinimumMatch(value);
+                    builder.minimumMatch(value);
                 }
-                case "--census" -> options = options.withCensus(value);
+                case "--census" -> builder.census(value);
                 case "--on-conflict" -> {
                     try {
-                        options = options.withOnConflict(ImportOptions.OnConflict.valueOf(value.toUpperCase(Locale.ROOT)));
+                        builder.onConflict(ImportOptions.OnConflict.valueOf(value.toUpperCase(Locale.ROOT)));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("--on-conflict must be keep or overwrite, not " + value);
                     }
                 }
                 case "--max-errors" -> {
                     try {
-                        options = options.withMaxErrors(Long.parseLong(value));
+                        builder.maxErrors(Long.parseLong(value));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--max-errors takes a number, not " + value);
                     }
                 }
                 case "--staging-buffer" -> {
                     try {
-                        options = options.withStagingBuffer(Integer.parseInt(value));
+                        builder.stagingBuffer(Integer.parseInt(value));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--staging-buffer takes a number of bytes, not " + value);
                     }
