@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +204,30 @@ class BadInputTest {
     }
 
     @Test
+    void excelProblemsNameTheFileSheetRowAndColumn(TestSchema db, @TempDir Path dir) throws Exception {
+        var sheets = new LinkedHashMap<String, List<List<Object>>>();
+        sheets.put("Räume", List.of(
+                List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
+                List.of(1, "Saal", "meeting_room", 11.6, 49.98),
+                Arrays.asList(2, "Keller", "meeting_room", 11.61, 49.98, null, "Notiz ohne Spalte"),
+                List.of(3, "Scheune", new XlsxFixture.Unreadable("Raum"), 11.62, 49.98)));
+        sheets.put("Leer", List.of());
+        Path xlsx = XlsxFixture.write(dir.resolve("raeume.xlsx"), sheets);
+
+        ImportResult r = Imports.importFile(db.dataSource(), xlsx, LIST).orThrow();
+        assertThat(r.problems(Problem.Action.REJECTED)).extracting(Problem::toString).containsExactly(
+                "raeume.xlsx line 3: the row has a value in column G, which has no header (rejected)",
+                "raeume.xlsx line 4: the row has a value in column C that is not what its cell type says (rejected)");
+        assertThat(Imports.importFile(db.dataSource(), xlsx, LIST.toBuilder().layer("Tabelle2").build()).error())
+                .isEqualTo("raeume.xlsx: has no worksheet 'Tabelle2' (its sheets: Räume, Leer)");
+        assertThat(Imports.importFile(db.dataSource(), xlsx, LIST.toBuilder().layer("leer").build()).error())
+                .isEqualTo("raeume.xlsx: worksheet 'Leer' is empty");
+        Path notAWorkbook = Files.writeString(dir.resolve("liste.xlsx"), "id;name\n1;Saal\n");
+        assertThat(Imports.importFile(db.dataSource(), notAWorkbook, LIST).error())
+                .startsWith("liste.xlsx: not an .xlsx workbook, or truncated or corrupt (");
+    }
+
+    @Test
     void anUnknownFormatIsNamed(@TempDir Path dir, TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), Files.writeString(dir.resolve("notes.doc"), "hello"));
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
@@ -219,9 +245,9 @@ class BadInputTest {
     private static Path whole(String name, Path dir) throws Exception {
         return switch (name) {
             case "village.osm", "vereine-bindlach.csv" -> fixture(name);
-            case "raeume.xlsx" -> XlsxFixture.write(dir.resolve(name), "Räume", java.util.List.of(
-                    java.util.List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
-                    java.util.List.of(1, "Saal", "meeting_room", 11.6, 49.98)));
+            case "raeume.xlsx" -> XlsxFixture.write(dir.resolve(name), "Räume", List.of(
+                    List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
+                    List.of(1, "Saal", "meeting_room", 11.6, 49.98)));
             default -> TestData.path("vg5000/" + name);
         };
     }

@@ -9,6 +9,7 @@ import de.ortsanker.testing.PostgisTest;
 import de.ortsanker.testing.TestSchema;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +145,28 @@ class FileFormatsTest {
         assertThat(rooms).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "10", "meeting_room|Saal im Bürgerhaus|120|95463|2025-01-01|yes|POINT(11.6148 49.9815)",
                 "11", "meeting_room|Vereinsheim|40|95463|2024-06-15|no|POINT(11.6088 49.9791)"));
+    }
+
+    @Test
+    void aNamedExcelSheetWhoseFormulasGiveTheValuesExcelCalculated(TestSchema db, @TempDir Path dir) throws Exception {
+        var sheets = new LinkedHashMap<String, List<List<Object>>>();
+        sheets.put("Hinweise", List.of(List.of("Bitte nur das Blatt Räume ausfüllen")));
+        sheets.put("Räume", List.of(
+                List.of("ID", "Bezeichnung", "Art", "Kapazität", "PLZ", "lon", "lat", "Gültig ab", "barrierefrei",
+                        "Beschreibung"),
+                List.of(20, new XlsxFixture.Formula("\"Saal \"&A2", "Saal 20"), "meeting_room",
+                        new XlsxFixture.Formula("A2*6", 120), new XlsxFixture.Formula("95000+463", 95463), 11.61,
+                        49.98, new XlsxFixture.Formula("DATE(2025,1,1)", LocalDate.of(2025, 1, 1)),
+                        new XlsxFixture.Formula("A2>10", true),
+                        new XlsxFixture.Formula("1/0", new XlsxFixture.Error("#DIV/0!")))));
+        Path xlsx = XlsxFixture.write(dir.resolve("formeln.xlsx"), sheets);
+        ImportResult r = Imports.importFile(db.dataSource(), xlsx, ImportOptions.builder().licence("CC0-1.0")
+                .attribution("Gemeinde Bindlach").layer("räume").build()).orThrow();
+        assertThat(r.counts(Target.PLACES).added()).isEqualTo(1);
+        // Each formula's value as Excel last calculated it; an error is no value.
+        assertThat(one(db, "select concat_ws('|', name, capacity, addr_postcode, valid_from, wheelchair,"
+                + " coalesce(description, 'none')) from places where source = 'formeln' and source_id = '20'"))
+                .isEqualTo("Saal 20|120|95463|2025-01-01|yes|none");
     }
 
     @Test
