@@ -10,6 +10,7 @@ import static de.ortsanker.imports.FieldType.POSTCODE;
 import static de.ortsanker.imports.FieldType.TEXT;
 import static de.ortsanker.imports.FieldType.YES_NO_TEXT;
 import static de.ortsanker.imports.PlaceField.given;
+import static de.ortsanker.imports.PlaceField.ofProvenance;
 import static de.ortsanker.imports.PlaceField.staged;
 
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class PlaceFields {
                     "bezeichnung", "titel", "title", "einrichtung", "vereinsname", "verein", "gen").inOsm(),
             given("description", TEXT, r -> r.description, (r, v) -> r.description = v,
                     "beschreibung", "info").inOsm(),
-            staged("geom", GEOMETRY, (r, p) -> r.geometry),
+            staged("geom", GEOMETRY, r -> r.geometry),
             given("addr_street", TEXT, r -> r.addrStreet, (r, v) -> r.addrStreet = v,
                     "strasse", "street", "str", "strassename").inOsm(),
             given("addr_housenumber", HOUSE_NUMBER, r -> r.addrHousenumber, (r, v) -> r.addrHousenumber = v,
@@ -82,12 +83,12 @@ public final class PlaceFields {
                     "gultigab", "gueltigab"),
             given("valid_to", DATE, r -> r.validTo, (r, v) -> r.validTo = v,
                     "gultigbis", "gueltigbis"),
-            staged("details", TEXT, (r, p) -> r.detailsJson()),
+            staged("details", TEXT, PlaceRecord::detailsJson),
             // A place is public unless a value says otherwise.
             given("is_public", BOOLEAN, r -> r.isPublic, (r, v) -> r.isPublic = !Boolean.FALSE.equals(v),
                     "offentlich", "oeffentlich").inOsm(),
-            staged("licence", TEXT, (r, p) -> p.licence()),
-            staged("attribution", TEXT, (r, p) -> p.attribution()),
+            ofProvenance("licence", TEXT, Provenance::licence),
+            ofProvenance("attribution", TEXT, Provenance::attribution),
             given("source_url", TEXT, r -> r.sourceUrl, (r, v) -> r.sourceUrl = v,
                     "quelle"),
             given("last_verified", DATE, r -> r.lastVerified, (r, v) -> r.lastVerified = v,
