@@ -35,7 +35,7 @@ class PlacesRealDataTest extends PlacesApiTest {
         // With a small staging buffer the extract loads as a partition of its own, as a large source would
         // (V60): the API must find places there as it does in the default partition.
         ImportResult r = Imports.importFile(db.dataSource(), dataFile("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withStagingBuffer(1024));
+                ImportOptions.builder().stagingBuffer(1024).build());
         assertThat(r.stats()).containsEntry("places.own_partition", 1L);
         assertThat(r.added()).isGreaterThan(20);
     }

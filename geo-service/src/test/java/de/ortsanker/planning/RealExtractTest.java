@@ -47,7 +47,7 @@ class RealExtractTest {
     void importTheExtract(TestSchema db) {
         // A source of this schema's own: the importer's lock on a source spans schemas of one database.
         Imports.importFile(db.dataSource(), data("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withSource("north-bayreuth-" + db.name()).withStagingBuffer(1024)).orThrow();
+                ImportOptions.builder().source("north-bayreuth-" + db.name()).stagingBuffer(1024).build()).orThrow();
         jdbc = new JdbcTemplate(db.dataSource());
         villages = new Villages(jdbc).load(Area.EVERYTHING, List.of("village", "hamlet"), 2000).villages();
     }

@@ -43,8 +43,8 @@ final class ImportJob {
                 throw new ImportFailure(file + ": no such file");
             }
             importer = Formats.open(file, options);
-            if (!options.hasMaxErrors()) {
-                options = options.withMaxErrors(importer.defaultMaxErrors());
+            if (options.maxErrors() == null) {
+                options = options.toBuilder().maxErrors(importer.defaultMaxErrors()).build();
             }
             provenance = provenance(importer.defaults());
             // Computed beside the import (on the other core), unless it decides whether to import at all.

@@ -2,16 +2,62 @@ package de.ortsanker.imports;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * How to import a file. Everything is optional: without options an OSM file is imported with the
  * built-in mapping and ODbL attribution under its file name, the BKG VG5000 shapefiles are recognised,
- * and other files are read with their own CRS and column names. Immutable; {@code with…} returns a copy.
+ * and other files are read with their own CRS and column names.
+ *
+ * <pre>{@code
+ * ImportOptions.builder().kind("club").licence("CC-BY-4.0").column("name", "Vereinsname").build();
+ * options.toBuilder().dryRun(true).build();
+ * }</pre>
+ *
+ * @param source            the source name records are keyed by, with their source id (default: from the file)
+ * @param licence           the data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0 (default: known for OSM
+ *                          and BKG files)
+ * @param attribution       the attribution to show with the data
+ * @param crs               the input's CRS as an EPSG code, overriding what the file says (.prj, GeoJSON crs)
+ * @param kind              the kind of every record of a table or GIS file, when it has no kind column
+ * @param mapping           an OSM mapping file (YAML) replacing or extending the built-in one
+ * @param columns           which file column fills which field: {@code name → "Vereinsname"}, {@code lon → "X"} …
+ * @param idColumn          the column holding a stable identifier of each record (default: a column named id,
+ *                          ID, OBJID …)
+ * @param target            the table to load (default: recognised from the file)
+ * @param level             the administrative level of every area of the file (default: from the length of
+ *                          its AGS)
+ * @param dryRun            validate and report what would change, without changing any data
+ * @param maxErrors         abort (and change nothing) when more records than this are rejected; negative: no
+ *                          limit; null: the format's default ({@link FileImporter#defaultMaxErrors()})
+ * @param complete          whether the file holds the whole source (default), so that records missing from it
+ *                          are retired; false for a file of additions and corrections only
+ * @param onConflict        what to do with a record edited by hand that the source changed
+ * @param encoding          the text encoding of a CSV or DBF file (default: UTF-8, or what the .cpg or DBF
+ *                          header says)
+ * @param delimiter         a CSV file's column separator (default: recognised)
+ * @param layer             the Excel worksheet or GeoPackage table to read (default: the first sheet; the only
+ *                          table)
+ * @param minimumMatch      the least geocoding match accepted for address-only rows: address, street (default)
+ *                          or locality
+ * @param census            the census a population grid belongs to, e.g. "Zensus 2022" (default: from the file
+ *                          name)
+ * @param skipUnchangedFile do nothing when the last successful run of the same source read a file with the
+ *                          same checksum
+ * @param progress          told about the run about once a second
+ * @param stagingBuffer     the size of each table's staging buffer (default 4 MiB, at least 1 KiB). A source's
+ *                          first import whose place rows overflow it is large: it loads them as a partition of
+ *                          places of its own ({@link PartitionLoad})
  */
-public final class ImportOptions {
+public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
+                            Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
+                            boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
+                            Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
+                            boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -23,316 +69,31 @@ public final class ImportOptions {
 
     public static final long DEFAULT_MAX_ERRORS = 100;
     public static final int DEFAULT_STAGING_BUFFER = 4 << 20;
+    public static final int MIN_STAGING_BUFFER = 1024;
 
-    private String source;
-    private String licence;
-    private String attribution;
-    private Integer crs;
-    private String kind;
-    private Path mapping;
-    private Map<String, String> columns = Map.of();
-    private String idColumn;
-    private Target target;
-    private String level;
-    private boolean dryRun;
-    private Long maxErrors;
-    private boolean complete = true;
-    private OnConflict onConflict = OnConflict.KEEP;
-    private Charset encoding;
-    private Character delimiter;
-    private String layer;
-    private String minimumMatch;
-    private String census;
-    private boolean skipUnchangedFile;
-    private ProgressListener progress = ProgressListener.NONE;
-    private int stagingBuffer = DEFAULT_STAGING_BUFFER;
-
-    private ImportOptions() {
-    }
-
-    public static ImportOptions defaults() {
-        return new ImportOptions();
-    }
-
-    private ImportOptions copy() {
-        var o = new ImportOptions();
-        o.source = source;
-        o.licence = licence;
-        o.attribution = attribution;
-        o.crs = crs;
-        o.kind = kind;
-        o.mapping = mapping;
-        o.columns = columns;
-        o.idColumn = idColumn;
-        o.target = target;
-        o.level = level;
-        o.dryRun = dryRun;
-        o.maxErrors = maxErrors;
-        o.complete = complete;
-        o.onConflict = onConflict;
-        o.encoding = encoding;
-        o.delimiter = delimiter;
-        o.layer = layer;
-        o.minimumMatch = minimumMatch;
-        o.census = census;
-        o.skipUnchangedFile = skipUnchangedFile;
-        o.progress = progress;
-        o.stagingBuffer = stagingBuffer;
-        return o;
-    }
-
-    /** The source name records are keyed by, with their source id (default: from the file). */
-    public ImportOptions withSource(String source) {
-        var o = copy();
-        o.source = source;
-        return o;
-    }
-
-    /** The data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0 (default: known for OSM and BKG files). */
-    public ImportOptions withLicence(String licence) {
-        var o = copy();
-        o.licence = licence;
-        return o;
-    }
-
-    public ImportOptions withAttribution(String attribution) {
-        var o = copy();
-        o.attribution = attribution;
-        return o;
-    }
-
-    /** The input's CRS as an EPSG code, overriding what the file says (.prj, GeoJSON crs). */
-    public ImportOptions withCrs(Integer epsg) {
-        var o = copy();
-        o.crs = epsg;
-        return o;
-    }
-
-    /** The kind of every record of a table or GIS file, when it has no kind column. */
-    public ImportOptions withKind(String kind) {
-        var o = copy();
-        o.kind = kind;
-        return o;
-    }
-
-    /** An OSM mapping file (YAML) replacing the built-in one, or a column mapping file for tables. */
-    public ImportOptions withMapping(Path mapping) {
-        var o = copy();
-        o.mapping = mapping;
-        return o;
-    }
-
-    /** Which file column fills which field: {@code name → "Vereinsname"}, {@code lon → "X"} … */
-    public ImportOptions withColumn(String field, String column) {
-        var o = copy();
-        var map = new LinkedHashMap<>(columns);
-        map.put(field, column);
-        o.columns = Map.copyOf(map);
-        return o;
-    }
-
-    /** The column holding a stable identifier of each record (default: a column named id, ID, OBJID …). */
-    public ImportOptions withIdColumn(String column) {
-        var o = copy();
-        o.idColumn = column;
-        return o;
-    }
-
-    /** The table to load (default: recognised from the file). */
-    public ImportOptions withTarget(Target target) {
-        var o = copy();
-        o.target = target;
-        return o;
-    }
-
-    /** The administrative level of every area of the file (default: from the length of its AGS). */
-    public ImportOptions withLevel(String level) {
-        var o = copy();
-        o.level = level;
-        return o;
-    }
-
-    /** Validate and report what would change, without changing any data. */
-    public ImportOptions withDryRun(boolean dryRun) {
-        var o = copy();
-        o.dryRun = dryRun;
-        return o;
-    }
-
-    /** Abort (and change nothing) when more records than this are rejected; negative: no limit. */
-    public ImportOptions withMaxErrors(long maxErrors) {
-        var o = copy();
-        o.maxErrors = maxErrors;
-        return o;
-    }
-
-    /**
-     * Whether the file holds the whole source (default), so that records missing from it are retired;
-     * false for a file of additions and corrections only.
-     */
-    public ImportOptions withComplete(boolean complete) {
-        var o = copy();
-        o.complete = complete;
-        return o;
-    }
-
-    public ImportOptions withOnConflict(OnConflict onConflict) {
-        var o = copy();
-        o.onConflict = Objects.requireNonNull(onConflict);
-        return o;
-    }
-
-    /** The text encoding of a CSV or DBF file (default: UTF-8, or what the .cpg or DBF header says). */
-    public ImportOptions withEncoding(Charset encoding) {
-        var o = copy();
-        o.encoding = encoding;
-        return o;
-    }
-
-    public ImportOptions withDelimiter(Character delimiter) {
-        var o = copy();
-        o.delimiter = delimiter;
-        return o;
-    }
-
-    /** The Excel worksheet or GeoPackage table to read (default: the first sheet; the only table). */
-    public ImportOptions withLayer(String layer) {
-        var o = copy();
-        o.layer = layer;
-        return o;
-    }
-
-    /** The least geocoding match accepted for address-only rows: address, street (default) or locality. */
-    public ImportOptions withMinimumMatch(String quality) {
-        var o = copy();
-        o.minimumMatch = quality;
-        return o;
-    }
-
-    /** The census a population grid belongs to, e.g. "Zensus 2022" (default: from the file name). */
-    public ImportOptions withCensus(String census) {
-        var o = copy();
-        o.census = census;
-        return o;
-    }
-
-    /** Do nothing when the last successful run of the same source read a file with the same checksum. */
-    public ImportOptions withSkipUnchangedFile(boolean skip) {
-        var o = copy();
-        o.skipUnchangedFile = skip;
-        return o;
-    }
-
-    public ImportOptions withProgress(ProgressListener progress) {
-        var o = copy();
-        o.progress = Objects.requireNonNull(progress);
-        return o;
-    }
-
-    /**
-     * The size of each table's staging buffer (default 4 MiB). A source's first import whose place rows
-     * overflow it is large: it loads them as a partition of places of its own ({@link PartitionLoad}).
-     */
-    public ImportOptions withStagingBuffer(int bytes) {
-        if (bytes < 1024) {
-            throw new IllegalArgumentException("a staging buffer needs at least 1024 bytes, not " + bytes);
+    public ImportOptions {
+        // In the order given: the run's summary lists the chosen columns so.
+        columns = columns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        Objects.requireNonNull(onConflict, "onConflict");
+        Objects.requireNonNull(progress, "progress");
+        if (stagingBuffer < MIN_STAGING_BUFFER) {
+            throw new IllegalArgumentException("a staging buffer needs at least " + MIN_STAGING_BUFFER + " bytes, not "
+                    + stagingBuffer);
         }
-        var o = copy();
-        o.stagingBuffer = bytes;
-        return o;
     }
 
-    public String source() {
-        return source;
+    /** No options: everything recognised from the file. */
+    public static ImportOptions defaults() {
+        return builder().build();
     }
 
-    public String licence() {
-        return licence;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public String attribution() {
-        return attribution;
-    }
-
-    public Integer crs() {
-        return crs;
-    }
-
-    public String kind() {
-        return kind;
-    }
-
-    public Path mapping() {
-        return mapping;
-    }
-
-    public Map<String, String> columns() {
-        return columns;
-    }
-
-    public String idColumn() {
-        return idColumn;
-    }
-
-    public Target target() {
-        return target;
-    }
-
-    public String level() {
-        return level;
-    }
-
-    public boolean dryRun() {
-        return dryRun;
-    }
-
-    /** The limit of rejected records: as set, else 100 (OSM files: none, see {@link FileImporter#defaultMaxErrors()}). */
-    public long maxErrors() {
-        return maxErrors == null ? DEFAULT_MAX_ERRORS : maxErrors;
-    }
-
-    boolean hasMaxErrors() {
-        return maxErrors != null;
-    }
-
-    public boolean complete() {
-        return complete;
-    }
-
-    public OnConflict onConflict() {
-        return onConflict;
-    }
-
-    public Charset encoding() {
-        return encoding;
-    }
-
-    public Character delimiter() {
-        return delimiter;
-    }
-
-    public String layer() {
-        return layer;
-    }
-
-    public String minimumMatch() {
-        return minimumMatch;
-    }
-
-    public String census() {
-        return census;
-    }
-
-    public boolean skipUnchangedFile() {
-        return skipUnchangedFile;
-    }
-
-    public int stagingBuffer() {
-        return stagingBuffer;
-    }
-
-    public ProgressListener progress() {
-        return progress;
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The options as recorded in import_runs.options (only those set). */
@@ -350,9 +111,9 @@ public final class ImportOptions {
         if (dryRun) {
             m.put("dry_run", true);
         }
-        m.put("max_errors", maxErrors());
+        m.put("max_errors", maxErrors == null ? DEFAULT_MAX_ERRORS : maxErrors);
         m.put("complete", complete);
-        m.put("on_conflict", onConflict.name().toLowerCase());
+        m.put("on_conflict", onConflict.name().toLowerCase(Locale.ROOT));
         putIf(m, "encoding", encoding == null ? null : encoding.name());
         putIf(m, "delimiter", delimiter == null ? null : delimiter.toString());
         putIf(m, "layer", layer);
@@ -364,6 +125,178 @@ public final class ImportOptions {
     private static void putIf(Map<String, Object> m, String key, Object value) {
         if (value != null) {
             m.put(key, value);
+        }
+    }
+
+    /** Collects options one by one; each setter is named after the option (see {@link ImportOptions}). */
+    public static final class Builder {
+        private String source;
+        private String licence;
+        private String attribution;
+        private Integer crs;
+        private String kind;
+        private Path mapping;
+        private final Map<String, String> columns = new LinkedHashMap<>();
+        private String idColumn;
+        private Target target;
+        private String level;
+        private boolean dryRun;
+        private Long maxErrors;
+        private boolean complete = true;
+        private OnConflict onConflict = OnConflict.KEEP;
+        private Charset encoding;
+        private Character delimiter;
+        private String layer;
+        private String minimumMatch;
+        private String census;
+        private boolean skipUnchangedFile;
+        private ProgressListener progress = ProgressListener.NONE;
+        private int stagingBuffer = DEFAULT_STAGING_BUFFER;
+
+        private Builder() {
+        }
+
+        private Builder(ImportOptions o) {
+            source = o.source;
+            licence = o.licence;
+            attribution = o.attribution;
+            crs = o.crs;
+            kind = o.kind;
+            mapping = o.mapping;
+            columns.putAll(o.columns);
+            idColumn = o.idColumn;
+            target = o.target;
+            level = o.level;
+            dryRun = o.dryRun;
+            maxErrors = o.maxErrors;
+            complete = o.complete;
+            onConflict = o.onConflict;
+            encoding = o.encoding;
+            delimiter = o.delimiter;
+            layer = o.layer;
+            minimumMatch = o.minimumMatch;
+            census = o.census;
+            skipUnchangedFile = o.skipUnchangedFile;
+            progress = o.progress;
+            stagingBuffer = o.stagingBuffer;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder licence(String licence) {
+            this.licence = licence;
+            return this;
+        }
+
+        public Builder attribution(String attribution) {
+            this.attribution = attribution;
+            return this;
+        }
+
+        public Builder crs(Integer epsg) {
+            this.crs = epsg;
+            return this;
+        }
+
+        public Builder kind(String kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder mapping(Path mapping) {
+            this.mapping = mapping;
+            return this;
+        }
+
+        /** One more field → column choice (a later one for the same field wins). */
+        public Builder column(String field, String column) {
+            columns.put(field, column);
+            return this;
+        }
+
+        public Builder idColumn(String column) {
+            this.idColumn = column;
+            return this;
+        }
+
+        public Builder target(Target target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder level(String level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder maxErrors(long maxErrors) {
+            this.maxErrors = maxErrors;
+            return this;
+        }
+
+        public Builder complete(boolean complete) {
+            this.complete = complete;
+            return this;
+        }
+
+        public Builder onConflict(OnConflict onConflict) {
+            this.onConflict = Objects.requireNonNull(onConflict);
+            return this;
+        }
+
+        public Builder encoding(Charset encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        public Builder delimiter(Character delimiter) {
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        public Builder layer(String layer) {
+            this.layer = layer;
+            return this;
+        }
+
+        public Builder minimumMatch(String quality) {
+            this.minimumMatch = quality;
+            return this;
+        }
+
+        public Builder census(String census) {
+            this.census = census;
+            return this;
+        }
+
+        public Builder skipUnchangedFile(boolean skip) {
+            this.skipUnchangedFile = skip;
+            return this;
+        }
+
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        public Builder stagingBuffer(int bytes) {
+            this.stagingBuffer = bytes;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for a staging buffer of less than 1 KiB */
+        public ImportOptions build() {
+            return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
+                    level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census,
+                    skipUnchangedFile, progress, stagingBuffer);
         }
     }
 }

@@ -55,29 +55,22 @@ final class PlaceCheck {
         if (!kind.takesArea() && !(r.geometry instanceof org.locationtech.jts.geom.Point)) {
             r.geometry = Shapes.representativePoint(r.geometry);
         }
-        r.name = clean(r.name);
+        PlaceFields.tidy(r);
         if (kind.nameRequired() && r.name == null) {
             problems.accept(r.origin.problem("name", "a " + kind.labelEn().toLowerCase(Locale.ROOT)
                     + " (" + kind.code() + ") needs a name", Problem.Action.REJECTED));
             return false;
         }
-        cleanOptionalFields(r, problems);
+        checkOptionalFields(r, problems);
         checkDetails(r, kind, problems);
         return true;
     }
 
-    private void cleanOptionalFields(PlaceRecord r, Consumer<Problem> problems) {
-        r.description = clean(r.description);
-        r.addrStreet = clean(r.addrStreet);
-        r.addrHousenumber = clean(r.addrHousenumber);
-        r.addrCity = clean(r.addrCity);
-        r.addrPostcode = clean(r.addrPostcode);
+    private void checkOptionalFields(PlaceRecord r, Consumer<Problem> problems) {
         if (r.addrPostcode != null && !POSTCODE.matcher(r.addrPostcode).matches()) {
             drop(r, "addr_postcode", "'" + r.addrPostcode + "' is not a German postcode (five digits)", problems);
             r.addrPostcode = null;
         }
-        r.openingHours = clean(r.openingHours);
-        r.wheelchair = clean(r.wheelchair);
         if (r.wheelchair != null) {
             String w = WHEELCHAIR.get(r.wheelchair.toLowerCase(Locale.GERMAN));
             if (w == null) {
@@ -85,18 +78,10 @@ final class PlaceCheck {
             }
             r.wheelchair = w;
         }
-        r.operator = clean(r.operator);
-        r.operatorType = clean(r.operatorType);
         if (r.operatorType != null && !OPERATOR_TYPES.contains(r.operatorType)) {
             drop(r, "operator_type", "'" + r.operatorType + "' is not one of " + OPERATOR_TYPES, problems);
             r.operatorType = null;
         }
-        r.contactRole = clean(r.contactRole);
-        r.contactPhone = clean(r.contactPhone);
-        r.contactEmail = clean(r.contactEmail);
-        r.website = clean(r.website);
-        r.bookingUrl = clean(r.bookingUrl);
-        r.sourceUrl = clean(r.sourceUrl);
         if (r.capacity != null && r.capacity < 0) {
             drop(r, "capacity", "a capacity cannot be negative (" + r.capacity + ")", problems);
             r.capacity = null;
@@ -190,13 +175,5 @@ final class PlaceCheck {
 
     private static void drop(PlaceRecord r, String field, String reason, Consumer<Problem> problems) {
         problems.accept(r.origin.problem(field, reason + "; imported without it", Problem.Action.FIELD_DROPPED));
-    }
-
-    static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
     }
 }

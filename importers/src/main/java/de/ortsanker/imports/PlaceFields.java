@@ -1,177 +1,157 @@
 package de.ortsanker.imports;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import static de.ortsanker.imports.FieldType.BOOLEAN;
+import static de.ortsanker.imports.FieldType.DATE;
+import static de.ortsanker.imports.FieldType.GEOMETRY;
+import static de.ortsanker.imports.FieldType.HOUSE_NUMBER;
+import static de.ortsanker.imports.FieldType.INTEGER;
+import static de.ortsanker.imports.FieldType.LIST;
+import static de.ortsanker.imports.FieldType.POSTCODE;
+import static de.ortsanker.imports.FieldType.TEXT;
+import static de.ortsanker.imports.FieldType.YES_NO_TEXT;
+import static de.ortsanker.imports.PlaceField.given;
+import static de.ortsanker.imports.PlaceField.ofProvenance;
+import static de.ortsanker.imports.PlaceField.staged;
+
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Sets a place's field by its column name from a value as a file gives it (text, number, boolean), so
- * that every format maps the same way: "12" for capacity, "ja" for a boolean, "12.05.2024" for a date,
- * "beamer; küche" for a list. A value that does not fit is dropped with a note.
+ * The columns of {@code places} that imports fill, defined once: staging, the partition load and the
+ * merge take their columns from here, a place record is written by it, the table and feature mappers
+ * take the fields and the column names files use for them, the OSM mapping the fields it may fill.
+ * Every format sets a field from a value as its file gives it (text, number, boolean): "12" for
+ * capacity, "ja" for a boolean, "12.05.2024" for a date, "beamer; küche" for a list.
  */
 public final class PlaceFields {
 
-    /** The fields a source can fill, by their column names in {@code places}. */
-    public static final Set<String> NAMES = Set.of("kind", "name", "description", "addr_street", "addr_housenumber",
-            "addr_postcode", "addr_city", "opening_hours", "wheelchair", "free_entry", "operator", "operator_type",
-            "contact_role", "contact_phone", "contact_email", "contact_is_public", "website", "capacity", "equipment",
-            "booking_url", "target_groups", "valid_from", "valid_to", "is_public", "source_url", "last_verified");
+    /*
+     * In the order of the staged rows, which the digest (import_hash) is made of: reordering them would make
+     * every record of every source look changed once. Aliases are compared folded (lower case, no umlauts,
+     * spaces or punctuation). Not in OSM mappings: the kind (the rule's), the source URL (the mapping's
+     * source_url), lists and validity periods.
+     */
+    private static final List<PlaceField<?>> ALL = List.of(
+            given("kind", TEXT, r -> r.kind, (r, v) -> r.kind = v,
+                    "art", "typ", "type", "kategorie", "category", "ortsankerkind"),
+            given("name", TEXT, r -> r.name, (r, v) -> r.name = v,
+                    "bezeichnung", "titel", "title", "einrichtung", "vereinsname", "verein", "gen").inOsm(),
+            given("description", TEXT, r -> r.description, (r, v) -> r.description = v,
+                    "beschreibung", "info").inOsm(),
+            staged("geom", GEOMETRY, r -> r.geometry),
+            given("addr_street", TEXT, r -> r.addrStreet, (r, v) -> r.addrStreet = v,
+                    "strasse", "street", "str", "strassename").inOsm(),
+            given("addr_housenumber", HOUSE_NUMBER, r -> r.addrHousenumber, (r, v) -> r.addrHousenumber = v,
+                    "hausnummer", "hausnr", "hnr", "housenumber").inOsm(),
+            given("addr_postcode", POSTCODE, r -> r.addrPostcode, (r, v) -> r.addrPostcode = v,
+                    "plz", "postleitzahl", "postcode", "zip", "zipcode").inOsm(),
+            given("addr_city", TEXT, r -> r.addrCity, (r, v) -> r.addrCity = v,
+                    "ort", "stadt", "city", "wohnort", "gemeinde", "ortsteil").inOsm(),
+            given("opening_hours", TEXT, r -> r.openingHours, (r, v) -> r.openingHours = v,
+                    "offnungszeiten", "oeffnungszeiten").inOsm(),
+            given("wheelchair", YES_NO_TEXT, r -> r.wheelchair, (r, v) -> r.wheelchair = v,
+                    "barrierefrei", "rollstuhl", "rollstuhlgerecht").inOsm(),
+            given("free_entry", BOOLEAN, r -> r.freeEntry, (r, v) -> r.freeEntry = v,
+                    "eintrittfrei", "kostenlos", "konsumfrei").inOsm(),
+            given("operator", TEXT, r -> r.operator, (r, v) -> r.operator = v,
+                    "betreiber", "trager", "traeger").inOsm(),
+            given("operator_type", TEXT, r -> r.operatorType, (r, v) -> r.operatorType = v,
+                    "betreiberart", "tragerart").inOsm(),
+            given("contact_role", TEXT, r -> r.contactRole, (r, v) -> r.contactRole = v,
+                    "ansprechstelle", "kontaktstelle").inOsm(),
+            given("contact_phone", TEXT, r -> r.contactPhone, (r, v) -> r.contactPhone = v,
+                    "telefon", "phone", "tel", "telefonnummer").inOsm(),
+            given("contact_email", TEXT, r -> r.contactEmail, (r, v) -> r.contactEmail = v,
+                    "email", "mail", "emailadresse").inOsm(),
+            // Contact details stay private unless a value says otherwise.
+            given("contact_is_public", BOOLEAN, r -> r.contactIsPublic,
+                    (r, v) -> r.contactIsPublic = Boolean.TRUE.equals(v), "kontaktoffentlich").inOsm(),
+            given("website", TEXT, r -> r.website, (r, v) -> r.website = v,
+                    "url", "homepage", "internet", "webseite", "internetseite").inOsm(),
+            given("capacity", INTEGER, r -> r.capacity, (r, v) -> r.capacity = v,
+                    "kapazitat", "kapazitaet", "platze", "plaetze", "personen").inOsm(),
+            given("equipment", LIST, r -> r.equipment, (r, v) -> r.equipment = v,
+                    "ausstattung"),
+            given("booking_url", TEXT, r -> r.bookingUrl, (r, v) -> r.bookingUrl = v,
+                    "buchung", "buchungslink").inOsm(),
+            given("target_groups", LIST, r -> r.targetGroups, (r, v) -> r.targetGroups = v,
+                    "zielgruppen", "zielgruppe"),
+            given("valid_from", DATE, r -> r.validFrom, (r, v) -> r.validFrom = v,
+                    "gultigab", "gueltigab"),
+            given("valid_to", DATE, r -> r.validTo, (r, v) -> r.validTo = v,
+                    "gultigbis", "gueltigbis"),
+            staged("details", TEXT, PlaceRecord::detailsJson),
+            // A place is public unless a value says otherwise.
+            given("is_public", BOOLEAN, r -> r.isPublic, (r, v) -> r.isPublic = !Boolean.FALSE.equals(v),
+                    "offentlich", "oeffentlich").inOsm(),
+            ofProvenance("licence", TEXT, Provenance::licence),
+            ofProvenance("attribution", TEXT, Provenance::attribution),
+            given("source_url", TEXT, r -> r.sourceUrl, (r, v) -> r.sourceUrl = v,
+                    "quelle"),
+            given("last_verified", DATE, r -> r.lastVerified, (r, v) -> r.lastVerified = v,
+                    "stand", "geprueft", "gepruft", "gepruftam", "geprueftam", "letztepruefung").inOsm());
 
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final List<String> COLUMNS = ALL.stream().map(PlaceField::column).toList();
+    private static final Map<String, PlaceField<?>> GIVEN = ALL.stream().filter(PlaceField::given)
+            .collect(Collectors.toMap(PlaceField::column, f -> f, (a, b) -> a, LinkedHashMap::new));
+    private static final List<String> NAMES = List.copyOf(GIVEN.keySet());
+    private static final List<String> OSM = ALL.stream().filter(PlaceField::inOsmMappings).map(PlaceField::column)
+            .toList();
 
     private PlaceFields() {
     }
 
-    /** @return false when the field is not one of {@link #NAMES} */
+    /** The fields a source can fill, by their column names, in the order of the columns. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The fields an OSM mapping may fill from tags or set. */
+    public static List<String> osmNames() {
+        return OSM;
+    }
+
+    /** Other names a file's column for the field may have (folded); none for what is not a field. */
+    public static List<String> aliases(String field) {
+        PlaceField<?> f = GIVEN.get(field);
+        return f == null ? List.of() : f.aliases();
+    }
+
+    /**
+     * Sets a field from a value as a file gives it; blank is no value. A value that does not fit is dropped
+     * with a note.
+     *
+     * @return false when the field is not one of {@link #names()}
+     */
     public static boolean set(PlaceRecord r, String field, Object value, Consumer<Problem> problems) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return NAMES.contains(field);
+        PlaceField<?> f = GIVEN.get(field);
+        if (f == null) {
+            return false;
         }
-        String text = value.toString().strip();
-        switch (field) {
-            case "kind" -> r.kind = text;
-            case "name" -> r.name = text;
-            case "description" -> r.description = text;
-            case "addr_street" -> r.addrStreet = text;
-            case "addr_housenumber" -> r.addrHousenumber = value instanceof Number n ? integerText(n) : text;
-            case "addr_postcode" -> r.addrPostcode = value instanceof Number n ? postcode(n) : text;
-            case "addr_city" -> r.addrCity = text;
-            case "opening_hours" -> r.openingHours = text;
-            case "wheelchair" -> r.wheelchair = value instanceof Boolean b ? (b ? "yes" : "no") : text;
-            case "free_entry" -> r.freeEntry = bool(r, field, value, problems);
-            case "operator" -> r.operator = text;
-            case "operator_type" -> r.operatorType = text;
-            case "contact_role" -> r.contactRole = text;
-            case "contact_phone" -> r.contactPhone = text;
-            case "contact_email" -> r.contactEmail = text;
-            case "contact_is_public" -> r.contactIsPublic = Boolean.TRUE.equals(bool(r, field, value, problems));
-            case "website" -> r.website = text;
-            case "capacity" -> r.capacity = integer(r, field, value, problems);
-            case "equipment" -> r.equipment = list(value);
-            case "booking_url" -> r.bookingUrl = text;
-            case "target_groups" -> r.targetGroups = list(value);
-            case "valid_from" -> r.validFrom = date(r, field, value, problems);
-            case "valid_to" -> r.validTo = date(r, field, value, problems);
-            case "is_public" -> r.isPublic = !Boolean.FALSE.equals(bool(r, field, value, problems));
-            case "source_url" -> r.sourceUrl = text;
-            case "last_verified" -> r.lastVerified = date(r, field, value, problems);
-            default -> {
-                return false;
-            }
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            f.set(r, value, problems);
         }
         return true;
     }
 
-    /** yes/no, ja/nein, true/false, 1/0; null (with a note) for anything else. */
-    public static Boolean parseBoolean(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        return switch (value.toString().strip().toLowerCase(Locale.GERMAN)) {
-            case "yes", "ja", "true", "1", "wahr", "x", "y", "j" -> Boolean.TRUE;
-            case "no", "nein", "false", "0", "falsch", "n" -> Boolean.FALSE;
-            default -> null;
-        };
+    /** Every column a staged place row carries, in order. */
+    static List<String> columns() {
+        return COLUMNS;
     }
 
-    /** ISO (2024-05-12, 2024-05 → the 1st), German (12.05.2024) or a date-time's date; null otherwise. */
-    public static LocalDate parseDate(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        String s = value.toString().strip();
-        try {
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-                return LocalDate.parse(s.substring(0, 10));
-            }
-            if (s.matches("\\d{4}-\\d{2}")) {
-                return LocalDate.parse(s + "-01");
-            }
-            if (s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
-                return LocalDate.parse(s, GERMAN_DATE);
-            }
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /** An integer from 12, "12", "12.0", or a German "1.234"; null otherwise. */
-    public static Integer parseInteger(Object value) {
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) d : null;
-        }
-        String s = value.toString().strip().replace(" ", "").replace("\u00a0", "");
-        if (s.matches("\\d{1,3}([.,']\\d{3})+")) {
-            s = s.replaceAll("[.,']", "");
-        } else if (s.matches("-?\\d+[.,]0+")) {
-            s = s.substring(0, s.indexOf(s.contains(".") ? '.' : ','));
-        }
-        try {
-            return Integer.valueOf(s);
-        } catch (NumberFormatException e) {
-            return null;
+    static void write(PlaceRecord r, Provenance provenance, CopyRow row) {
+        for (PlaceField<?> f : ALL) {
+            f.write(r, provenance, row);
         }
     }
 
-    private static Boolean bool(PlaceRecord r, String field, Object value, Consumer<Problem> problems) {
-        Boolean b = parseBoolean(value);
-        if (b == null) {
-            dropped(r, field, "'" + value + "' is not yes or no", problems);
+    /** Texts stripped, blank ones none: mappings may set fields without going through {@link #set}. */
+    static void tidy(PlaceRecord r) {
+        for (PlaceField<?> f : ALL) {
+            f.tidy(r);
         }
-        return b;
-    }
-
-    private static Integer integer(PlaceRecord r, String field, Object value, Consumer<Problem> problems) {
-        Integer i = parseInteger(value);
-        if (i == null) {
-            dropped(r, field, "'" + value + "' is not a whole number", problems);
-        }
-        return i;
-    }
-
-    private static LocalDate date(PlaceRecord r, String field, Object value, Consumer<Problem> problems) {
-        LocalDate d = parseDate(value);
-        if (d == null) {
-            dropped(r, field, "'" + value + "' is not a date (2024-05-12 or 12.05.2024)", problems);
-        }
-        return d;
-    }
-
-    private static List<String> list(Object value) {
-        var out = new ArrayList<String>();
-        if (value instanceof List<?> l) {
-            l.forEach(v -> out.add(v.toString().strip()));
-        } else {
-            for (String part : value.toString().split("[;,]")) {
-                out.add(part.strip());
-            }
-        }
-        out.removeIf(String::isEmpty);
-        return out;
-    }
-
-    private static String integerText(Number n) {
-        double d = n.doubleValue();
-        return d == Math.rint(d) ? Long.toString((long) d) : n.toString();
-    }
-
-    /** A postcode read as a number (Excel drops the leading zero: 1067 → 01067). */
-    private static String postcode(Number n) {
-        String s = integerText(n);
-        return s.length() == 4 ? "0" + s : s;
-    }
-
-    private static void dropped(PlaceRecord r, String field, String reason, Consumer<Problem> problems) {
-        problems.accept(r.origin.problem(field, reason + "; imported without it", Problem.Action.FIELD_DROPPED));
     }
 }

@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * A place as a source describes it, before it is checked and staged: the columns of {@code places}
- * that imports fill. Mappings set the fields they know; the rest stay null.
+ * that imports fill ({@link PlaceFields} defines them). Mappings set the fields they know; the rest stay null.
  */
 public final class PlaceRecord extends StagedRecord {
 
@@ -54,13 +54,7 @@ public final class PlaceRecord extends StagedRecord {
 
     @Override
     void write(CopyRow row, Provenance provenance) {
-        row.text(kind).text(name).text(description).geometry(geometry)
-                .text(addrStreet).text(addrHousenumber).text(addrPostcode).text(addrCity)
-                .text(openingHours).text(wheelchair).bool(freeEntry).text(operator).text(operatorType)
-                .text(contactRole).text(contactPhone).text(contactEmail).bool(contactIsPublic).text(website)
-                .integer(capacity).textArray(equipment).text(bookingUrl).textArray(targetGroups)
-                .date(validFrom).date(validTo).text(detailsJson()).bool(isPublic)
-                .text(provenance.licence()).text(provenance.attribution()).text(sourceUrl).date(lastVerified);
+        PlaceFields.write(this, provenance, row);
     }
 
     public String detailsJson() {

@@ -8,13 +8,7 @@ import java.util.List;
  * (ids, timestamps, hand edits).
  */
 public enum Target {
-    PLACES("places", "source_id", true, List.of(
-            "kind", "name", "description", "geom",
-            "addr_street", "addr_housenumber", "addr_postcode", "addr_city",
-            "opening_hours", "wheelchair", "free_entry", "operator", "operator_type",
-            "contact_role", "contact_phone", "contact_email", "contact_is_public", "website",
-            "capacity", "equipment", "booking_url", "target_groups", "valid_from", "valid_to",
-            "details", "is_public", "licence", "attribution", "source_url", "last_verified")),
+    PLACES("places", "source_id", true, PlaceFields.columns()),
     LOCALITIES("localities", "source_id", false, List.of(
             "name", "kind", "geom", "population", "population_source", "population_date", "ags",
             "licence", "attribution", "last_verified")),

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @PostgisTest
 class BadInputTest {
 
-    private static final ImportOptions LIST = ImportOptions.defaults().withLicence("CC0-1.0").withAttribution("test");
+    private static final ImportOptions LIST = ImportOptions.builder().licence("CC0-1.0").attribution("test").build();
 
     @BeforeAll
     static void existingData(TestSchema db) throws Exception {
@@ -67,7 +69,7 @@ class BadInputTest {
         Path csv = Files.writeString(dir.resolve("strict.csv"), "id;kind;name;lon;lat\n1;pub;Zur Linde;11.60;49.98\n"
                 + "2;pub;;11.61;49.98\n");
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.withMaxErrors(0));
+        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.toBuilder().maxErrors(0).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.ABORTED);
         assertThat(r.error()).contains("more than --max-errors 0 allows: nothing was imported");
         assertThat(fingerprint(db)).isEqualTo(before);
@@ -77,7 +79,7 @@ class BadInputTest {
     void coordinatesInTheWrongCrsAreOutsideItsArea(TestSchema db, @TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("utm.csv"), "id;kind;name;x;y\n1;library;Bücherei;11.6;49.98\n"
                 + "2;library;Mediathek;680000;5539000\n");
-        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.withCrs(25832)).orThrow();
+        ImportResult r = Imports.importFile(db.dataSource(), csv, LIST.toBuilder().crs(25832).build()).orThrow();
         assertThat(r.problems(Problem.Action.REJECTED)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.reason()).startsWith("coordinates (11.6 49.98) lie outside the area of EPSG:25832");
@@ -126,7 +128,8 @@ class BadInputTest {
                 + " it with --encoding windows-1252");
         assertThat(fingerprint(db)).isEqualTo(before);
 
-        Imports.importFile(db.dataSource(), latin, LIST.withEncoding(Charset.forName("windows-1252"))).orThrow();
+        Imports.importFile(db.dataSource(), latin, LIST.toBuilder().encoding(Charset.forName("windows-1252")).build())
+                .orThrow();
         assertThat(one(db, "select name from places where source = 'vereine' and source_id = '2'"))
                 .isEqualTo("Schützenverein Döhlau");
     }
@@ -142,7 +145,7 @@ class BadInputTest {
         System.arraycopy(latin1, 0, bytes, at, latin1.length);
         Files.write(dbf, bytes);
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), shp, ImportOptions.defaults().withSource("wrong cpg"));
+        ImportResult r = Imports.importFile(db.dataSource(), shp, ImportOptions.builder().source("wrong cpg").build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).isEqualTo("VG5000_KRS.dbf record 3, field GEN: wrong encoding — the bytes are not valid"
                 + " UTF-8 (as the .cpg file says; byte 0xfc at position 2). Is the .cpg file right? Give the code page"
@@ -176,7 +179,7 @@ class BadInputTest {
         bytes[29] = 0x57;
         Files.write(dbf, bytes);
 
-        Imports.importFile(db.dataSource(), shp, ImportOptions.defaults().withSource("ldid")).orThrow();
+        Imports.importFile(db.dataSource(), shp, ImportOptions.builder().source("ldid").build()).orThrow();
         assertThat(one(db, "select name from admin_areas where source = 'ldid' and ags = '01003'")).isEqualTo("Lübeck");
     }
 
@@ -193,11 +196,35 @@ class BadInputTest {
         byte[] bytes = Files.readAllBytes(whole);
         Files.write(cut, Arrays.copyOf(bytes, name.endsWith(".csv") ? indexOfLast(bytes, '"') : bytes.length / 2));
         String before = fingerprint(db);
-        ImportResult r = Imports.importFile(db.dataSource(), cut, ImportOptions.defaults().withKind(
-                name.endsWith(".csv") ? "club" : null).withLicence("CC0-1.0").withAttribution("test"));
+        ImportResult r = Imports.importFile(db.dataSource(), cut, ImportOptions.builder().kind(
+                name.endsWith(".csv") ? "club" : null).licence("CC0-1.0").attribution("test").build());
         assertThat(r.status()).as(r.error()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).startsWith(name + ": ").containsAnyOf("truncated", "corrupt", "never closed");
         assertThat(fingerprint(db)).isEqualTo(before);
+    }
+
+    @Test
+    void excelProblemsNameTheFileSheetRowAndColumn(TestSchema db, @TempDir Path dir) throws Exception {
+        var sheets = new LinkedHashMap<String, List<List<Object>>>();
+        sheets.put("Räume", List.of(
+                List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
+                List.of(1, "Saal", "meeting_room", 11.6, 49.98),
+                Arrays.asList(2, "Keller", "meeting_room", 11.61, 49.98, null, "Notiz ohne Spalte"),
+                List.of(3, "Scheune", new XlsxFixture.Unreadable("Raum"), 11.62, 49.98)));
+        sheets.put("Leer", List.of());
+        Path xlsx = XlsxFixture.write(dir.resolve("raeume.xlsx"), sheets);
+
+        ImportResult r = Imports.importFile(db.dataSource(), xlsx, LIST).orThrow();
+        assertThat(r.problems(Problem.Action.REJECTED)).extracting(Problem::toString).containsExactly(
+                "raeume.xlsx line 3: the row has a value in column G, which has no header (rejected)",
+                "raeume.xlsx line 4: the row has a value in column C that is not what its cell type says (rejected)");
+        assertThat(Imports.importFile(db.dataSource(), xlsx, LIST.toBuilder().layer("Tabelle2").build()).error())
+                .isEqualTo("raeume.xlsx: has no worksheet 'Tabelle2' (its sheets: Räume, Leer)");
+        assertThat(Imports.importFile(db.dataSource(), xlsx, LIST.toBuilder().layer("leer").build()).error())
+                .isEqualTo("raeume.xlsx: worksheet 'Leer' is empty");
+        Path notAWorkbook = Files.writeString(dir.resolve("liste.xlsx"), "id;name\n1;Saal\n");
+        assertThat(Imports.importFile(db.dataSource(), notAWorkbook, LIST).error())
+                .startsWith("liste.xlsx: not an .xlsx workbook, or truncated or corrupt (");
     }
 
     @Test
@@ -210,7 +237,7 @@ class BadInputTest {
     @Test
     void aFileWithoutALicenceIsRefusedBeforeAnythingIsRead(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), fixture("vereine-bindlach.csv"),
-                ImportOptions.defaults().withKind("club"));
+                ImportOptions.builder().kind("club").build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).startsWith("a licence is required");
     }
@@ -218,9 +245,9 @@ class BadInputTest {
     private static Path whole(String name, Path dir) throws Exception {
         return switch (name) {
             case "village.osm", "vereine-bindlach.csv" -> fixture(name);
-            case "raeume.xlsx" -> XlsxFixture.write(dir.resolve(name), "Räume", java.util.List.of(
-                    java.util.List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
-                    java.util.List.of(1, "Saal", "meeting_room", 11.6, 49.98)));
+            case "raeume.xlsx" -> XlsxFixture.write(dir.resolve(name), "Räume", List.of(
+                    List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
+                    List.of(1, "Saal", "meeting_room", 11.6, 49.98)));
             default -> TestData.path("vg5000/" + name);
         };
     }

@@ -9,6 +9,7 @@ import de.ortsanker.testing.PostgisTest;
 import de.ortsanker.testing.TestSchema;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +54,8 @@ class FileFormatsTest {
                  "features": [{"type": "Feature", "properties": {"id": "H1", "name": "Bindlach Rathaus",
                    "kind": "bus_stop"}, "geometry": {"type": "Point", "coordinates": [688270.3, 5538844.1]}}]}
                 """);
-        Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withLicence("CC0-1.0")
-                .withAttribution("test")).orThrow();
+        Imports.importFile(db.dataSource(), file, ImportOptions.builder().licence("CC0-1.0")
+                .attribution("test").build()).orThrow();
         assertThat(one(db, "select round(ST_X(geom)::numeric, 4) || ' ' || round(ST_Y(geom)::numeric, 4)"
                 + " from places where source = 'haltestellen'")).isEqualTo(one(db, "select round(ST_X(p)::numeric, 4)"
                 + " || ' ' || round(ST_Y(p)::numeric, 4) from (select ST_Transform(ST_SetSRID(ST_Point(688270.3,"
@@ -67,8 +68,8 @@ class FileFormatsTest {
                 Objekt,Art,WKT,Nutzung
                 L-1,Leerstand,"POLYGON((688200 5538800, 688230 5538800, 688230 5538820, 688200 5538820, 688200 5538800))",Gasthof
                 """);
-        Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withCrs(25832).withIdColumn("Objekt")
-                .withColumn("details.former_use", "Nutzung").withLicence("CC0-1.0").withAttribution("test")).orThrow();
+        Imports.importFile(db.dataSource(), file, ImportOptions.builder().crs(25832).idColumn("Objekt")
+                .column("details.former_use", "Nutzung").licence("CC0-1.0").attribution("test").build()).orThrow();
         assertThat(one(db, "select kind || ' ' || GeometryType(geom) || ' ' || round(ST_Area(geom::geography))"
                 + " || ' ' || (details->>'former_use') from places where source = 'leerstand'"))
                 .isEqualTo("vacant_building POLYGON 600 Gasthof");
@@ -77,7 +78,7 @@ class FileFormatsTest {
     @Test
     void geoPackageDistrictsWithTheirCrsFromTheFile(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("vg5000/VG5000_KRS.gpkg"),
-                ImportOptions.defaults().withSource("gpkg")).orThrow();
+                ImportOptions.builder().source("gpkg").build()).orThrow();
         assertThat(r.format()).isEqualTo("geopackage");
         assertThat(r.counts(Target.ADMIN_AREAS).added()).isEqualTo(401);
         // The same transformation as from the shapefile: identical coordinates.
@@ -99,9 +100,9 @@ class FileFormatsTest {
 
     @Test
     void aClubListWithAddressesOnlyIsGeocodedAndEveryRowAccountedFor(TestSchema db) throws Exception {
-        ImportOptions options = ImportOptions.defaults().withKind("club").withLicence("CC-BY-4.0")
-                .withAttribution("© Gemeinde Bindlach").withColumn("details.sport", "Sportarten")
-                .withColumn("details.members", "Mitglieder").withColumn("details.founded", "Gegründet");
+        ImportOptions options = ImportOptions.builder().kind("club").licence("CC-BY-4.0")
+                .attribution("© Gemeinde Bindlach").column("details.sport", "Sportarten")
+                .column("details.members", "Mitglieder").column("details.founded", "Gegründet").build();
         ImportResult r = Imports.importFile(db.dataSource(), fixture("vereine-bindlach.csv"), options);
         assertThat(r.status()).isEqualTo(ImportResult.Status.SUCCEEDED);
         assertThat(r.stats()).containsEntry("geocoding.address", 4L).containsEntry("geocoding.street", 1L)
@@ -124,7 +125,7 @@ class FileFormatsTest {
         });
 
         ImportResult coarse = Imports.importFile(db.dataSource(), fixture("vereine-bindlach.csv"),
-                options.withMinimumMatch("locality"));
+                options.toBuilder().minimumMatch("locality").build());
         assertThat(coarse.counts(Target.PLACES)).isEqualTo(new Counts(7, 1, 0, 4, 0, 2, 0, 0));
     }
 
@@ -136,14 +137,36 @@ class FileFormatsTest {
                         LocalDate.of(2025, 1, 1), "ja"),
                 List.of(11, "Vereinsheim", "meeting_room", 40.0, 95463, "Bindlach", 11.6088, 49.9791,
                         LocalDate.of(2024, 6, 15), "nein")));
-        ImportResult r = Imports.importFile(db.dataSource(), xlsx, ImportOptions.defaults().withLicence("CC0-1.0")
-                .withAttribution("Gemeinde Bindlach")).orThrow();
+        ImportResult r = Imports.importFile(db.dataSource(), xlsx, ImportOptions.builder().licence("CC0-1.0")
+                .attribution("Gemeinde Bindlach").build()).orThrow();
         assertThat(r.format()).isEqualTo("xlsx");
         Map<String, String> rooms = rows(db, "select source_id, concat_ws('|', kind, name, capacity, addr_postcode,"
                 + " valid_from, wheelchair, ST_AsText(geom)) from places where source = 'raeume'");
         assertThat(rooms).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "10", "meeting_room|Saal im Bürgerhaus|120|95463|2025-01-01|yes|POINT(11.6148 49.9815)",
                 "11", "meeting_room|Vereinsheim|40|95463|2024-06-15|no|POINT(11.6088 49.9791)"));
+    }
+
+    @Test
+    void aNamedExcelSheetWhoseFormulasGiveTheValuesExcelCalculated(TestSchema db, @TempDir Path dir) throws Exception {
+        var sheets = new LinkedHashMap<String, List<List<Object>>>();
+        sheets.put("Hinweise", List.of(List.of("Bitte nur das Blatt Räume ausfüllen")));
+        sheets.put("Räume", List.of(
+                List.of("ID", "Bezeichnung", "Art", "Kapazität", "PLZ", "lon", "lat", "Gültig ab", "barrierefrei",
+                        "Beschreibung"),
+                List.of(20, new XlsxFixture.Formula("\"Saal \"&A2", "Saal 20"), "meeting_room",
+                        new XlsxFixture.Formula("A2*6", 120), new XlsxFixture.Formula("95000+463", 95463), 11.61,
+                        49.98, new XlsxFixture.Formula("DATE(2025,1,1)", LocalDate.of(2025, 1, 1)),
+                        new XlsxFixture.Formula("A2>10", true),
+                        new XlsxFixture.Formula("1/0", new XlsxFixture.Error("#DIV/0!")))));
+        Path xlsx = XlsxFixture.write(dir.resolve("formeln.xlsx"), sheets);
+        ImportResult r = Imports.importFile(db.dataSource(), xlsx, ImportOptions.builder().licence("CC0-1.0")
+                .attribution("Gemeinde Bindlach").layer("räume").build()).orThrow();
+        assertThat(r.counts(Target.PLACES).added()).isEqualTo(1);
+        // Each formula's value as Excel last calculated it; an error is no value.
+        assertThat(one(db, "select concat_ws('|', name, capacity, addr_postcode, valid_from, wheelchair,"
+                + " coalesce(description, 'none')) from places where source = 'formeln' and source_id = '20'"))
+                .isEqualTo("Saal 20|120|95463|2025-01-01|yes|none");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ImportRunsTest {
     void aDryRunReportsWhatWouldChangeAndChangesNothing(TestSchema db) throws Exception {
         String before = fingerprint(db);
         ImportResult dry = Imports.importFile(db.dataSource(), TestData.path("vg5000/VG5000_KRS.shp"),
-                ImportOptions.defaults().withDryRun(true));
+                ImportOptions.builder().dryRun(true).build());
         assertThat(dry.status()).isEqualTo(ImportResult.Status.DRY_RUN);
         assertThat(dry.added()).isEqualTo(401);
         assertThat(fingerprint(db)).isEqualTo(before);
@@ -87,7 +87,7 @@ class ImportRunsTest {
     void moreRejectionsThanAllowedAbortTheRunAndChangeNothing(TestSchema db) throws Exception {
         String before = fingerprint(db);
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withSource("strict").withMaxErrors(0));
+                ImportOptions.builder().source("strict").maxErrors(0).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.ABORTED);
         assertThat(r.error()).isEqualTo("1 records rejected, more than --max-errors 0 allows: nothing was imported");
         assertThat(r.problems(Problem.Action.REJECTED)).singleElement()
@@ -112,7 +112,7 @@ class ImportRunsTest {
     @Test
     void anUnchangedFileCanBeSkippedByItsChecksum(TestSchema db) {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withSkipUnchangedFile(true));
+                ImportOptions.builder().skipUnchangedFile(true).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.SKIPPED_UNCHANGED);
         assertThat(r.runId()).isZero();
     }

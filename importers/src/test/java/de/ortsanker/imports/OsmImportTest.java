@@ -57,12 +57,12 @@ class OsmImportTest {
     @Test
     void theSameFileAgainChangesNothing(TestSchema db) throws Exception {
         Path file = TestData.path("osm/north-bayreuth.osm.pbf");
-        ImportResult first = Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withSource("twice"))
+        ImportResult first = Imports.importFile(db.dataSource(), file, ImportOptions.builder().source("twice").build())
                 .orThrow();
         String versions = one(db, "select string_agg(layer || '=' || version, ',' order by layer) from data_versions");
         String updatedAt = one(db, "select max(updated_at)::text from places where source = 'twice'");
 
-        ImportResult second = Imports.importFile(db.dataSource(), file, ImportOptions.defaults().withSource("twice"))
+        ImportResult second = Imports.importFile(db.dataSource(), file, ImportOptions.builder().source("twice").build())
                 .orThrow();
         assertThat(second.added() + second.updated() + second.retired()).isZero();
         assertThat(second.unchanged()).isEqualTo(first.added()).isPositive();
@@ -76,7 +76,7 @@ class OsmImportTest {
     @Test
     void everyRecordCarriesItsOriginAndLicence(TestSchema db) throws Exception {
         Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withSource("origin")).orThrow();
+                ImportOptions.builder().source("origin").build()).orThrow();
         for (String table : new String[] {"places", "localities", "admin_areas", "addresses"}) {
             assertThat(one(db, "select count(*) filter (where licence <> 'ODbL-1.0'"
                     + " or attribution <> '© OpenStreetMap contributors') || '/' || sign(count(*))"
@@ -89,7 +89,7 @@ class OsmImportTest {
     @Test
     void municipalityBoundariesComeWithTheirKey(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                ImportOptions.defaults().withSource("boundaries")).orThrow();
+                ImportOptions.builder().source("boundaries").build()).orThrow();
         // The extract holds one complete municipality; the others are cut by its edge and reported as skipped.
         assertThat(one(db, "select string_agg(level || ' ' || ags || ' ' || name, ', ') from admin_areas"
                 + " where source = 'boundaries'")).isEqualTo("gemeinde 09472150 Heinersreuth");

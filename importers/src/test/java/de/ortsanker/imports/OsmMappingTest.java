@@ -150,7 +150,7 @@ class OsmMappingTest {
         assertThat(one(db, "select opening_hours from places where source = 'village' and source_id = 'node/54'")).isEqualTo("Mo-Fr 16:00-22:00");
 
         ImportResult overwritten = Imports.importFile(db.dataSource(), file,
-                ImportOptions.defaults().withOnConflict(ImportOptions.OnConflict.OVERWRITE)).orThrow();
+                ImportOptions.builder().onConflict(ImportOptions.OnConflict.OVERWRITE).build()).orThrow();
         assertThat(overwritten.conflicts()).isZero();
         assertThat(overwritten.counts(Target.PLACES).updated()).isEqualTo(1);
         assertThat(one(db, "select opening_hours || ' ' || (edited_at is null) from places where source = 'village' and source_id = 'node/54'"))
@@ -170,7 +170,7 @@ class OsmMappingTest {
                 "<node id=\"57\" lat=\"50.0329\" lon=\"11.5750\"><tag k=\"amenity\" v=\"conference_centre\"/>"
                         + "<tag k=\"bookable\" v=\"yes\"/><tag k=\"name\" v=\"Tagungsraum\"/></node>\n  <node id=\"10\"");
         ImportResult r = Imports.importFile(db.dataSource(), write(dir, "village-mine.osm", village),
-                ImportOptions.defaults().withMapping(mapping)).orThrow();
+                ImportOptions.builder().mapping(mapping).build()).orThrow();
         assertThat(r.counts(Target.PLACES).added()).isEqualTo(16);
         assertThat(one(db, "select kind || ' ' || name from places where source = 'village-mine' and source_id = 'node/57'"))
                 .isEqualTo("meeting_room Tagungsraum");
@@ -185,14 +185,14 @@ class OsmMappingTest {
         Path unknownKind = write(dir, "kind.yaml", "extends: builtin\nplaces:\n  - kind: spaceport\n"
                 + "    when: {aeroway: spaceport}\n");
         ImportResult r = Imports.importFile(db.dataSource(), fixture("village.osm"),
-                ImportOptions.defaults().withSource("mapping test").withMapping(unknownKind));
+                ImportOptions.builder().source("mapping test").mapping(unknownKind).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.FAILED);
         assertThat(r.error()).startsWith("mapping kind.yaml, places rule 1: unknown kind 'spaceport' (known: ");
         Path unknownDetail = write(dir, "detail.yaml", "licence: ODbL-1.0\nattribution: © OpenStreetMap contributors\n"
                 + "places:\n  - kind: pub\n    when: {amenity: pub}\n"
                 + "    details: {beer: brewery}\n");
-        assertThat(Imports.importFile(db.dataSource(), fixture("village.osm"), ImportOptions.defaults()
-                .withSource("mapping test").withMapping(unknownDetail)).error())
+        assertThat(Imports.importFile(db.dataSource(), fixture("village.osm"), ImportOptions.builder()
+                .source("mapping test").mapping(unknownDetail).build()).error())
                 .isEqualTo("mapping detail.yaml, places rule 1 (pub): 'beer' is not a detail of this kind (its details:"
                         + " cuisine; a migration can add one)");
         assertThat(one(db, "select count(*) from places where source = 'mapping test'")).isEqualTo("0");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 @PostgisTest
 class PartitionLoadTest {
 
-    private static final ImportOptions SMALL_BUFFER = ImportOptions.defaults().withStagingBuffer(1024);
-    private static final ImportOptions LIST = SMALL_BUFFER.withLicence("CC0-1.0").withAttribution("test");
+    private static final ImportOptions SMALL_BUFFER = ImportOptions.builder().stagingBuffer(1024).build();
+    private static final ImportOptions LIST = SMALL_BUFFER.toBuilder().licence("CC0-1.0").attribution("test").build();
 
     /** Everything a source provides of its places, without ids and timestamps. */
     private static String records(TestSchema db, String source) throws Exception {
@@ -38,9 +38,10 @@ class PartitionLoadTest {
     void aLargeFirstImportBecomesAPartitionWithTheRecordsAMergeWouldWrite(TestSchema db) throws Exception {
         Path osm = TestData.path("osm/lauf-200115.osm.pbf");
         ImportResult merged = Imports.importFile(db.dataSource(), osm,
-                ImportOptions.defaults().withSource("merged")).orThrow();
+                ImportOptions.builder().source("merged").build()).orThrow();
         long versions = Long.parseLong(one(db, "select sum(version) from data_versions"));
-        ImportResult loaded = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.withSource("loaded")).orThrow();
+        ImportResult loaded = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.toBuilder().source("loaded").build())
+                .orThrow();
 
         assertThat(merged.stats()).doesNotContainKey("places.own_partition");
         assertThat(loaded.stats()).containsEntry("places.own_partition", 1L).containsKey("time.indexing_ms");
@@ -71,9 +72,10 @@ class PartitionLoadTest {
     @Test
     void theSourcesNextImportMergesIntoItsPartition(TestSchema db) throws Exception {
         Path osm = TestData.path("osm/north-bayreuth.osm.pbf");
-        Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.withSource("again")).orThrow();
+        Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.toBuilder().source("again").build()).orThrow();
         String first = records(db, "again");
-        ImportResult second = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.withSource("again")).orThrow();
+        ImportResult second = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.toBuilder().source("again").build())
+                .orThrow();
         assertThat(second.stats()).doesNotContainKey("places.own_partition");
         assertThat(second.counts(Target.PLACES).added()).isZero();
         assertThat(second.counts(Target.PLACES).unchanged()).isEqualTo(second.counts(Target.PLACES).read()
@@ -84,10 +86,11 @@ class PartitionLoadTest {
     @Test
     void aSourceWhoseRecordsWereDeletedGetsAFreshPartition(TestSchema db) throws Exception {
         Path osm = TestData.path("osm/north-bayreuth.osm.pbf");
-        Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.withSource("emptied")).orThrow();
+        Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.toBuilder().source("emptied").build()).orThrow();
         String first = records(db, "emptied");
         db.execute("delete from places where source = 'emptied'");
-        ImportResult again = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.withSource("emptied")).orThrow();
+        ImportResult again = Imports.importFile(db.dataSource(), osm, SMALL_BUFFER.toBuilder().source("emptied").build())
+                .orThrow();
         assertThat(again.stats()).containsEntry("places.own_partition", 1L);
         assertThat(again.counts(Target.PLACES).added()).isPositive();
         assertThat(records(db, "emptied")).isEqualTo(first);
@@ -109,8 +112,8 @@ class PartitionLoadTest {
 
     @Test
     void repeatedIdsAreReportedAndTheFirstRecordKept(TestSchema db, @TempDir Path dir) throws Exception {
-        ImportResult r = Imports.importFile(db.dataSource(), pubsWithARepeatedId(dir), LIST.withSource("repeated"))
-                .orThrow();
+        ImportResult r = Imports.importFile(db.dataSource(), pubsWithARepeatedId(dir),
+                LIST.toBuilder().source("repeated").build()).orThrow();
         assertThat(r.stats()).containsEntry("places.own_partition", 1L);
         assertThat(r.counts(Target.PLACES).added()).isEqualTo(39);
         assertThat(r.counts(Target.PLACES).rejected()).isEqualTo(1);
@@ -128,11 +131,11 @@ class PartitionLoadTest {
         String before = fingerprint(db);
         // Aborted while reading, its COPYs still open …
         ImportResult whileReading = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                SMALL_BUFFER.withSource("strict").withMaxErrors(0));
+                SMALL_BUFFER.toBuilder().source("strict").maxErrors(0).build());
         assertThat(whileReading.status()).isEqualTo(ImportResult.Status.ABORTED);
         // … and aborted in the merge, the partition indexed and its attach rolled back.
         ImportResult whileMerging = Imports.importFile(db.dataSource(), pubsWithARepeatedId(dir),
-                LIST.withSource("strict").withMaxErrors(0));
+                LIST.toBuilder().source("strict").maxErrors(0).build());
         assertThat(whileMerging.status()).isEqualTo(ImportResult.Status.ABORTED);
         assertThat(whileMerging.stats()).containsEntry("places.own_partition", 1L);
 
@@ -145,7 +148,7 @@ class PartitionLoadTest {
     @Test
     void aDryRunLoadsNoPartition(TestSchema db) throws Exception {
         ImportResult r = Imports.importFile(db.dataSource(), TestData.path("osm/north-bayreuth.osm.pbf"),
-                SMALL_BUFFER.withSource("dry").withDryRun(true));
+                SMALL_BUFFER.toBuilder().source("dry").dryRun(true).build());
         assertThat(r.status()).isEqualTo(ImportResult.Status.DRY_RUN);
         assertThat(r.stats()).doesNotContainKey("places.own_partition");
         assertThat(r.counts(Target.PLACES).added()).isPositive();

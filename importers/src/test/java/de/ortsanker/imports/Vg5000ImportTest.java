@@ -108,12 +108,12 @@ class Vg5000ImportTest {
         Files.write(dbf, bytes);
 
         ImportResult r = Imports.importFile(db.dataSource(), dir.resolve("VG5000_KRS.shp"),
-                ImportOptions.defaults().withSource("changed districts")).orThrow();
+                ImportOptions.builder().source("changed districts").build()).orThrow();
         assertThat(r.counts(Target.ADMIN_AREAS).added()).isEqualTo(400);
         Imports.importFile(db.dataSource(), TestData.path("vg5000/VG5000_KRS.shp"),
-                ImportOptions.defaults().withSource("changed districts")).orThrow();
+                ImportOptions.builder().source("changed districts").build()).orThrow();
         ImportResult changed = Imports.importFile(db.dataSource(), dir.resolve("VG5000_KRS.shp"),
-                ImportOptions.defaults().withSource("changed districts")).orThrow();
+                ImportOptions.builder().source("changed districts").build()).orThrow();
         assertThat(changed.counts(Target.ADMIN_AREAS)).isEqualTo(new Counts(400, 0, 1, 399, 1, 0, 0, 0));
         assertThat(one(db, "select count(*) filter (where retired_at is not null) || ' '"
                 + " || count(*) filter (where name like 'Umbenannt%') from admin_areas"

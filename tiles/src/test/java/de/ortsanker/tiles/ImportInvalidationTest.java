@@ -35,7 +35,8 @@ class ImportInvalidationTest {
 
         // Loaded as a partition of its own (a small staging buffer makes the extract "large", V60): attaching
         // fires no trigger, so this also checks that the import bumps the layers' versions itself.
-        ImportResult first = Imports.importFile(db.dataSource(), EXTRACT, ImportOptions.defaults().withStagingBuffer(1024));
+        ImportResult first = Imports.importFile(db.dataSource(), EXTRACT,
+                ImportOptions.builder().stagingBuffer(1024).build());
         assertThat(first.stats()).containsEntry("places.own_partition", 1L);
         assertThat(first.added()).isPositive();
 

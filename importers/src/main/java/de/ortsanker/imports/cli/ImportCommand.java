@@ -16,53 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code scripts/import.sh FILE… [options]}: imports files into the database named by the environment
  * (the one scripts/run.sh serves), migrating its schema first. Exit code 0 when every file was imported
  * (or checked, with --dry-run), 1 when one failed or was aborted, 2 for a usage or database problem.
+ * Options, help and usage errors by picocli.
  */
 public final class ImportCommand {
-
-    static final String USAGE = """
-            usage: scripts/import.sh FILE… [options]
-
-            Imports OpenStreetMap (.osm.pbf, .osm), GeoJSON, GeoPackage, Shapefile (.shp), CSV and Excel
-            (.xlsx) files into the database that scripts/run.sh serves (ORTSANKER_DB_URL, _USER, _PASSWORD).
-            Each file is one run: atomic (all or nothing), idempotent (the same file twice changes nothing),
-            recorded in import_runs. An OSM file needs no options.
-
-              --source NAME          the source the records are keyed by (default: the file's name)
-              --licence TEXT         the data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0
-              --attribution TEXT     the attribution to show, e.g. "© Gemeinde Harsdorf"
-              --kind KIND            the kind of every record, for files without a kind column (club, …)
-              --target TABLE         places, localities, admin_areas or population_cells (default: recognised)
-              --level LEVEL          for admin_areas: land, regierungsbezirk, kreis, gemeinde (default: from the AGS)
-              --mapping FILE         an OSM mapping (YAML; see --print-mapping) replacing or extending the built-in one
-              --column FIELD=COLUMN  which column fills a field (repeatable): name=Vereinsname, lon=X, lat=Y, wkt=WKT,
-                                     addr_street=Strasse … (common German and English names are recognised)
-              --id COLUMN            the column with a stable id of each record
-              --crs EPSG             the coordinate system of the input (default: from .prj / GeoJSON crs; tables: 4326)
-              --encoding CHARSET     text encoding of a CSV or .dbf (default: UTF-8, or the .cpg / DBF header)
-              --delimiter CHAR       CSV column separator (default: recognised among ; , tab |)
-              --layer NAME           the Excel worksheet (default: the first) or GeoPackage table (--sheet too)
-              --min-match QUALITY    rows with an address only are geocoded against the database's addresses; the
-                                     least match accepted: address, street (default: the nearest known house) or locality
-              --census NAME          the census of a population grid, e.g. "Zensus 2022" (default: from the file name)
-              --partial              the file holds only part of the source: records missing from it are kept
-              --on-conflict keep|overwrite
-                                     a record edited by hand that the source changed: keep the edit and report
-                                     the conflict (default), or take the source's version
-              --dry-run              check and report what would change, change nothing
-              --max-errors N         abort, changing nothing, when more records are rejected (default 100; OSM: no limit)
-              --skip-unchanged       do nothing for a file imported successfully before with the same checksum
-              --staging-buffer BYTES the staging buffer per table (default 4194304); a source's first import whose
-                                     place rows overflow it loads them as a partition of places of its own
-              --quiet                no progress output
-              --print-mapping        print the built-in OSM mapping and exit
-
-            exit code: 0 success, 1 a file failed or was aborted (nothing of it was written), 2 usage or database problem
-            """;
 
     private ImportCommand() {
     }
@@ -72,16 +43,19 @@ public final class ImportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments a;
+        var a = new Arguments();
+        CommandLine line = commandLine(a);
+        ImportOptions given;
         try {
-            a = Arguments.parse(args);
+            line.parseArgs(args);
+            given = a.options();
+        } catch (ParameterException e) {
+            return usageError(problem(e), err);
         } catch (IllegalArgumentException e) {
-            err.println("import: " + e.getMessage());
-            err.println("(scripts/import.sh --help lists the options)");
-            return 2;
+            return usageError(e.getMessage(), err);
         }
-        if (a.help) {
-            out.print(USAGE);
+        if (line.isUsageHelpRequested()) {
+            line.usage(out, Help.Ansi.OFF);
             return 0;
         }
         if (a.printMapping) {
@@ -90,7 +64,7 @@ public final class ImportCommand {
         }
         if (a.files.isEmpty()) {
             err.println("import: no file given");
-            err.print(USAGE);
+            line.usage(err, Help.Ansi.OFF);
             return 2;
         }
         for (Path f : a.files) {
@@ -121,7 +95,7 @@ public final class ImportCommand {
         int exit = 0;
         for (Path file : a.files) {
             var progress = a.quiet ? null : new ProgressPrinter(err, file.getFileName().toString());
-            ImportOptions options = progress == null ? a.options : a.options.withProgress(progress);
+            ImportOptions options = progress == null ? given : given.toBuilder().progress(progress).build();
             ImportResult result;
             try {
                 result = Imports.importFile(dataSource, file, options);
@@ -143,6 +117,31 @@ public final class ImportCommand {
         return exit;
     }
 
+    /** The command line filling these arguments: as before picocli, a repeated option's last value counts. */
+    static CommandLine commandLine(Arguments arguments) {
+        return new CommandLine(arguments).setOverwrittenOptionsAllowed(true).setUsageHelpLongOptionsMaxWidth(23);
+    }
+
+    private static int usageError(String problem, PrintStream err) {
+        err.println("import: " + problem);
+        err.println("(scripts/import.sh --help lists the options)");
+        return 2;
+    }
+
+    /** What is wrong with the command line, worded as before picocli read it: the option's name first. */
+    private static String problem(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && u.isUnknownOption()) {
+            return "unknown option " + u.getUnmatched().get(0).replaceFirst("=.*", "");
+        }
+        if (e instanceof MissingParameterException m && m.getMissing().get(0) instanceof OptionSpec o) {
+            return o.longestName() + " needs a value";
+        }
+        if (e.getCause() instanceof TypeConversionException t && e.getArgSpec() instanceof OptionSpec o) {
+            return o.longestName() + " " + t.getMessage();
+        }
+        return e.getMessage();
+    }
+
     /** The settings' data source, or null when the settings cannot even make one (a malformed URL). */
     private static DataSource usable(DatabaseSettings settings) {
         try {
@@ -152,147 +151,143 @@ public final class ImportCommand {
         }
     }
 
-    /** The parsed command line. */
+    /** The command line's files and options, as picocli fills them. */
+    @Command(name = "scripts/import.sh", synopsisHeading = "", customSynopsis = "usage: scripts/import.sh FILE… [options]",
+            descriptionHeading = "%n", description = {
+                "Imports OpenStreetMap (.osm.pbf, .osm), GeoJSON, GeoPackage, Shapefile (.shp), CSV and Excel",
+                "(.xlsx) files into the database that scripts/run.sh serves (ORTSANKER_DB_URL, _USER, _PASSWORD).",
+                "Each file is one run: atomic (all or nothing), idempotent (the same file twice changes nothing),",
+                "recorded in import_runs. An OSM file needs no options."},
+            parameterListHeading = "%n", optionListHeading = "%n", sortOptions = false, usageHelpWidth = 116,
+            footerHeading = "%n", footer = "exit code: 0 success, 1 a file failed or was aborted (nothing of it was"
+                    + " written), 2 usage or database problem")
     static final class Arguments {
+
+        @Parameters(paramLabel = "FILE", description = "the files to import, one run each")
         final List<Path> files = new ArrayList<>();
-        ImportOptions options = ImportOptions.defaults();
+
+        @Option(names = "--source", paramLabel = "NAME",
+                description = "the source the records are keyed by (default: the file's name)")
+        String source;
+
+        @Option(names = {"--licence", "--license"}, paramLabel = "TEXT",
+                description = "the data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0")
+        String licence;
+
+        @Option(names = "--attribution", paramLabel = "TEXT",
+                description = "the attribution to show, e.g. \"© Gemeinde Harsdorf\"")
+        String attribution;
+
+        @Option(names = "--kind", paramLabel = "KIND",
+                description = "the kind of every record, for files without a kind column (club, …)")
+        String kind;
+
+        @Option(names = "--target", paramLabel = "TABLE", converter = OptionValues.Table.class,
+                description = "places, localities, admin_areas or population_cells (default: recognised)")
+        Target target;
+
+        @Option(names = "--level", paramLabel = "LEVEL", converter = OptionValues.Level.class,
+                description = "for admin_areas: land, regierungsbezirk, kreis, gemeinde (default: from the AGS)")
+        String level;
+
+        @Option(names = "--mapping", paramLabel = "FILE", converter = OptionValues.ExistingFile.class,
+                description = "an OSM mapping (YAML; see --print-mapping) replacing or extending the built-in one")
+        Path mapping;
+
+        @Option(names = "--column", paramLabel = "FIELD=COLUMN", converter = OptionValues.FieldColumn.class,
+                description = "which column fills a field (repeatable): name=Vereinsname, lon=X, lat=Y, wkt=WKT,"
+                        + " addr_street=Strasse … (common German and English names are recognised)")
+        final List<OptionValues.Column> columns = new ArrayList<>();
+
+        @Option(names = "--id", paramLabel = "COLUMN", description = "the column with a stable id of each record")
+        String idColumn;
+
+        @Option(names = "--crs", paramLabel = "EPSG", converter = OptionValues.Epsg.class,
+                description = "the coordinate system of the input (default: from .prj / GeoJSON crs; tables: 4326)")
+        Integer crs;
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
+                description = "text encoding of a CSV or .dbf (default: UTF-8, or the .cpg / DBF header)")
+        Charset encoding;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", converter = OptionValues.Delimiter.class,
+                description = "CSV column separator (default: recognised among ; , tab |)")
+        Character delimiter;
+
+        @Option(names = {"--layer", "--sheet"}, paramLabel = "NAME",
+                description = "the Excel worksheet (default: the first) or GeoPackage table")
+        String layer;
+
+        @Option(names = "--min-match", paramLabel = "QUALITY", converter = OptionValues.MatchQuality.class,
+                description = "rows with an address only are geocoded against the database's addresses; the least"
+                        + " match accepted: address, street (default: the nearest known house) or locality")
+        String minimumMatch;
+
+        @Option(names = "--census", paramLabel = "NAME",
+                description = "the census of a population grid, e.g. \"Zensus 2022\" (default: from the file name)")
+        String census;
+
+        @Option(names = "--partial",
+                description = "the file holds only part of the source: records missing from it are kept")
+        boolean partial;
+
+        @Option(names = "--on-conflict", paramLabel = "keep|overwrite", converter = OptionValues.OnConflict.class,
+                description = "a record edited by hand that the source changed: keep the edit and report the"
+                        + " conflict (default), or take the source's version")
+        ImportOptions.OnConflict onConflict = ImportOptions.OnConflict.KEEP;
+
+        @Option(names = "--dry-run", description = "check and report what would change, change nothing")
+        boolean dryRun;
+
+        @Option(names = "--max-errors", paramLabel = "N", converter = OptionValues.MaxErrors.class,
+                description = "abort, changing nothing, when more than N records are rejected (default 100; OSM:"
+                        + " no limit); none: no limit")
+        Long maxErrors;
+
+        @Option(names = "--skip-unchanged",
+                description = "do nothing for a file imported successfully before with the same checksum")
+        boolean skipUnchanged;
+
+        @Option(names = "--staging-buffer", paramLabel = "BYTES", converter = OptionValues.StagingBuffer.class,
+                description = "the staging buffer per table (default 4194304); a source's first import whose place"
+                        + " rows overflow it loads them as a partition of places of its own")
+        int stagingBuffer = ImportOptions.DEFAULT_STAGING_BUFFER;
+
+        @Option(names = {"-q", "--quiet"}, description = "no progress output")
         boolean quiet;
-        boolean help;
+
+        @Option(names = "--print-mapping", description = "print the built-in OSM mapping and exit")
         boolean printMapping;
 
-        static Arguments parse(String[] args) {
-            var a = new Arguments();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String value = null;
-                if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--column=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                    arg = arg.substring(0, arg.indexOf('='));
-                } else if (arg.startsWith("--column=")) {
-                    value = arg.substring(9);
-                    arg = "--column";
-                }
-                switch (arg) {
-                    case "-h", "--help" -> a.help = true;
-                    case "--quiet", "-q" -> a.quiet = true;
-                    case "--print-mapping" -> a.printMapping = true;
-                    case "--dry-run" -> a.options = a.options.withDryRun(true);
-                    case "--partial" -> a.options = a.options.withComplete(false);
-                    case "--skip-unchanged" -> a.options = a.options.withSkipUnchangedFile(true);
-                    default -> {
-                        if (!arg.startsWith("--")) {
-                            a.files.add(Path.of(arg));
-                            continue;
-                        }
-                        if (value == null) {
-                            if (i + 1 >= args.length) {
-                                throw new IllegalArgumentException(arg + " needs a value");
-                            }
-                            value = args[++i];
-                        }
-                        a.option(arg, value);
-                    }
-                }
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
+
+        ImportOptions options() {
+            var b = ImportOptions.builder().source(source).licence(licence).attribution(attribution).kind(kind)
+                    .target(target).level(level).mapping(mapping).idColumn(idColumn).crs(crs).encoding(encoding)
+                    .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).complete(!partial)
+                    .onConflict(onConflict).dryRun(dryRun).skipUnchangedFile(skipUnchanged)
+                    .stagingBuffer(stagingBuffer);
+            columns.forEach(c -> b.column(c.field(), c.column()));
+            if (maxErrors != null) {
+                b.maxErrors(maxErrors);
             }
-            return a;
+            return b.build();
         }
 
-        private void option(String name, String value) {
-            switch (name) {
-                case "--source" -> options = options.withSource(value);
-                case "--licence", "--license" -> options = options.withLicence(value);
-                case "--attribution" -> options = options.withAttribution(value);
-                case "--kind" -> options = options.withKind(value);
-                case "--mapping" -> {
-                    Path p = Path.of(value);
-                    if (!Files.isRegularFile(p)) {
-                        throw new IllegalArgumentException("--mapping " + value + ": no such file");
-                    }
-                    options = options.withMapping(p);
-                }
-                case "--column" -> {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0 || eq == value.length() - 1) {
-                        throw new IllegalArgumentException("--column takes FIELD=COLUMN, e.g. --column name=Vereinsname");
-                    }
-                    options = options.withColumn(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
-                }
-                case "--id" -> options = options.withIdColumn(value);
-                case "--target" -> options = options.withTarget(target(value));
-                case "--level" -> {
-                    if (!List.of("land", "regierungsbezirk", "kreis", "gemeindeverband", "gemeinde").contains(value)) {
-                        throw new IllegalArgumentException("--level must be land, regierungsbezirk, kreis,"
-                                + " gemeindeverband or gemeinde, not " + value);
-                    }
-                    options = options.withLevel(value);
-                }
-                case "--crs" -> options = options.withCrs(epsg(value));
-                case "--encoding" -> {
-                    try {
-                        options = options.withEncoding(Charset.forName(value));
-                    } catch (RuntimeException e) {
-                        throw new IllegalArgumentException("--encoding " + value + ": unknown (try UTF-8, windows-1252,"
-                                + " ISO-8859-1)");
-                    }
-                }
-                case "--delimiter" -> {
-                    String d = value.equals("\\t") || value.equalsIgnoreCase("tab") ? "\t" : value;
-                    if (d.length() != 1) {
-                        throw new IllegalArgumentException("--delimiter takes one character, not " + value);
-                    }
-                    options = options.withDelimiter(d.charAt(0));
-                }
-                case "--layer", "--sheet" -> options = options.withLayer(value);
-                case "--min-match" -> {
-                    if (!List.of("address", "street", "locality").contains(value)) {
-                        throw new IllegalArgumentException("--min-match must be address, street or locality");
-                    }
-                    options = options.withMinimumMatch(value);
-                }
-                case "--census" -> options = options.withCensus(value);
-                case "--on-conflict" -> {
-                    try {
-                        options = options.withOnConflict(ImportOptions.OnConflict.valueOf(value.toUpperCase(Locale.ROOT)));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--on-conflict must be keep or overwrite, not " + value);
-                    }
-                }
-                case "--max-errors" -> {
-                    try {
-                        options = options.withMaxErrors(Long.parseLong(value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--max-errors takes a number, not " + value);
-                    }
-                }
-                case "--staging-buffer" -> {
-                    try {
-                        options = options.withStagingBuffer(Integer.parseInt(value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--staging-buffer takes a number of bytes, not " + value);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-
-        private static Target target(String value) {
-            for (Target t : Target.values()) {
-                if (t.table().equals(value)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("--target must be places, localities, admin_areas or population_cells,"
-                    + " not " + value);
-        }
-
+        /** An EPSG code as a number, "EPSG:25832" or an OGC URI. */
         static int epsg(String value) {
             String v = value.toUpperCase(Locale.ROOT).replaceFirst("^EPSG:", "")
                     .replaceFirst("^HTTP://WWW.OPENGIS.NET/DEF/CRS/EPSG/0/", "");
             try {
-                return Integer.parseInt(v);
+                int code = Integer.parseInt(v);
+                if (code > 0) {
+                    return code;
+                }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--crs takes an EPSG code such as 25832, not " + value);
+                // refused below
             }
+            throw new TypeConversionException("takes an EPSG code such as 25832, not " + value);
         }
     }
 }

@@ -1,12 +1,14 @@
 package de.ortsanker.imports.features;
 
 import de.ortsanker.imports.ImportFailure;
+import de.ortsanker.imports.PlaceFields;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Which column of a file fills which field. Explicit choices (--column name=Vereinsname) win; otherwise
@@ -14,38 +16,13 @@ import java.util.Optional;
  */
 public final class Columns {
 
-    /** Column names recognised per field, compared without case, accents, spaces and punctuation. */
+    /**
+     * Column names recognised per field that is not a place's ({@link PlaceFields#aliases} has those), compared
+     * without case, accents, spaces and punctuation.
+     */
     static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry("id", List.of("id", "fid", "ogcfid", "objectid", "objid", "gmlid", "osmid", "nr", "nummer",
                     "lfdnr", "geonameid", "key", "uuid", "globalid")),
-            Map.entry("kind", List.of("kind", "art", "typ", "type", "kategorie", "category", "ortsankerkind")),
-            Map.entry("name", List.of("name", "bezeichnung", "titel", "title", "einrichtung", "vereinsname", "verein",
-                    "gen")),
-            Map.entry("description", List.of("description", "beschreibung", "info")),
-            Map.entry("addr_street", List.of("addrstreet", "strasse", "street", "str", "strassename")),
-            Map.entry("addr_housenumber", List.of("addrhousenumber", "hausnummer", "hausnr", "hnr", "housenumber")),
-            Map.entry("addr_postcode", List.of("addrpostcode", "plz", "postleitzahl", "postcode", "zip", "zipcode")),
-            Map.entry("addr_city", List.of("addrcity", "ort", "stadt", "city", "wohnort", "gemeinde", "ortsteil")),
-            Map.entry("opening_hours", List.of("openinghours", "offnungszeiten", "oeffnungszeiten")),
-            Map.entry("wheelchair", List.of("wheelchair", "barrierefrei", "rollstuhl", "rollstuhlgerecht")),
-            Map.entry("free_entry", List.of("freeentry", "eintrittfrei", "kostenlos", "konsumfrei")),
-            Map.entry("operator", List.of("operator", "betreiber", "trager", "traeger")),
-            Map.entry("operator_type", List.of("operatortype", "betreiberart", "tragerart")),
-            Map.entry("contact_role", List.of("contactrole", "ansprechstelle", "kontaktstelle")),
-            Map.entry("contact_phone", List.of("contactphone", "telefon", "phone", "tel", "telefonnummer")),
-            Map.entry("contact_email", List.of("contactemail", "email", "mail", "emailadresse")),
-            Map.entry("contact_is_public", List.of("contactispublic", "kontaktoffentlich")),
-            Map.entry("website", List.of("website", "url", "homepage", "internet", "webseite", "internetseite")),
-            Map.entry("capacity", List.of("capacity", "kapazitat", "kapazitaet", "platze", "plaetze", "personen")),
-            Map.entry("equipment", List.of("equipment", "ausstattung")),
-            Map.entry("booking_url", List.of("bookingurl", "buchung", "buchungslink")),
-            Map.entry("target_groups", List.of("targetgroups", "zielgruppen", "zielgruppe")),
-            Map.entry("valid_from", List.of("validfrom", "gultigab", "gueltigab")),
-            Map.entry("valid_to", List.of("validto", "gultigbis", "gueltigbis")),
-            Map.entry("is_public", List.of("ispublic", "offentlich", "oeffentlich")),
-            Map.entry("source_url", List.of("sourceurl", "quelle")),
-            Map.entry("last_verified", List.of("lastverified", "stand", "geprueft", "gepruft", "gepruftam",
-                    "geprueftam", "letztepruefung")),
             Map.entry("lon", List.of("lon", "lng", "long", "longitude", "x", "rechtswert", "laenge", "easting", "xkoordinate")),
             Map.entry("lat", List.of("lat", "latitude", "y", "hochwert", "breite", "northing", "ykoordinate")),
             Map.entry("wkt", List.of("wkt", "geometry", "geom", "thegeom", "wktgeometry", "geometrie")),
@@ -76,7 +53,7 @@ public final class Columns {
             if (chosen.containsKey(field)) {
                 continue;
             }
-            for (String synonym : SYNONYMS.getOrDefault(field, List.of(fold(field)))) {
+            for (String synonym : names(field)) {
                 Optional<String> c = columns.stream().filter(col -> fold(col).equals(synonym))
                         .filter(col -> !chosen.containsValue(col)).findFirst();
                 if (c.isPresent()) {
@@ -85,6 +62,15 @@ public final class Columns {
                 }
             }
         }
+    }
+
+    /** The column names that mean a field, folded, the likeliest first. */
+    private static List<String> names(String field) {
+        List<String> names = SYNONYMS.get(field);
+        if (names != null) {
+            return names;
+        }
+        return Stream.concat(Stream.of(fold(field)), PlaceFields.aliases(field).stream()).toList();
     }
 
     /** The column chosen for a field, if any. */

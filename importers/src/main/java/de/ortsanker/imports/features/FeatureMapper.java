@@ -10,6 +10,7 @@ import de.ortsanker.imports.Origin;
 import de.ortsanker.imports.PlaceFields;
 import de.ortsanker.imports.PlaceRecord;
 import de.ortsanker.imports.Problem;
+import de.ortsanker.imports.SourceValues;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.Vocabulary;
 import de.ortsanker.imports.geometry.Crs;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -46,11 +48,9 @@ public final class FeatureMapper {
         Geometry locate(PlaceRecord record, ImportContext context);
     }
 
-    private static final List<String> PLACE_FIELDS = List.of("id", "kind", "name", "description", "addr_street",
-            "addr_housenumber", "addr_postcode", "addr_city", "opening_hours", "wheelchair", "free_entry", "operator",
-            "operator_type", "contact_role", "contact_phone", "contact_email", "contact_is_public", "website",
-            "capacity", "equipment", "booking_url", "target_groups", "valid_from", "valid_to", "is_public",
-            "source_url", "last_verified", "lon", "lat", "wkt");
+    /** A place's fields, its id and where its position may come from. */
+    private static final List<String> PLACE_FIELDS = Stream.of(List.of("id"), PlaceFields.names(),
+            List.of("lon", "lat", "wkt")).flatMap(List::stream).toList();
     private static final List<String> LOCALITY_FIELDS = List.of("id", "name", "kind", "population",
             "population_date", "ags", "lon", "lat", "wkt");
     private static final List<String> ADMIN_FIELDS = List.of("ags", "ars", "name", "designation", "population",
@@ -230,7 +230,7 @@ public final class FeatureMapper {
         r.name = name;
         Object population = value(f, "population");
         if (population != null) {
-            r.population = PlaceFields.parseInteger(population);
+            r.population = SourceValues.parseInteger(population);
             if (r.population == null || r.population < 0) {
                 context.problem(origin.problem(columns.column("population").orElseThrow(), "'" + population
                         + "' is not a number of inhabitants; imported without it", Problem.Action.FIELD_DROPPED));
@@ -239,7 +239,7 @@ public final class FeatureMapper {
         }
         r.populationSource = context.source();
         Object date = value(f, "population_date");
-        r.populationDate = date == null ? null : PlaceFields.parseDate(date);
+        r.populationDate = date == null ? null : SourceValues.parseDate(date);
         r.kind = localityKind(f, r.population);
         String ags = text(f, "ags");
         if (ags != null) {
@@ -335,7 +335,7 @@ public final class FeatureMapper {
         r.name = name;
         r.designation = text(f, "designation");
         Object population = value(f, "population");
-        r.population = population == null ? null : PlaceFields.parseInteger(population);
+        r.population = population == null ? null : SourceValues.parseInteger(population);
         r.geometry = Shapes.multi(g);
         context.adminArea(r);
     }
@@ -451,16 +451,12 @@ public final class FeatureMapper {
         if (v == null) {
             return null;
         }
-        String s = v instanceof Number n ? integerText(n) : v.toString().strip();
+        String s = integerText(v);
         return s.isEmpty() ? null : s;
     }
 
     private static String integerText(Object v) {
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : n.toString();
-        }
-        return v.toString().strip();
+        return v instanceof Number n ? SourceValues.integerText(n) : v.toString().strip();
     }
 
     /** A coordinate from a number or text, with a decimal point or (German) comma. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import de.ortsanker.imports.ImportFailure;
+import de.ortsanker.imports.PlaceFields;
 import de.ortsanker.imports.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,7 @@ public final class OsmMapping {
     static final String BUILTIN = "osm-mapping.yaml";
 
     /** The place fields a mapping may fill from tags (columns) or set to a constant (set). */
-    static final Set<String> FIELDS = Set.of("name", "description", "addr_street", "addr_housenumber",
-            "addr_postcode", "addr_city", "opening_hours", "wheelchair", "free_entry", "operator", "operator_type",
-            "website", "contact_role", "contact_phone", "contact_email", "contact_is_public", "capacity",
-            "booking_url", "last_verified", "is_public");
+    static final List<String> FIELDS = PlaceFields.osmNames();
 
     /** A tag condition: a value, any of several, any but "no" (*), or absent (!). */
     record Condition(String key, Set<String> values, boolean any, boolean absent) {

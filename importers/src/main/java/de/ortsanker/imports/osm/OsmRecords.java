@@ -8,6 +8,7 @@ import de.ortsanker.imports.Origin;
 import de.ortsanker.imports.PlaceFields;
 import de.ortsanker.imports.PlaceRecord;
 import de.ortsanker.imports.Problem;
+import de.ortsanker.imports.SourceValues;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.Vocabulary;
 import de.ortsanker.imports.geometry.Shapes;
@@ -164,7 +165,7 @@ final class OsmRecords {
         r.point = (Point) placed;
         String population = e.tags().first(rule.population());
         if (population != null) {
-            r.population = PlaceFields.parseInteger(population);
+            r.population = SourceValues.parseInteger(population);
             if (r.population == null || r.population < 0) {
                 r.population = null;
                 context.problem(origin.problem("population", "'" + population + "' is not a number of inhabitants;"
@@ -173,7 +174,7 @@ final class OsmRecords {
         }
         r.populationSource = "OpenStreetMap";
         String date = e.tags().first(rule.populationDate());
-        r.populationDate = date == null ? null : PlaceFields.parseDate(date);
+        r.populationDate = date == null ? null : SourceValues.parseDate(date);
         r.ags = key(e.tags().first(rule.ags()), 8);
         if (r.ags == null && e.tags().first(rule.ags()) != null) {
             context.problem(origin.problem("ags", "'" + e.tags().first(rule.ags()) + "' is not an eight-digit"

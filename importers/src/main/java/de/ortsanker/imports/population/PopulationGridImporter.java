@@ -5,9 +5,9 @@ import de.ortsanker.imports.ImportContext;
 import de.ortsanker.imports.ImportFailure;
 import de.ortsanker.imports.ImportOptions;
 import de.ortsanker.imports.Origin;
-import de.ortsanker.imports.PlaceFields;
 import de.ortsanker.imports.PopulationCellRecord;
 import de.ortsanker.imports.Problem;
+import de.ortsanker.imports.SourceValues;
 import de.ortsanker.imports.Target;
 import de.ortsanker.imports.geometry.Crs;
 import de.ortsanker.imports.table.CsvTable;
@@ -118,7 +118,7 @@ public final class PopulationGridImporter implements FileImporter {
                     secret++;
                     continue;
                 }
-                Integer population = PlaceFields.parseInteger(count);
+                Integer population = SourceValues.parseInteger(count);
                 if (population == null || population < 0) {
                     context.reject(origin, populationColumn, "'" + count + "' is not a number of inhabitants",
                             Target.POPULATION_CELLS);

@@ -2,81 +2,69 @@ package de.ortsanker.imports.table;
 
 import de.ortsanker.imports.ImportFailure;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellAddress;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Sheet;
 
 /**
- * A worksheet of an Excel workbook (.xlsx, Office Open XML), read as a stream from the zip: shared
- * strings, the sheet's rows, and which cells are dates (by their number format). The first non-empty
- * row is the header; problems name the sheet's row numbers as Excel shows them.
+ * A worksheet of an Excel workbook (.xlsx), streamed by fastexcel-reader: the first sheet or the one named,
+ * its first non-empty row the header. Cells keep their type — text, number, boolean, a date where the cell's
+ * number format shows one, a formula's value as Excel last calculated it; an error (#N/A) is no value.
+ * Problems name the sheet's row numbers as Excel shows them.
  */
 final class XlsxTable implements Table {
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    /** What a formula cell holds when its calculation failed: no value. */
+    private static final Set<String> ERRORS = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+            "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!");
 
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    /** A row's values by column index from A to its last cell, and the first column Excel cannot read. */
+    private record Cells(int row, List<Object> values, Integer unreadable) {
     }
 
     private final String name;
-    private final ZipFile zip;
-    private final List<String> strings = new ArrayList<>();
-    private final List<Boolean> dateStyles = new ArrayList<>();
-    private final boolean date1904;
-    private final InputStream sheetStream;
-    private final XMLStreamReader sheet;
+    private final ReadableWorkbook workbook;
+    // Table.Row is this class's Row: the reader's rows by their full name.
+    private final Stream<org.dhatim.fastexcel.reader.Row> rows;
+    private final Iterator<org.dhatim.fastexcel.reader.Row> next;
     private final List<String> header = new ArrayList<>();
+    /** 1 when the rows carry no numbers: the reader then counts them from 0, Excel from 1. */
+    private int unnumbered = -1;
 
     XlsxTable(Path file, String wantedSheet) throws IOException {
         this.name = file.getFileName().toString();
+        this.workbook = open(file);
         try {
-            this.zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ImportFailure(name + ": not an .xlsx workbook, or truncated or corrupt (" + e.getMessage() + ")");
-        }
-        try {
-            Map<String, String> sheets = sheets();
-            this.date1904 = workbookUses1904();
-            if (sheets.isEmpty()) {
-                throw new ImportFailure(name + ": the workbook has no worksheets");
-            }
-            String chosen = wantedSheet == null ? sheets.keySet().iterator().next() : null;
-            if (wantedSheet != null) {
-                chosen = sheets.keySet().stream().filter(s -> s.equalsIgnoreCase(wantedSheet)).findFirst()
-                        .orElseThrow(() -> new ImportFailure(name + ": has no worksheet '" + wantedSheet
-                                + "' (its sheets: " + String.join(", ", sheets.keySet()) + ")"));
-            }
-            readSharedStrings();
-            readStyles();
-            ZipEntry entry = entry(sheets.get(chosen));
-            this.sheetStream = zip.getInputStream(entry);
-            this.sheet = XML.createXMLStreamReader(sheetStream);
-            Row first = row();
-            while (first != null && first.values().values().stream().allMatch(v -> v == null)) {
-                first = row();
-            }
+            Sheet sheet = sheet(wantedSheet);
+            this.rows = sheet.openStream();
+            this.next = rows.iterator();
+            Cells first = nextCells();
             if (first == null) {
-                throw new ImportFailure(name + ": worksheet '" + chosen + "' is empty");
+                throw new ImportFailure(name + ": worksheet '" + sheet.getName() + "' is empty");
             }
-            first.values().values().forEach(v -> header.add(v == null ? "" : v.toString().strip()));
-        } catch (XMLStreamException | ZipException e) {
-            zip.close();
-            throw corrupt(e);
+            first.values().forEach(v -> header.add(v == null ? "" : v.toString().strip()));
+        } catch (ImportFailure e) {
+            closeQuietly();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw failure(e);
         }
     }
 
@@ -86,285 +74,164 @@ final class XlsxTable implements Table {
     }
 
     @Override
-    public Row next() throws IOException {
+    public Row next() {
+        Cells cells;
         try {
-            Row r;
-            do {
-                r = row();
-            } while (r != null && r.values().values().stream().allMatch(v -> v == null));
-            if (r == null) {
-                return null;
-            }
-            Map<String, Object> byColumn = new LinkedHashMap<>();
-            var cells = new ArrayList<>(r.values().values());
-            String problem = null;
-            for (int i = 0; i < header.size(); i++) {
-                byColumn.put(header.get(i), i < cells.size() ? cells.get(i) : null);
-            }
-            for (int i = header.size(); i < cells.size(); i++) {
-                if (cells.get(i) != null) {
-                    problem = "has a value in column " + column(i) + ", which has no header";
-                    break;
-                }
-            }
-            return new Row(r.line(), byColumn, problem);
-        } catch (XMLStreamException e) {
-            throw corrupt(e);
+            cells = nextCells();
+        } catch (RuntimeException e) {
+            throw failure(e);
         }
+        if (cells == null) {
+            return null;
+        }
+        List<Object> values = cells.values();
+        Map<String, Object> byColumn = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byColumn.put(header.get(i), i < values.size() ? values.get(i) : null);
+        }
+        String problem = cells.unreadable() == null ? null : "has a value in column "
+                + CellAddress.convertNumToColString(cells.unreadable()) + " that is not what its cell type says";
+        for (int i = header.size(); i < values.size() && problem == null; i++) {
+            if (values.get(i) != null) {
+                problem = "has a value in column " + CellAddress.convertNumToColString(i) + ", which has no header";
+            }
+        }
+        return new Row(cells.row(), byColumn, problem);
     }
 
-    /** The next <row> as column index → value (positions from the cell references), or null at the end. */
-    private Row row() throws XMLStreamException {
-        while (sheet.hasNext()) {
-            int event = sheet.next();
-            if (event == XMLStreamConstants.START_ELEMENT && sheet.getLocalName().equals("row")) {
-                long number = Long.parseLong(attr("r", "0"));
-                TreeMap<Integer, Object> cells = new TreeMap<>();
-                int next = 0;
-                while (sheet.hasNext()) {
-                    event = sheet.next();
-                    if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("row")) {
-                        break;
-                    }
-                    if (event == XMLStreamConstants.START_ELEMENT && sheet.getLocalName().equals("c")) {
-                        String ref = sheet.getAttributeValue(null, "r");
-                        int col = ref == null ? next : columnIndex(ref);
-                        cells.put(col, cell());
-                        next = col + 1;
-                    }
+    /** The next row with a value; null at the end. */
+    private Cells nextCells() {
+        while (next.hasNext()) {
+            org.dhatim.fastexcel.reader.Row row = next.next();
+            if (unnumbered < 0) {
+                unnumbered = row.getRowNum() == 0 ? 1 : 0;
+            }
+            var values = new ArrayList<>(row.getCellCount());
+            Integer unreadable = null;
+            for (Cell c : row) {
+                values.add(value(c));
+                if (unreadable == null && c != null && c.getType() == CellType.ERROR && c.getValue() == null
+                        && c.getRawValue() != null) {
+                    unreadable = c.getColumnIndex();    // ReadingOptions: a cell that cannot be parsed is an error
                 }
-                var values = new LinkedHashMap<String, Object>();
-                int width = cells.isEmpty() ? 0 : cells.lastKey() + 1;
-                for (int i = 0; i < width; i++) {
-                    values.put(Integer.toString(i), cells.get(i));
-                }
-                return new Row(number, values, null);
+            }
+            if (unreadable != null || values.stream().anyMatch(v -> v != null)) {
+                return new Cells(row.getRowNum() + unnumbered, values, unreadable);
             }
         }
         return null;
     }
 
-    /** The value of the current <c>: text, number, boolean or date; null when empty. */
-    private Object cell() throws XMLStreamException {
-        String type = attr("t", "n");
-        String style = sheet.getAttributeValue(null, "s");
-        String value = null;
-        var inline = new StringBuilder();
-        while (sheet.hasNext()) {
-            int event = sheet.next();
-            if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("c")) {
-                break;
+    private ReadableWorkbook open(Path file) {
+        try {
+            try {
+                return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
+            } catch (ExcelReaderException e) {
+                // A workbook without styles (some programs write none) has no number formats, so no dates; any
+                // other failure repeats below.
+                return new ReadableWorkbook(file.toFile(), new ReadingOptions(false, true));
             }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (sheet.getLocalName().equals("v")) {
-                    value = sheet.getElementText();
-                } else if (sheet.getLocalName().equals("t")) {
-                    inline.append(sheet.getElementText());
-                }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException && !(e.getCause() instanceof XMLStreamException)) {
+                throw new ImportFailure(name + ": not an .xlsx workbook, or truncated or corrupt (" + detail(e) + ")");
             }
-        }
-        switch (type) {
-            case "s" -> {
-                int i = Integer.parseInt(value.strip());
-                return i < strings.size() ? blankToNull(strings.get(i)) : null;
-            }
-            case "inlineStr" -> {
-                return blankToNull(inline.toString());
-            }
-            case "str" -> {
-                return blankToNull(value);
-            }
-            case "b" -> {
-                return value == null ? null : value.strip().equals("1");
-            }
-            case "e" -> {
-                return null;        // #N/A, #REF! …: an error is no value
-            }
-            default -> {
-                if (value == null || value.isBlank()) {
-                    return null;
-                }
-                double d = Double.parseDouble(value);
-                if (style != null && isDate(Integer.parseInt(style))) {
-                    return LocalDate.of(date1904 ? 1904 : 1899, date1904 ? 1 : 12, date1904 ? 1 : 30)
-                            .plusDays((long) Math.floor(d));
-                }
-                return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
-            }
+            throw failure(e);
         }
     }
 
-    private boolean isDate(int style) {
-        return style < dateStyles.size() && dateStyles.get(style);
+    private Sheet sheet(String wanted) {
+        List<Sheet> sheets = workbook.getSheets().toList();
+        if (sheets.isEmpty()) {
+            throw new ImportFailure(name + ": the workbook has no worksheets");
+        }
+        if (wanted == null) {
+            return sheets.get(0);
+        }
+        return sheets.stream().filter(s -> s.getName().equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> new ImportFailure(name + ": has no worksheet '" + wanted + "' (its sheets: "
+                        + String.join(", ", sheets.stream().map(Sheet::getName).toList()) + ")"));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** Text, a whole number (Long), a number (Double), a boolean, a date, or null for none. */
+    private static Object value(Cell c) {
+        if (c == null) {
+            return null;
+        }
+        return switch (c.getType()) {
+            case STRING -> blankToNull(c.getValue());
+            case NUMBER -> number(c);
+            case BOOLEAN -> c.getValue();
+            case FORMULA -> c.getValue() instanceof BigDecimal ? number(c) : c.getValue() instanceof String s
+                    ? (ERRORS.contains(s) ? null : blankToNull(s)) : c.getValue();
+            case ERROR, EMPTY -> null;
+        };
     }
 
-    private String attr(String name, String fallback) {
-        String v = sheet.getAttributeValue(null, name);
-        return v == null ? fallback : v;
+    private static Object number(Cell c) {
+        if (isDate(c.getDataFormatId(), c.getDataFormatString())) {
+            return c.asDate().toLocalDate();
+        }
+        double d = ((BigDecimal) c.getValue()).doubleValue();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
     }
 
-    /** "C12" → 2. */
-    static int columnIndex(String ref) {
-        int col = 0;
-        for (char c : ref.toCharArray()) {
-            if (c < 'A' || c > 'Z') {
-                break;
-            }
-            col = col * 26 + (c - 'A' + 1);
+    /** Excel's built-in date formats 14–22 and 45–47, or a format of its own with a year and a day or month. */
+    private static boolean isDate(Integer format, String code) {
+        if (format == null) {
+            return false;
         }
-        return col - 1;
+        if (format >= 14 && format <= 22 || format >= 45 && format <= 47) {
+            return true;
+        }
+        if (code == null) {
+            return false;
+        }
+        String c = code.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
+        return c.contains("y") && (c.contains("d") || c.contains("m"));
     }
 
-    static String column(int index) {
-        var sb = new StringBuilder();
-        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
-            sb.insert(0, (char) ('A' + (i - 1) % 26));
-        }
-        return sb.toString();
+    private static Object blankToNull(Object value) {
+        return value == null || value.toString().isBlank() ? null : value;
     }
 
-    /** Sheet names → their part in the zip, in workbook order. */
-    private Map<String, String> sheets() throws IOException, XMLStreamException {
-        Map<String, String> targets = new HashMap<>();
-        try (InputStream in = zip.getInputStream(entry("xl/_rels/workbook.xml.rels"))) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
-            while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
-                    String target = x.getAttributeValue(null, "Target");
-                    targets.put(x.getAttributeValue(null, "Id"), target.startsWith("/") ? target.substring(1)
-                            : "xl/" + target);
-                }
-            }
+    /** What the reader's exception means: a part the workbook lacks, or a corrupt or truncated file. */
+    private ImportFailure failure(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof ExcelReaderException && message.endsWith(" not found")) {
+            return new ImportFailure(name + ": not an .xlsx workbook (it lacks " + message.replaceFirst("^/", "")
+                    .replaceFirst(" not found$", "") + "); an old .xls or .ods must be saved as .xlsx or CSV first");
         }
-        Map<String, String> sheets = new LinkedHashMap<>();
-        try (InputStream in = zip.getInputStream(entry("xl/workbook.xml"))) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
-            while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
-                    String id = null;
-                    for (int i = 0; i < x.getAttributeCount(); i++) {
-                        if (x.getAttributeLocalName(i).equals("id")) {
-                            id = x.getAttributeValue(i);
-                        }
-                    }
-                    sheets.put(x.getAttributeValue(null, "name"), targets.get(id));
-                }
-            }
-        }
-        return sheets;
+        return new ImportFailure(name + ": corrupt or truncated workbook (" + detail(e) + ")");
     }
 
-    private boolean workbookUses1904() throws IOException, XMLStreamException {
-        try (InputStream in = zip.getInputStream(entry("xl/workbook.xml"))) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
-            while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("workbookPr")) {
-                    String v = x.getAttributeValue(null, "date1904");
-                    return "1".equals(v) || "true".equals(v);
-                }
-            }
+    /** The first line of the innermost cause's message: the wrappers' name the file by its full path. */
+    private static String detail(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        return false;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.split("\n")[0];
     }
 
-    private void readSharedStrings() throws IOException, XMLStreamException {
-        ZipEntry e = zip.getEntry("xl/sharedStrings.xml");
-        if (e == null) {
-            return;
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // closing after a failure; the failure is what counts
         }
-        try (InputStream in = zip.getInputStream(e)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
-            StringBuilder current = null;
-            int phonetic = 0;
-            while (x.hasNext()) {
-                int event = x.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
-                        case "si" -> current = new StringBuilder();
-                        case "rPh" -> phonetic++;
-                        case "t" -> {
-                            String text = x.getElementText();
-                            if (current != null && phonetic == 0) {
-                                current.append(text);
-                            }
-                        }
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    if (x.getLocalName().equals("si") && current != null) {
-                        strings.add(current.toString());
-                        current = null;
-                    } else if (x.getLocalName().equals("rPh")) {
-                        phonetic--;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Which cell styles show a date: Excel's built-in date formats 14–22, 45–47, or a format with d, m and y. */
-    private void readStyles() throws IOException, XMLStreamException {
-        ZipEntry e = zip.getEntry("xl/styles.xml");
-        if (e == null) {
-            return;
-        }
-        Map<Integer, Boolean> customDate = new HashMap<>();
-        try (InputStream in = zip.getInputStream(e)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
-            boolean inCellXfs = false;
-            while (x.hasNext()) {
-                int event = x.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
-                        case "numFmt" -> {
-                            String code = x.getAttributeValue(null, "formatCode").toLowerCase()
-                                    .replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
-                            customDate.put(Integer.parseInt(x.getAttributeValue(null, "numFmtId")),
-                                    code.contains("d") && code.contains("y") || code.contains("m") && code.contains("y"));
-                        }
-                        case "cellXfs" -> inCellXfs = true;
-                        case "xf" -> {
-                            if (inCellXfs) {
-                                String id = x.getAttributeValue(null, "numFmtId");
-                                int fmt = id == null ? 0 : Integer.parseInt(id);
-                                dateStyles.add(fmt >= 14 && fmt <= 22 || fmt >= 45 && fmt <= 47
-                                        || customDate.getOrDefault(fmt, false));
-                            }
-                        }
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("cellXfs")) {
-                    inCellXfs = false;
-                }
-            }
-        }
-    }
-
-    private ZipEntry entry(String path) {
-        ZipEntry e = path == null ? null : zip.getEntry(path);
-        if (e == null) {
-            throw new ImportFailure(name + ": not an .xlsx workbook (it lacks " + path + "); an old .xls or .ods must"
-                    + " be saved as .xlsx or CSV first");
-        }
-        return e;
-    }
-
-    private ImportFailure corrupt(Exception e) {
-        return new ImportFailure(name + ": corrupt or truncated workbook (" + e.getMessage().split("\n")[0] + ")");
     }
 
     @Override
     public void close() throws IOException {
         try {
-            sheet.close();
-        } catch (XMLStreamException e) {
-            // closing anyway
+            if (rows != null) {
+                rows.close();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            workbook.close();
         }
-        sheetStream.close();
-        zip.close();
     }
 }

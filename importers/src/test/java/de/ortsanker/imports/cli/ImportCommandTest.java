@@ -2,9 +2,12 @@ package de.ortsanker.imports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.ortsanker.imports.ImportOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command line's answers that need no database: usage, options, exit code 2. */
@@ -44,6 +47,55 @@ class ImportCommandTest {
         err.reset();
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: no file given");
+    }
+
+    @Test
+    void numericOptionsAreRefusedOutsideTheirRangeNamingTheOption() {
+        assertThat(run("--max-errors", "-5", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --max-errors takes a number of records,"
+                + " 0 or more, or none for no limit, not -5\n");
+        err.reset();
+        assertThat(run("--max-errors=many", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --max-errors takes a number");
+        err.reset();
+        assertThat(run("--staging-buffer", "100", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --staging-buffer takes a number of bytes,"
+                + " at least 1024, not 100");
+        err.reset();
+        assertThat(run("--crs", "-25832", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --crs takes an EPSG code such as 25832");
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsNamed() {
+        assertThat(run("x.csv", "--source")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --source needs a value");
+        err.reset();
+        assertThat(run("--column", "Vereinsname", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --column takes FIELD=COLUMN");
+    }
+
+    @Test
+    void theOptionsBecomeImportOptions() {
+        var a = new ImportCommand.Arguments();
+        ImportCommand.commandLine(a).parseArgs("--sheet=Räume", "--column", "name=Vereinsname", "--column=lon=X",
+                "--partial", "--on-conflict", "OVERWRITE", "--max-errors", "none", "--delimiter", "tab", "--crs",
+                "EPSG:25832", "--license", "CC0-1.0", "--source", "first", "--source", "last", "a.csv", "b.xlsx");
+        ImportOptions o = a.options();
+        assertThat(a.files).containsExactly(Path.of("a.csv"), Path.of("b.xlsx"));
+        assertThat(o.layer()).isEqualTo("Räume");
+        assertThat(o.columns()).containsExactly(Map.entry("name", "Vereinsname"), Map.entry("lon", "X"));
+        assertThat(o.complete()).isFalse();
+        assertThat(o.onConflict()).isEqualTo(ImportOptions.OnConflict.OVERWRITE);
+        assertThat(o.maxErrors()).as("no limit").isNegative();
+        assertThat(o.delimiter()).isEqualTo('\t');
+        assertThat(o.crs()).isEqualTo(25832);
+        assertThat(o.licence()).isEqualTo("CC0-1.0");
+        assertThat(o.source()).as("the last one given").isEqualTo("last");
+
+        var none = new ImportCommand.Arguments();
+        ImportCommand.commandLine(none).parseArgs("a.csv");
+        assertThat(none.options()).isEqualTo(ImportOptions.defaults());
     }
 
     @Test
