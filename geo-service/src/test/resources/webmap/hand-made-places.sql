@@ -1,4 +1,5 @@
--- Hand-made places the OSM extract of 2014 lacks (it has no Mitfahrbank, club, room or vacancy), placed in
+-- Hand-made places the OSM extract of 2014 lacks (it has no Mitfahrbank, club, initiative, volunteering
+-- opportunity, room or vacancy), placed in
 -- the real villages of the demo region; source "ortsanker-fixture", CC0. Loaded after the demo import.
 insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, addr_street, addr_housenumber,
                     addr_postcode, addr_city, operator, operator_type, contact_role, contact_phone, contact_email,
@@ -22,6 +23,16 @@ insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, add
   'vorstand@sv-harsdorf.example', true, null, null, '{}', null, '{"club_type": "sport", "membership_required": false}',
   'Fußball, Gymnastik und Wandern; Gäste willkommen.',
   'ortsanker-fixture', 'club/sv-harsdorf', 'CC0-1.0', 'Ortsanker test fixture', '2026-09-15'),
+ ('initiative', 'Dorfladen-Initiative Harsdorf', ST_Point(11.5688, 50.0289, 4326), null, null, true,
+  'Hauptstraße', '12', '95499', 'Harsdorf', null, 'other', 'Sprecherkreis der Initiative', null,
+  'initiative@harsdorf.example', true, null, null, '{}', null, '{"topic": ["Nahversorgung"]}',
+  'Wir wollen einen Dorfladen mit Café gründen; Treffen jeden ersten Montag.',
+  'ortsanker-fixture', 'initiative/dorfladen-harsdorf', 'CC0-1.0', 'Ortsanker test fixture', '2026-10-01'),
+ ('volunteering', 'Lesepatenschaft Neudrossenfeld', ST_Point(11.5025, 50.0178, 4326), null, null, true,
+  'Marktplatz', '1', '95512', 'Neudrossenfeld', 'Markt Neudrossenfeld', 'municipality', 'Bücherei-Team', null,
+  'buecherei@neudrossenfeld.example', true, null, null, '{}', null, '{"topic": ["Lesen"], "time_commitment": "1 Stunde pro Woche"}',
+  'Vorlesen für Grundschulkinder in der Gemeindebücherei.',
+  'ortsanker-fixture', 'volunteering/lesepaten-neudrossenfeld', 'CC0-1.0', 'Ortsanker test fixture', '2026-10-01'),
  ('youth_club', 'Jugendtreff Neudrossenfeld', ST_Point(11.5042, 50.0171, 4326), 'Tu,Th 16:00-20:00; Fr 16:00-22:00',
   'limited', true, 'Schulstraße', '4', '95512', 'Neudrossenfeld', 'Markt Neudrossenfeld', 'municipality',
   'Jugendpflege Neudrossenfeld', '+49 9203 6800', null, true, null, 40, '{}', null, '{}', null,

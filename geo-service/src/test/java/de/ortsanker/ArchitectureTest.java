@@ -9,24 +9,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Module boundaries that must not erode. Maven's module graph already keeps importers and tiles from
- * seeing geo-service; these rules also keep them free of the web framework (so the importer stays a
- * library and a CLI), and keep geo-service's domain packages free of cycles.
+ * Boundaries that must not erode and that Maven's module graph does not already keep (it keeps importers
+ * and tiles from seeing geo-service): the importer free of the web framework (it stays a library and a
+ * CLI), core free of every module above it and of frameworks, and no package cycles — neither between the
+ * domain packages nor between the packages inside one (planning's rules, distances, villages …).
  */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("de.ortsanker");
-
-    @Test
-    void importersAndTilesDoNotUseTheServiceWebLayer() {
-        noClasses().that().resideInAnyPackage("de.ortsanker.imports..", "de.ortsanker.tiles..")
-                .should().dependOnClassesThat().resideInAnyPackage("de.ortsanker.service..")
-                .because("importers and tiles are libraries the service uses, not the other way round")
-                .allowEmptyShould(true)
-                .check(classes);
-    }
 
     @Test
     void importersDoNotDependOnTheWebFramework() {
@@ -37,12 +29,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The packages of core: the words, the layers, the filter language and the schema everything shares. */
+    private static final String[] CORE = {"de.ortsanker.vocabulary..", "de.ortsanker.database..",
+        "de.ortsanker.catalogue..", "de.ortsanker.filter..", "de.ortsanker.problem..", "de.ortsanker.cql2.."};
+
     @Test
-    void coreKnowsNothingOfTheModulesAboveIt() {
-        noClasses().that().resideInAnyPackage("de.ortsanker.vocabulary..", "de.ortsanker.database..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "de.ortsanker.vocabulary..", "de.ortsanker.database..", "java..", "javax..",
-                        "org.postgresql..", "org.flywaydb..", "org.slf4j..")
+    void coreKnowsNothingOfTheModulesAboveItNorOfAFramework() {
+        var allowed = new java.util.ArrayList<>(java.util.List.of(CORE));
+        allowed.addAll(java.util.List.of("java..", "javax..", "org.postgresql..", "org.flywaydb..", "org.slf4j..",
+                "com.fasterxml.jackson.."));
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideOutsideOfPackages(allowed.toArray(String[]::new))
+                .because("the importer (a CLI), the tiles and the service all build on core")
                 .check(classes);
     }
 
@@ -58,5 +56,12 @@ class ArchitectureTest {
     @Test
     void domainPackagesHaveNoCycles() {
         slices().matching("de.ortsanker.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void thePackagesInsideAModuleHaveNoCyclesEither() {
+        slices().matching("de.ortsanker.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles()
+                .because("a package inside a domain package is one concept; two that need each other are one")
+                .check(classes);
     }
 }

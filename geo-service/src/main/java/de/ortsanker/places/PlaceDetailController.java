@@ -50,7 +50,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Tag(name = "Places")
 class PlaceDetailController {
 
-    /** The place; contact details only where they are marked public, and not after its validity ended. */
+    /** The place, if the public sees it today; contact details only where they are marked public. */
     static final String PLACE = """
             select p.id, p.name, p.kind, k.label_de, k.label_en, k.group_code, g.label_de as group_label_de,
                    g.label_en as group_label_en, ST_AsGeoJSON(p.geom, 7) as geometry, p.description,
@@ -67,8 +67,7 @@ class PlaceDetailController {
                    (select left(a.ags, 2) from admin_areas a where a.retired_at is null
                      and ST_Intersects(a.geom, p.geom) limit 1) as land
               from places p join kinds k on k.code = p.kind join kind_groups g on g.code = k.group_code
-             where p.id = :id and p.retired_at is null and p.is_public
-               and (p.valid_to is null or p.valid_to >= :day)""";
+             where p.id = :id and %s""".formatted(PublicPlaces.on(":day"));
 
     /**
      * Getting there without a car: up to three of each — ride-sharing benches (Mitfahrbänke, car-pool

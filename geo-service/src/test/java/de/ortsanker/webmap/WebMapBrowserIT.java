@@ -158,7 +158,7 @@ class WebMapBrowserIT {
         browser.find("input[name=kind][value=mobility]").click();
         awaitRendersAfter(before);
         assertThat(browser.all("#results .badge.om-mobility")).isEmpty();
-        assertThat(browser.driver.getCurrentUrl()).contains("kinds=third_place,club,meeting_room,vacant,supply");
+        assertThat(browser.driver.getCurrentUrl()).contains("kinds=third_places,clubs,meeting_rooms,vacant_buildings,supply");
 
         // Back undoes the last filter.
         before = renders();
@@ -174,6 +174,25 @@ class WebMapBrowserIT {
         assertThat(browser.find("#kinds").getText()).contains("Places to meet", "Ride benches & mobility");
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.driver.getCurrentUrl()).contains("lang=en");
+    }
+
+    @Test
+    void clubsAndVolunteeringShowsEveryKindOfEngagement() throws Exception {
+        openMap("/map/?view=50.0230,11.5350,13");
+        for (String other : List.of("third_places", "meeting_rooms", "mobility", "vacant_buildings", "supply")) {
+            int before = renders();
+            browser.find("input[name=kind][value=" + other + "]").click();
+            awaitRendersAfter(before);
+        }
+        // Only "Vereine & Engagement" is ticked: clubs, initiatives and volunteering opportunities, nothing else.
+        assertThat(browser.driver.getCurrentUrl()).contains("kinds=clubs&").doesNotContain("kinds=club&");
+        assertThat(texts("#results .result-name")).contains("Sportverein Harsdorf", "Dorfladen-Initiative Harsdorf",
+                "Lesepatenschaft Neudrossenfeld");
+        assertThat(browser.all("#results .badge")).isNotEmpty().allSatisfy(b -> assertThat(b.getAttribute("class"))
+                .contains("om-clubs"));
+        // A link shared before layers had one id (kinds=club meant the group there) shows the same.
+        openMap("/map/?view=50.0230,11.5350,13&kinds=club");
+        assertThat(texts("#results .result-name")).contains("Dorfladen-Initiative Harsdorf", "Lesepatenschaft Neudrossenfeld");
     }
 
     @Test
@@ -378,10 +397,10 @@ class WebMapBrowserIT {
         radius.clear();
         radius.sendKeys("1000");
         browser.find("#rules-form button[type=submit]").click();
-        browser.await("the analysis under the stricter rule", d -> browser.driver.getCurrentUrl().contains("rule=third_place:1000")
+        browser.await("the analysis under the stricter rule", d -> browser.driver.getCurrentUrl().contains("rule=third_places:1000")
                 && browser.find("#rules-form button[type=submit]").isEnabled() ? true : null);
         // Asked after the page's own request, so the two analyses do not race to store the area's latest result.
-        int stricter = get("/planning/underserved?rule=third_place:1000&rule=mitfahrbank%7Cbus_stop:1000").get("villages").size();
+        int stricter = get("/planning/underserved?rule=third_places:1000&rule=mitfahrbank%7Cbus_stop:1000").get("villages").size();
         assertThat(stricter).isGreaterThan(underserved);
         assertThat(browser.all("#villages tbody tr")).hasSize(stricter);
     }
@@ -408,11 +427,11 @@ class WebMapBrowserIT {
         browser.open(service.base + "/map/embed");
         WebElement snippet = browser.visible("#snippet");
         browser.await("a snippet", d -> snippet.getAttribute("value").startsWith("<iframe src=\"" + service.base + "/embed?") ? true : null);
-        browser.find("input[name=layer][value=club]").click();
+        browser.find("input[name=layer][value=clubs]").click();
         browser.find("input[name=filter][value=step_free]").click();
         browser.await("the snippet with the choice", d -> snippet.getAttribute("value").contains("filter=step_free")
-                && !snippet.getAttribute("value").contains("club") ? true : null);
-        assertThat(snippet.getAttribute("value")).contains("layers=third_place,meeting_room,mobility,vacant,supply");
+                && !snippet.getAttribute("value").contains("clubs") ? true : null);
+        assertThat(snippet.getAttribute("value")).contains("layers=third_places,meeting_rooms,mobility,vacant_buildings,supply");
         assertThat(browser.find("#preview").getAttribute("src")).contains("filter=step_free");
         assertThat(browser.find("#gis").getText()).contains("Treffpunkte", "Mitfahrbänke & Mobilität");
         // The GIS panel links each layer's OGC API Features items (served by this build).
