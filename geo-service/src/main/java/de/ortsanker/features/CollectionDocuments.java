@@ -29,34 +29,16 @@ class CollectionDocuments {
     }
 
     /** A collection as in {@code /collections} and {@code /collections/{id}} (OGC API Features Part 1 and 2). */
-    Map<String, Object> describe(CollectionDefinition c, CollectionExtents.Extent e, RequestUrls urls) {
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("id", c.id());
-        doc.put("title", c.title());
-        doc.put("description", c.description());
-        if (!e.sources().isEmpty()) {
-            doc.put("attribution", attribution(e));
-        }
-        doc.put("itemType", "feature");
-        doc.put("links", links(c, e, urls));
-        var extent = new LinkedHashMap<String, Object>();
-        if (e.bbox() != null) {
-            extent.put("spatial", Map.of("bbox", List.of(List.of(e.bbox()[0], e.bbox()[1], e.bbox()[2], e.bbox()[3])),
-                    "crs", Crs.CRS84.uri()));
-        }
-        if (e.temporal()) {
-            var interval = new ArrayList<String>();
-            interval.add(e.start() == null ? null : e.start().toString());
-            interval.add(e.end() == null ? null : e.end().toString());
-            extent.put("temporal", Map.of("interval", List.of(interval),
-                    "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
-        }
-        if (!extent.isEmpty()) {
-            doc.put("extent", extent);
-        }
-        doc.put("crs", Crs.SUPPORTED.stream().map(Crs::uri).toList());
-        doc.put("storageCrs", Crs.CRS84.uri());
-        return doc;
+    Documents.Collection describe(CollectionDefinition c, CollectionExtents.Extent e, RequestUrls urls) {
+        Documents.Spatial spatial = e.bbox() == null ? null : new Documents.Spatial(
+                List.of(List.of(e.bbox()[0], e.bbox()[1], e.bbox()[2], e.bbox()[3])), Crs.CRS84.uri());
+        Documents.Temporal temporal = !e.temporal() ? null : new Documents.Temporal(List.of(java.util.Arrays.asList(
+                e.start() == null ? null : e.start().toString(), e.end() == null ? null : e.end().toString())),
+                "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+        return new Documents.Collection(c.id(), c.title(), c.description(),
+                e.sources().isEmpty() ? null : attribution(e), "feature", links(c, e, urls),
+                spatial == null && temporal == null ? null : new Documents.Extent(spatial, temporal),
+                Crs.SUPPORTED.stream().map(Crs::uri).toList(), Crs.CRS84.uri());
     }
 
     List<Link> links(CollectionDefinition c, CollectionExtents.Extent e, RequestUrls urls) {
@@ -85,46 +67,35 @@ class CollectionDocuments {
     }
 
     /** The queryables as JSON Schema (OGC API Features Part 3). */
-    Map<String, Object> queryables(CollectionDefinition c, RequestUrls urls) {
-        var properties = new LinkedHashMap<String, Object>();
+    Documents.Queryables queryables(CollectionDefinition c, RequestUrls urls) {
         var descriptions = new LinkedHashMap<String, String>();
         c.properties().forEach(p -> descriptions.put(p.name(), p.label().en()));
         descriptions.put("source", "Where the record comes from");
         descriptions.put("licence", "The licence of the record");
+        var properties = new LinkedHashMap<String, Documents.Property>();
         for (Queryable q : c.queryables().all()) {
-            var schema = new LinkedHashMap<String, Object>();
-            schema.put("title", q.name());
-            if (q.type() == Queryable.Type.GEOMETRY) {
-                schema.put("description", "The feature's geometry (stored in WGS 84)");
-                schema.put("format", "geometry-any");
-                schema.put("x-ogc-role", "primary-geometry");
-            } else {
-                schema.put("description", descriptions.getOrDefault(q.name(), ""));
-                schema.putAll(jsonSchemaType(q.type()));
-            }
-            properties.put(q.name(), schema);
+            properties.put(q.name(), q.type() == Queryable.Type.GEOMETRY
+                    ? new Documents.Property(q.name(), "The feature's geometry (stored in WGS 84)", null, "geometry-any",
+                            null, "primary-geometry")
+                    : typed(q.name(), descriptions.getOrDefault(q.name(), ""), q.type()));
         }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        doc.put("$id", urls.to("/collections/" + c.id() + "/queryables", Map.of()));
-        doc.put("type", "object");
-        doc.put("title", c.title());
-        doc.put("description", "The properties of " + c.title() + " that filters, and name=value query parameters, may use");
-        doc.put("properties", properties);
-        doc.put("additionalProperties", false);
-        return doc;
+        return new Documents.Queryables("https://json-schema.org/draft/2020-12/schema",
+                urls.to("/collections/" + c.id() + "/queryables", Map.of()), "object", c.title(),
+                "The properties of " + c.title() + " that filters, and name=value query parameters, may use",
+                properties, false);
     }
 
-    static Map<String, Object> jsonSchemaType(Queryable.Type type) {
+    /** A queryable's JSON Schema: its type, and the format of dates and times. */
+    static Documents.Property typed(String title, String description, Queryable.Type type) {
         return switch (type) {
-            case STRING -> Map.of("type", "string");
-            case INTEGER -> Map.of("type", "integer");
-            case NUMBER -> Map.of("type", "number");
-            case BOOLEAN -> Map.of("type", "boolean");
-            case DATE -> Map.of("type", "string", "format", "date");
-            case TIMESTAMP -> Map.of("type", "string", "format", "date-time");
-            case STRING_ARRAY -> Map.of("type", "array", "items", Map.of("type", "string"));
-            case GEOMETRY -> Map.of("format", "geometry-any");
+            case STRING -> new Documents.Property(title, description, "string", null, null, null);
+            case INTEGER -> new Documents.Property(title, description, "integer", null, null, null);
+            case NUMBER -> new Documents.Property(title, description, "number", null, null, null);
+            case BOOLEAN -> new Documents.Property(title, description, "boolean", null, null, null);
+            case DATE -> new Documents.Property(title, description, "string", "date", null, null);
+            case TIMESTAMP -> new Documents.Property(title, description, "string", "date-time", null, null);
+            case STRING_ARRAY -> new Documents.Property(title, description, "array", null, Documents.Property.of("string"), null);
+            case GEOMETRY -> new Documents.Property(title, description, null, "geometry-any", null, null);
         };
     }
 

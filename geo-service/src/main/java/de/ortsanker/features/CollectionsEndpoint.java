@@ -51,7 +51,7 @@ class CollectionsEndpoint {
             return null;
         }
         RequestUrls urls = RequestUrls.current();
-        var described = new ArrayList<Map<String, Object>>();
+        var described = new ArrayList<Documents.Collection>();
         for (CollectionDefinition c : collections.all()) {
             described.add(documents.describe(c, documents.extent(c, versions), urls));
         }
@@ -68,11 +68,9 @@ class CollectionsEndpoint {
             }
             return OgcApiRoot.html(h.raw("</table>").end(null));
         }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("links", List.of(new Link(urls.to("/collections", "json"), "self", Link.JSON, "This document"),
-                new Link(urls.to("/collections", "html"), "alternate", Link.HTML, "This document as HTML")));
-        doc.put("collections", described);
-        return OgcApiRoot.json(json.writeValueAsBytes(doc));
+        return OgcApiRoot.json(json.writeValueAsBytes(new Documents.Collections(List.of(
+                new Link(urls.to("/collections", "json"), "self", Link.JSON, "This document"),
+                new Link(urls.to("/collections", "html"), "alternate", Link.HTML, "This document as HTML")), described)));
     }
 
     @GetMapping("/collections/{collectionId}")

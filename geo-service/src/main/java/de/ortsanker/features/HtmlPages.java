@@ -1,10 +1,9 @@
 package de.ortsanker.features;
 
-import de.ortsanker.catalogue.Field;
-import de.ortsanker.catalogue.FieldType;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ortsanker.catalogue.Field;
+import de.ortsanker.catalogue.FieldType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,17 +55,15 @@ final class HtmlPages {
         return h.raw("</td></tr></table>").end(CollectionDocuments.attribution(e));
     }
 
-    static byte[] queryables(CollectionDefinition c, Map<String, Object> schema, RequestUrls urls) {
+    static byte[] queryables(CollectionDefinition c, Documents.Queryables schema, RequestUrls urls) {
         Html h = Html.page("Queryables of " + c.title(), crumbs(urls, c), urls.to("/collections/" + c.id() + "/queryables", "json"))
                 .raw("<p>Filter with <code>filter=</code> (CQL2 text or JSON) or with <code>name=value</code>, e.g. ")
                 .link(urls.to("/collections/" + c.id() + "/items", Map.of("f", "html", "filter", "name LIKE 'Dorf%'")),
                         "filter=name LIKE 'Dorf%'")
                 .raw(".</p><table><tr><th>Name</th><th>Type</th><th>Description</th></tr>");
-        @SuppressWarnings("unchecked")
-        var properties = (Map<String, Map<String, Object>>) schema.get("properties");
-        properties.forEach((name, s) -> h.raw("<tr><td><code>").text(name).raw("</code></td><td>")
-                .text(String.valueOf(s.getOrDefault("format", s.get("type")))).raw("</td><td>")
-                .text(String.valueOf(s.get("description"))).raw("</td></tr>"));
+        schema.properties().forEach((name, s) -> h.raw("<tr><td><code>").text(name).raw("</code></td><td>")
+                .text(s.format() != null ? s.format() : s.type()).raw("</td><td>")
+                .text(String.valueOf(s.description())).raw("</td></tr>"));
         return h.raw("</table>").end(null);
     }
 

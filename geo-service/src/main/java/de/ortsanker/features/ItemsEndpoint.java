@@ -2,8 +2,8 @@ package de.ortsanker.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.database.LayerVersions;
-import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.problem.NotFound;
+import de.ortsanker.service.ConditionalResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

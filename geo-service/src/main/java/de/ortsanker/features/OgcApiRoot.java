@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -72,11 +71,7 @@ class OgcApiRoot {
                     .raw("</li><li>").link(urls.to("/conformance", "html"), "Conformance classes").raw("</li></ul>");
             return html(h.end(null));
         }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("title", TITLE);
-        doc.put("description", DESCRIPTION);
-        doc.put("links", links);
-        return json(json.writeValueAsBytes(doc));
+        return json(json.writeValueAsBytes(new Documents.LandingPage(TITLE, DESCRIPTION, links)));
     }
 
     @GetMapping("/conformance")
@@ -91,11 +86,10 @@ class OgcApiRoot {
             Conformance.CLASSES.forEach(c -> h.raw("<li>").link(c, c).raw("</li>"));
             return html(h.raw("</ul>").end(null));
         }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("links", List.of(new Link(urls.to("/conformance", "json"), "self", Link.JSON, "This document"),
-                new Link(urls.to("/conformance", "html"), "alternate", Link.HTML, "This document as HTML")));
-        doc.put("conformsTo", Conformance.CLASSES);
-        return json(json.writeValueAsBytes(doc));
+        return json(json.writeValueAsBytes(new Documents.ConformanceDeclaration(List.of(
+                new Link(urls.to("/conformance", "json"), "self", Link.JSON, "This document"),
+                new Link(urls.to("/conformance", "html"), "alternate", Link.HTML, "This document as HTML")),
+                Conformance.CLASSES)));
     }
 
     static ResponseEntity<byte[]> html(byte[] body) {

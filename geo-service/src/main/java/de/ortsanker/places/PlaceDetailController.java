@@ -1,18 +1,18 @@
 package de.ortsanker.places;
 
-import de.ortsanker.filter.PublicPlaces;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import de.ortsanker.filter.PublicPlaces;
 import de.ortsanker.places.PlaceCollection.Attribution;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
-import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.problem.NotFound;
+import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -3,12 +3,12 @@ package de.ortsanker.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ortsanker.ServiceTest;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.problem.NotFound;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import de.ortsanker.problem.InvalidParameter;
-import de.ortsanker.problem.NotFound;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;

@@ -2,6 +2,8 @@ package de.ortsanker.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.filter.PublicPlaces;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import de.ortsanker.cql2.SqlFilter;
-import de.ortsanker.filter.PublicPlaces;
 
 /**
  * What the data in a set of layers looks like as a whole: where it lies (bounds) and where it comes from

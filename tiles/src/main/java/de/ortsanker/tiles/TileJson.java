@@ -1,8 +1,9 @@
 package de.ortsanker.tiles;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import de.ortsanker.catalogue.Catalogue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +13,18 @@ import java.util.stream.Collectors;
  * tiles are, their zooms, where the data lies, which layers and fields they hold, and the attribution of
  * the data actually in them.
  */
-final class TileJson {
+@JsonPropertyOrder({"tilejson", "name", "description", "version", "attribution", "scheme", "tiles", "minzoom",
+    "maxzoom", "bounds", "center", "vector_layers"})
+public record TileJson(String tilejson, String name, String description, String version, String attribution,
+                       String scheme, List<String> tiles, int minzoom, int maxzoom, List<Double> bounds,
+                       List<Double> center, @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
+
+    /**
+     * A layer in the tiles, with its fields typed as GDAL and QGIS read them ({@code String}, {@code Number},
+     * {@code Boolean}).
+     */
+    public record VectorLayer(String id, String description, int minzoom, int maxzoom, Map<String, String> fields) {
+    }
 
     /** The whole Web Mercator world, TileJSON's default bounds. */
     private static final double MAX_LAT = 85.0511287798066;
@@ -26,45 +38,27 @@ final class TileJson {
             "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
             "CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/");
 
-    private TileJson() {
-    }
-
     /**
      * @param baseUrl the service's absolute URL (as the client reached it), without a trailing slash
      */
-    static Map<String, Object> of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
-                                  LayerMetadata.Summary data, int clusterBelowZoom) {
+    static TileJson of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
+                       LayerMetadata.Summary data, int clusterBelowZoom) {
         int minZoom = layers.stream().mapToInt(TileLayer::minZoom).min().orElse(0);
         int maxZoom = Catalogue.MAX_ZOOM;
         double[] bounds = data.bounds() == null ? new double[] {-180, -MAX_LAT, 180, MAX_LAT} : clamp(data.bounds());
 
-        var json = new LinkedHashMap<String, Object>();
-        json.put("tilejson", "3.0.0");
-        json.put("name", layers.size() == 1 ? "Ortsanker: " + layers.get(0).title() : "Ortsanker");
-        json.put("description", layers.size() == 1 ? layers.get(0).description()
-                : "Places to meet, clubs, meeting rooms, mobility, vacant buildings and supply, with villages and"
-                + " municipalities" + (filter.isEmpty() ? "" : "; places filtered by " + filter.describe()));
-        json.put("version", "1.0.0");
-        json.put("attribution", attribution(data.origins()));
-        json.put("scheme", "xyz");
-        json.put("tiles", List.of(baseUrl + "/tiles/" + tileset + "/{z}/{x}/{y}.mvt" + filter.query()));
-        json.put("minzoom", minZoom);
-        json.put("maxzoom", maxZoom);
-        json.put("bounds", List.of(bounds[0], bounds[1], bounds[2], bounds[3]));
-        json.put("center", List.of((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2,
-                Math.max(minZoom, Math.min(maxZoom, zoomToFit(bounds)))));
-        json.put("vector_layers", layers.stream().map(l -> vectorLayer(l, clusterBelowZoom)).toList());
-        return json;
-    }
-
-    private static Map<String, Object> vectorLayer(TileLayer layer, int clusterBelowZoom) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", layer.id());
-        json.put("description", layer.description());
-        json.put("minzoom", layer.minZoom());
-        json.put("maxzoom", layer.maxZoom());
-        json.put("fields", layer.fieldTypes(clusterBelowZoom));
-        return json;
+        return new TileJson("3.0.0",
+                layers.size() == 1 ? "Ortsanker: " + layers.get(0).title() : "Ortsanker",
+                layers.size() == 1 ? layers.get(0).description()
+                        : "Places to meet, clubs, meeting rooms, mobility, vacant buildings and supply, with villages and"
+                        + " municipalities" + (filter.isEmpty() ? "" : "; places filtered by " + filter.describe()),
+                "1.0.0", attribution(data.origins()), "xyz",
+                List.of(baseUrl + "/tiles/" + tileset + "/{z}/{x}/{y}.mvt" + filter.query()), minZoom, maxZoom,
+                List.of(bounds[0], bounds[1], bounds[2], bounds[3]),
+                List.of((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2,
+                        (double) Math.max(minZoom, Math.min(maxZoom, zoomToFit(bounds)))),
+                layers.stream().map(l -> new VectorLayer(l.id(), l.description(), l.minZoom(), l.maxZoom(),
+                        l.fieldTypes(clusterBelowZoom))).toList());
     }
 
     /** The attribution of the data in the tiles, most frequent source first, as escaped HTML. */

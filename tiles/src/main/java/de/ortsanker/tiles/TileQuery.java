@@ -1,9 +1,9 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.database.SessionSetting;
 import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.filter.PublicPlaces;
-import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.tiles.TileLayer.TileField;
 import java.time.LocalDate;
 import java.util.ArrayList;

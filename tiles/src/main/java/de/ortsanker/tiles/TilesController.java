@@ -1,10 +1,10 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.problem.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import de.ortsanker.problem.NotFound;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
@@ -54,7 +53,7 @@ public class TilesController {
     }
 
     @GetMapping(path = "/tiles/{tileset}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> tileJson(@PathVariable String tileset, HttpServletRequest request,
+    public TileJson tileJson(@PathVariable String tileset, HttpServletRequest request,
                                         HttpServletResponse response) {
         TileLayers.Tileset named = tileset(tileset);
         List<TileLayer> layers = named.layers();
@@ -69,7 +68,7 @@ public class TilesController {
     }
 
     @GetMapping(path = "/tiles/style.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> style() {
+    public MapStyle style() {
         return MapStyle.of(TileResponses.baseUrl(), glyphs);
     }
 
@@ -78,26 +77,29 @@ public class TilesController {
      * with its TileJSON and tile URL, and the style.
      */
     @GetMapping(path = "/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> index() {
+    public Index index() {
         String base = TileResponses.baseUrl();
-        var tileJsons = new ArrayList<Map<String, Object>>();
-        tileJsons.add(entry(base, TileLayers.COMBINED, "All layers"));
-        TileLayers.all().forEach(l -> tileJsons.add(entry(base, l.id(), l.title())));
-        var index = new LinkedHashMap<String, Object>();
-        index.put("tilesets", List.of(OgcTiles.tilesetItem(base)));
-        index.put("tilejson", tileJsons);
-        index.put("style", base + "/tiles/style.json");
-        index.put("links", List.of(OgcTiles.link("self", base + "/tiles", "application/json", "Tilesets")));
-        return index;
+        var tileJsons = new ArrayList<Tileset>();
+        tileJsons.add(Tileset.of(base, TileLayers.COMBINED, "All layers"));
+        TileLayers.all().forEach(l -> tileJsons.add(Tileset.of(base, l.id(), l.title())));
+        return new Index(List.of(OgcTiles.tilesetItem(base)), tileJsons, base + "/tiles/style.json",
+                List.of(OgcTiles.link("self", base + "/tiles", "application/json", "Tilesets")));
     }
 
-    private static Map<String, Object> entry(String base, String id, String title) {
-        var e = new LinkedHashMap<String, Object>();
-        e.put("id", id);
-        e.put("title", title);
-        e.put("tilejson", base + "/tiles/" + id + ".json");
-        e.put("tiles", base + "/tiles/" + id + "/{z}/{x}/{y}.mvt");
-        return e;
+    /**
+     * What {@code /tiles} lists: the OGC API Tiles tilesets, every tileset's TileJSON and tile address, the style.
+     *
+     * @param tilesets the OGC API Tiles list (its entries are OGC's documents)
+     */
+    public record Index(List<Map<String, Object>> tilesets, List<Tileset> tilejson, String style,
+                        List<Map<String, Object>> links) {
+    }
+
+    /** A tileset by its XYZ addresses. */
+    public record Tileset(String id, String title, String tilejson, String tiles) {
+        static Tileset of(String base, String id, String title) {
+            return new Tileset(id, title, base + "/tiles/" + id + ".json", base + "/tiles/" + id + "/{z}/{x}/{y}.mvt");
+        }
     }
 
     static TileLayers.Tileset tileset(String tileset) {

@@ -1,7 +1,5 @@
 package de.ortsanker.tiles;
 
-import de.ortsanker.vocabulary.Kind;
-
 import static de.ortsanker.tiles.Fixtures.LAT;
 import static de.ortsanker.tiles.Fixtures.LON;
 import static de.ortsanker.tiles.Fixtures.place;
@@ -11,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import de.ortsanker.testing.PostgisTest;
 import de.ortsanker.testing.TestSchema;
+import de.ortsanker.vocabulary.Kind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,10 +3,10 @@ package de.ortsanker.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ortsanker.problem.InvalidParameter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import de.ortsanker.problem.InvalidParameter;
 
 /** Tile coordinates and filters are checked before any query; a bad one is a 400 naming the parameter. */
 class TileRequestTest {

@@ -4,8 +4,8 @@ import de.ortsanker.cql2.SqlFilter;
 import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.rules.Target;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,7 +1,7 @@
 package de.ortsanker.planning.provenance;
 
-import de.ortsanker.database.LayerVersions;
 import de.ortsanker.cql2.SqlFilter;
+import de.ortsanker.database.LayerVersions;
 import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.villages.Population;
