@@ -1,6 +1,8 @@
 package de.ortsanker.features;
 
 import de.ortsanker.cql2.Queryable;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.vocabulary.Kind;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -94,11 +97,21 @@ class OgcApiDefinition implements OpenApiCustomizer {
                 crs(),
                 query("datetime", "Only features valid at this time or in this period: 2024-05-01,"
                         + " 2024-05-01T10:00:00Z, 2024-05-01/2024-05-31, ../2024-05-31 or 2024-05-01/..; features"
-                        + " without a validity period are always included.", new StringSchema()),
+                        + " without a validity period are always included. Without it: what is valid today.",
+                        new StringSchema()),
                 query("filter", "A CQL2 filter over the queryables, e.g. capacity >= 20 AND wheelchair = 'yes' AND"
                         + " S_INTERSECTS(geometry, BBOX(11.5, 50.0, 11.7, 50.1)).", new StringSchema()),
                 query("filter-lang", "The encoding of filter.", enumeration("cql2-text", "cql2-json")._default("cql2-text")),
                 crsParameter("filter-crs", "The CRS of geometries in filter (default CRS84).")));
+        if (c.places() != null) {
+            // The service's filter language, with the meaning it has in the places API, tiles and planning.
+            var kinds = new ArraySchema().items(enumeration(Stream.concat(Stream.of(c.places().code()),
+                    Kind.inGroup(c.places()).stream().map(Kind::code)).toArray(String[]::new)));
+            parameters.add(query(PlaceFilter.KINDS, "Only places of these kinds (comma-separated kind codes; the"
+                    + " layer's id stands for all of them).", kinds));
+            parameters.add(query(PlaceFilter.STEP_FREE, "yes: only step-free places; limited: at least partly"
+                    + " step-free (wheelchair yes or limited).", enumeration("yes", "limited")));
+        }
         for (Queryable q : c.queryables().all()) {
             if (q.type() != Queryable.Type.GEOMETRY) {
                 parameters.add(query(q.name(), "Only features whose " + q.name() + (q.type() == Queryable.Type.STRING_ARRAY

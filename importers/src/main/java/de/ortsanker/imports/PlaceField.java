@@ -16,23 +16,23 @@ import java.util.function.Function;
  * @param aliases        column names besides the field's own, compared as {@code Columns.fold} leaves them
  * @param inOsmMappings  whether an OSM mapping may fill it from tags or set it
  */
-record PlaceField<T>(String column, FieldType<T> type, Function<PlaceRecord, T> get,
+record PlaceField<T>(String column, ValueType<T> type, Function<PlaceRecord, T> get,
                      Function<Provenance, T> ofProvenance, BiConsumer<PlaceRecord, T> setter, List<String> aliases,
                      boolean inOsmMappings) {
 
     /** A field a source gives, by this column name or one of the aliases. */
-    static <T> PlaceField<T> given(String column, FieldType<T> type, Function<PlaceRecord, T> get,
+    static <T> PlaceField<T> given(String column, ValueType<T> type, Function<PlaceRecord, T> get,
                                    BiConsumer<PlaceRecord, T> set, String... aliases) {
         return new PlaceField<>(column, type, get, null, set, List.of(aliases), false);
     }
 
     /** A column every staged place carries that no source names. */
-    static <T> PlaceField<T> staged(String column, FieldType<T> type, Function<PlaceRecord, T> get) {
+    static <T> PlaceField<T> staged(String column, ValueType<T> type, Function<PlaceRecord, T> get) {
         return new PlaceField<>(column, type, get, null, null, List.of(), false);
     }
 
     /** A column the run's provenance fills, the same for every record. */
-    static <T> PlaceField<T> ofProvenance(String column, FieldType<T> type, Function<Provenance, T> value) {
+    static <T> PlaceField<T> ofProvenance(String column, ValueType<T> type, Function<Provenance, T> value) {
         return new PlaceField<>(column, type, null, value, null, List.of(), false);
     }
 

@@ -1,14 +1,14 @@
 package de.ortsanker.imports;
 
-import static de.ortsanker.imports.FieldType.BOOLEAN;
-import static de.ortsanker.imports.FieldType.DATE;
-import static de.ortsanker.imports.FieldType.GEOMETRY;
-import static de.ortsanker.imports.FieldType.HOUSE_NUMBER;
-import static de.ortsanker.imports.FieldType.INTEGER;
-import static de.ortsanker.imports.FieldType.LIST;
-import static de.ortsanker.imports.FieldType.POSTCODE;
-import static de.ortsanker.imports.FieldType.TEXT;
-import static de.ortsanker.imports.FieldType.YES_NO_TEXT;
+import static de.ortsanker.imports.ValueType.BOOLEAN;
+import static de.ortsanker.imports.ValueType.DATE;
+import static de.ortsanker.imports.ValueType.GEOMETRY;
+import static de.ortsanker.imports.ValueType.HOUSE_NUMBER;
+import static de.ortsanker.imports.ValueType.INTEGER;
+import static de.ortsanker.imports.ValueType.LIST;
+import static de.ortsanker.imports.ValueType.POSTCODE;
+import static de.ortsanker.imports.ValueType.TEXT;
+import static de.ortsanker.imports.ValueType.YES_NO_TEXT;
 import static de.ortsanker.imports.PlaceField.given;
 import static de.ortsanker.imports.PlaceField.ofProvenance;
 import static de.ortsanker.imports.PlaceField.staged;

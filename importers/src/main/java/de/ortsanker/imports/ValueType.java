@@ -18,28 +18,28 @@ import org.locationtech.jts.geom.Geometry;
  *                 null when nothing
  * @param write    the value into a COPY row
  */
-record FieldType<T>(Function<Object, T> parse, String expected, UnaryOperator<T> tidy, BiConsumer<CopyRow, T> write) {
+record ValueType<T>(Function<Object, T> parse, String expected, UnaryOperator<T> tidy, BiConsumer<CopyRow, T> write) {
 
-    static final FieldType<String> TEXT = text(FieldType::stripped);
+    static final ValueType<String> TEXT = text(ValueType::stripped);
     /** A spreadsheet gives a house number as a number: 12.0 is "12". */
-    static final FieldType<String> HOUSE_NUMBER = text(v -> v instanceof Number n ? SourceValues.integerText(n)
+    static final ValueType<String> HOUSE_NUMBER = text(v -> v instanceof Number n ? SourceValues.integerText(n)
             : stripped(v));
     /** A spreadsheet drops a postcode's leading zero: 1067 is "01067". */
-    static final FieldType<String> POSTCODE = text(v -> v instanceof Number n ? postcode(n) : stripped(v));
+    static final ValueType<String> POSTCODE = text(v -> v instanceof Number n ? postcode(n) : stripped(v));
     /** yes, no or a word of the place check's; a boolean cell is yes or no. */
-    static final FieldType<String> YES_NO_TEXT = text(v -> v instanceof Boolean b ? (b ? "yes" : "no") : stripped(v));
-    static final FieldType<Boolean> BOOLEAN = new FieldType<>(SourceValues::parseBoolean, "yes or no", null,
+    static final ValueType<String> YES_NO_TEXT = text(v -> v instanceof Boolean b ? (b ? "yes" : "no") : stripped(v));
+    static final ValueType<Boolean> BOOLEAN = new ValueType<>(SourceValues::parseBoolean, "yes or no", null,
             CopyRow::bool);
-    static final FieldType<Integer> INTEGER = new FieldType<>(SourceValues::parseInteger, "a whole number", null,
+    static final ValueType<Integer> INTEGER = new ValueType<>(SourceValues::parseInteger, "a whole number", null,
             CopyRow::integer);
-    static final FieldType<LocalDate> DATE = new FieldType<>(SourceValues::parseDate,
+    static final ValueType<LocalDate> DATE = new ValueType<>(SourceValues::parseDate,
             "a date (2024-05-12 or 12.05.2024)", null, CopyRow::date);
     /** "beamer; küche" or a list (GeoJSON); never null (the columns are NOT NULL DEFAULT '{}'). */
-    static final FieldType<List<String>> LIST = new FieldType<>(FieldType::list, null, null, CopyRow::textArray);
-    static final FieldType<Geometry> GEOMETRY = new FieldType<>(null, null, null, CopyRow::geometry);
+    static final ValueType<List<String>> LIST = new ValueType<>(ValueType::list, null, null, CopyRow::textArray);
+    static final ValueType<Geometry> GEOMETRY = new ValueType<>(null, null, null, CopyRow::geometry);
 
-    private static FieldType<String> text(Function<Object, String> parse) {
-        return new FieldType<>(parse, null, FieldType::cleaned, CopyRow::text);
+    private static ValueType<String> text(Function<Object, String> parse) {
+        return new ValueType<>(parse, null, ValueType::cleaned, CopyRow::text);
     }
 
     private static String stripped(Object value) {
