@@ -8,18 +8,17 @@ import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.area.Areas;
 import de.ortsanker.planning.distance.DistanceModel;
 import de.ortsanker.planning.distance.Mode;
+import de.ortsanker.planning.distance.Site;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.output.Format;
+import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.rules.Radius;
 import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
-import de.ortsanker.planning.distance.Site;
-import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.problem.InvalidParameter;
-import de.ortsanker.vocabulary.Group;
 import de.ortsanker.service.ConditionalResponses;
-import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,8 +30,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.ContentDisposition;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -105,7 +104,7 @@ public class PlanningController {
         }
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
-        return answer(request, "reach", Planning.layers(targets), format, question, targets,
+        return answer(request, "reach", Planning.layers(targets), format, level, question, targets,
                 (area, model) -> new Planning.Answered(planning.reach(area, model, targets, radii, level), null));
     }
 
@@ -125,8 +124,8 @@ public class PlanningController {
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
         return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()), format,
-                question, rules.stream().map(Rule::target).toList(),
-                (area, model) -> planning.underserved(area, model, rules, level, false));
+                level, question, rules.stream().map(Rule::target).toList(),
+                (area, model) -> planning.underserved(area, model, rules, false));
     }
 
     @PostMapping("/underserved")
@@ -144,8 +143,9 @@ public class PlanningController {
         List<Rule> rules = rules(rule, question);
         deprecations(rules.stream().map(Rule::target).toList(), request);
         Format format = Format.choose(question.f(), accept);
-        return published("planning_underserved", format, planning.underserved(area(question), model(question), rules,
-                null, true));
+        Area area = area(question);
+        return published("planning_underserved", format, area,
+                planning.underserved(area, model(question), rules, true));
     }
 
     @GetMapping("/candidates")
@@ -166,7 +166,7 @@ public class PlanningController {
         var c = candidateQuestion(rule, n, vacant, question, request);
         Set<String> layers = Planning.layers(List.of(c.rule().target()));
         layers.add(Group.VACANT.code());
-        return answer(request, "candidates", layers, Format.choose(question.f(), accept), question,
+        return answer(request, "candidates", layers, Format.choose(question.f(), accept), null, question,
                 List.of(c.rule().target()),
                 (area, model) -> planning.candidates(area, model, c.rule(), c.n(), vacant, c.given(), false));
     }
@@ -185,8 +185,10 @@ public class PlanningController {
         requirePublishing();
         var c = candidateQuestion(rule, n, vacant, question, request);
         deprecations(List.of(c.rule().target()), request);
-        return published("planning_candidates", Format.choose(question.f(), accept),
-                planning.candidates(area(question), model(question), c.rule(), c.n(), vacant, c.given(), true));
+        Format format = Format.choose(question.f(), accept);
+        Area area = area(question);
+        return published("planning_candidates", format, area,
+                planning.candidates(area, model(question), c.rule(), c.n(), vacant, c.given(), true));
     }
 
     @GetMapping(path = "/publications", produces = "application/json")
@@ -238,32 +240,33 @@ public class PlanningController {
     }
 
     private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers, Format format,
-                                          Question question, List<Target> targets, Analysis work) {
+                                          AreaLevel per, Question question, List<Target> targets, Analysis work) {
         DistanceModel model = model(question);
         Area area = area(question);
         deprecations(targets, request);
         if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
             return null;
         }
-        Answer answer = work.run(area, model).answer();
-        return write(ResponseEntity.ok(), format, answer);
+        return write(ResponseEntity.ok(), format, per, area, work.run(area, model).answer());
     }
 
     /** 201 with the answer and where the published features are. */
-    private ResponseEntity<byte[]> published(String collection, Format format, Planning.Answered answered) {
+    private ResponseEntity<byte[]> published(String collection, Format format, Area area, Planning.Answered answered) {
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/collections/{collection}/items").queryParam("run", answered.run())
                 .buildAndExpand(collection).toUri();
-        return write(ResponseEntity.created(location), format, answered.answer());
+        return write(ResponseEntity.created(location), format, null, area, answered.answer());
     }
 
-    private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, Answer answer) {
+    private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, AreaLevel per, Area area,
+                                         Answer answer) {
         response.contentType(format.mediaType());
         if (format == Format.CSV) {
+            String name = answer.analysis() + "-" + area.key().replaceAll("[^0-9A-Za-z.]+", "_") + ".csv";
             response.header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename(answer.name() + ".csv").build().toString());
+                    ContentDisposition.attachment().filename(name).build().toString());
         }
-        return response.body(format.write(answer, json));
+        return response.body(format.write(answer, per, json));
     }
 
     private void requirePublishing() {
