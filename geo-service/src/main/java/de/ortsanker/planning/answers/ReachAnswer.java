@@ -8,9 +8,7 @@ import de.ortsanker.planning.analysis.ReachAnalysis;
 import de.ortsanker.planning.analysis.ReachAnalysis.AreaReach;
 import de.ortsanker.planning.answers.Inputs.TargetInput;
 import de.ortsanker.planning.distance.Reach;
-import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.output.Column;
-import de.ortsanker.planning.output.Table;
 import de.ortsanker.planning.provenance.Provenance;
 import de.ortsanker.planning.villages.Village;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,10 +20,15 @@ import java.util.stream.IntStream;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReachAnswer(@Schema(allowableValues = "reach") String analysis, ReachInputs inputs, ReachTotals totals,
                           List<AreaReach> municipalities, List<AreaReach> districts, List<VillageReach> villages,
-                          Provenance provenance) implements Answer {
+                          Provenance provenance) implements VillagesAnswer<VillageReach, AreaReach> {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ReachInputs(@JsonUnwrapped Inputs asked, List<TargetInput> targets, List<Integer> radiiM) {
+
+        /** The targets as the request wrote them, in its order. */
+        public List<String> labels() {
+            return targets.stream().map(TargetInput::target).toList();
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -43,27 +46,15 @@ public record ReachAnswer(@Schema(allowableValues = "reach") String analysis, Re
     }
 
     @Override
-    public List<VillageReach> items() {
-        return villages;
-    }
-
-    @Override
-    public String itemsName() {
-        return "villages";
-    }
-
-    @Override
-    public Table table(AreaLevel per) {
-        List<String> targets = inputs.targets().stream().map(TargetInput::target).toList();
-        if (per == null) {
-            return Table.of(VillageReach.columns(targets, inputs.radiiM()), villages);
-        }
-        return Table.of(areaColumns(per, targets, inputs.radiiM()),
-                per == AreaLevel.MUNICIPALITY ? municipalities : districts);
+    public List<Column<VillageReach>> villageColumns() {
+        return VillageReach.columns(inputs.labels(), inputs.radiiM());
     }
 
     /** A row per area: its villages and people, then per target the distances and the people within the radii. */
-    private static List<Column<AreaReach>> areaColumns(AreaLevel level, List<String> targets, List<Integer> radii) {
+    @Override
+    public List<Column<AreaReach>> areaColumns(AreaLevel level) {
+        List<String> targets = inputs.labels();
+        List<Integer> radii = inputs.radiiM();
         List<Column<AreaReach>> columns = new ArrayList<>(
                 AreaColumns.keyAndName(level, AreaReach::ags, AreaReach::name));
         columns.add(new Column<>("Ortsteile", AreaReach::villages));

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.analysis.Underserved;
 import de.ortsanker.planning.answers.Inputs.RuleInput;
-import de.ortsanker.planning.output.Answer;
-import de.ortsanker.planning.output.Table;
+import de.ortsanker.planning.output.Column;
 import de.ortsanker.planning.provenance.Provenance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.List;
 public record UnderservedAnswer(@Schema(allowableValues = "underserved") String analysis, UnderservedInputs inputs,
                                 UnderservedTotals totals, List<UnderservedArea> municipalities,
                                 List<UnderservedArea> districts, List<UnderservedVillage> villages,
-                                Provenance provenance) implements Answer {
+                                Provenance provenance) implements VillagesAnswer<UnderservedVillage, UnderservedArea> {
 
     public record UnderservedInputs(@JsonUnwrapped Inputs asked, List<RuleInput> rules) {
 
@@ -42,21 +41,12 @@ public record UnderservedAnswer(@Schema(allowableValues = "underserved") String 
     }
 
     @Override
-    public List<UnderservedVillage> items() {
-        return villages;
+    public List<Column<UnderservedVillage>> villageColumns() {
+        return UnderservedVillage.columns();
     }
 
     @Override
-    public String itemsName() {
-        return "villages";
-    }
-
-    @Override
-    public Table table(AreaLevel per) {
-        if (per == null) {
-            return Table.of(UnderservedVillage.columns(), villages);
-        }
-        return Table.of(UnderservedArea.columns(per, inputs.labels()),
-                per == AreaLevel.MUNICIPALITY ? municipalities : districts);
+    public List<Column<UnderservedArea>> areaColumns(AreaLevel level) {
+        return UnderservedArea.columns(level, inputs.labels());
     }
 }
