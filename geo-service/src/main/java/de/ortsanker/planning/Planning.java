@@ -3,8 +3,16 @@ package de.ortsanker.planning;
 import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.analysis.Covering;
-import de.ortsanker.planning.analysis.ReachAnalysis;
 import de.ortsanker.planning.analysis.Underserved;
+import de.ortsanker.planning.answers.CandidatesAnswer;
+import de.ortsanker.planning.answers.CandidatesAnswer.CandidatesInputs;
+import de.ortsanker.planning.answers.Inputs;
+import de.ortsanker.planning.answers.Inputs.RuleInput;
+import de.ortsanker.planning.answers.Inputs.TargetInput;
+import de.ortsanker.planning.answers.ReachAnswer;
+import de.ortsanker.planning.answers.ReachAnswer.ReachInputs;
+import de.ortsanker.planning.answers.UnderservedAnswer;
+import de.ortsanker.planning.answers.UnderservedAnswer.UnderservedInputs;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.distance.DistanceModel;
 import de.ortsanker.planning.distance.Reach;
@@ -22,9 +30,7 @@ import de.ortsanker.problem.NotFound;
 import de.ortsanker.vocabulary.Group;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -75,7 +81,8 @@ public class Planning {
         return layers;
     }
 
-    public Answer reach(Area area, DistanceModel model, List<Target> targets, int[] radii, AreaLevel per) {
+    /** @param per the table per municipality or district is wanted (CSV only): the places need no names */
+    public ReachAnswer reach(Area area, DistanceModel model, List<Target> targets, int[] radii, AreaLevel per) {
         return inTransaction(() -> {
             var loaded = load(area);
             var vs = loaded.villages();
@@ -85,16 +92,13 @@ public class Planning {
             }
             Provenance provenance = provenances.of(List.of(Target.placesOfAll(targets, k -> true)), reach.searchedBox(), vs,
                     loaded.cells(), layers(targets));
-            var inputs = inputs(area, model, targets.get(0).places());
-            inputs.put("targets", targets.stream().map(Answers::target).toList());
-            inputs.put("radii_m", radii);
-            var municipalities = ReachAnalysis.summarise(vs, reach, AreaLevel.MUNICIPALITY);
-            var districts = ReachAnalysis.summarise(vs, reach, AreaLevel.DISTRICT);
-            return Answers.reach(area, inputs, vs, reach, municipalities, districts, per, provenance);
+            var inputs = new ReachInputs(inputs(area, model, targets.get(0).places()),
+                    targets.stream().map(TargetInput::of).toList(), IntStream.of(radii).boxed().toList());
+            return ReachAnswer.of(inputs, vs, reach, provenance);
         });
     }
 
-    public Answered underserved(Area area, DistanceModel model, List<Rule> rules, AreaLevel per, boolean publish) {
+    public Answered underserved(Area area, DistanceModel model, List<Rule> rules, boolean publish) {
         return inTransaction(() -> {
             var loaded = load(area);
             var vs = loaded.villages();
@@ -106,11 +110,10 @@ public class Planning {
             var result = Underserved.evaluate(vs, rules, reach);
             Provenance provenance = provenances.of(List.of(Target.placesOfAll(targets, k -> true)), reach.searchedBox(), vs,
                     loaded.cells(), layers(targets));
-            var inputs = inputs(area, model, targets.get(0).places());
-            inputs.put("rules", rules.stream().map(Answers::rule).toList());
-            Long run = publish ? publications.underserved(area, inputs, rules.stream().map(Rule::label).toList(),
-                    provenance, result) : null;
-            return new Answered(Answers.underserved(area, inputs, result, per, provenance), run);
+            var inputs = new UnderservedInputs(inputs(area, model, targets.get(0).places()),
+                    rules.stream().map(RuleInput::of).toList());
+            Long run = publish ? publications.underserved(area, inputs, provenance, result) : null;
+            return new Answered(UnderservedAnswer.of(inputs, result, provenance), run);
         });
     }
 
@@ -136,13 +139,10 @@ public class Planning {
             layers.add(Group.VACANT.code());
             Provenance provenance = provenances.of(List.of(rule.target().places(), CandidateSites.VACANT_BUILDINGS),
                     reach.searchedBox(), vs, loaded.cells(), layers);
-            var inputs = inputs(area, model, rule.target().places());
-            inputs.put("rule", Answers.rule(rule));
-            inputs.put("n", n);
-            inputs.put("vacant_buildings", vacant);
-            inputs.put("given_points", given.size());
-            Long run = publish ? publications.candidates(area, inputs, rule.label(), provenance, result) : null;
-            return new Answered(Answers.candidates(area, inputs, result, settings.listLimit(), provenance), run);
+            var inputs = new CandidatesInputs(inputs(area, model, rule.target().places()), RuleInput.of(rule), n, vacant,
+                    given.size());
+            Long run = publish ? publications.candidates(area, inputs, provenance, result) : null;
+            return new Answered(CandidatesAnswer.of(inputs, result, settings.listLimit(), provenance), run);
         });
     }
 
@@ -157,19 +157,8 @@ public class Planning {
         return loaded;
     }
 
-    private Map<String, Object> inputs(Area area, DistanceModel model, PlaceFilter conditions) {
-        var inputs = new LinkedHashMap<String, Object>();
-        inputs.put("area", Map.of("key", area.key(), "name", area.name(), "parameter", area.parameter()));
-        inputs.put("step_free", conditions.stepFree() == null ? null : conditions.stepFree().code());
-        inputs.put("free_entry", conditions.freeEntry());
-        inputs.put("settlements", settings.settlements());
-        inputs.put("mode", model.mode().code());
-        inputs.put("distance", model.description());
-        inputs.put("population", "the village's own figure (OpenStreetMap or an imported list); else the Zensus"
-                + " grid cells whose nearest settlement it is, within " + settings.zensusMaxDistanceM() + " m;"
-                + " else the median of the same kind of place in the analysed area (at least 3 known); else"
-                + " unknown, counted as 0 people and flagged (population_method)");
-        return inputs;
+    private Inputs inputs(Area area, DistanceModel model, PlaceFilter conditions) {
+        return Inputs.of(area, model, conditions, settings.settlements(), settings.zensusMaxDistanceM());
     }
 
     private static long millis(long start) {

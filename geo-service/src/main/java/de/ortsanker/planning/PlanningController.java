@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.filter.Deprecation;
 import de.ortsanker.planning.analysis.AreaLevel;
+import de.ortsanker.planning.answers.CandidatesAnswer;
+import de.ortsanker.planning.answers.ReachAnswer;
+import de.ortsanker.planning.answers.UnderservedAnswer;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.area.Areas;
 import de.ortsanker.planning.distance.DistanceModel;
@@ -21,6 +24,9 @@ import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +89,8 @@ public class PlanningController {
             description = "For every village and hamlet of the area: the distance in metres to the nearest public,"
                     + " current place of each target, and the number within each radius; summed per municipality and"
                     + " district (mean distance weighted by population, people within each radius).")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = ReachAnswer.class)))
     public ResponseEntity<byte[]> reach(
             @Parameter(description = "A layer or kind, or several joined by | (any of them counts), e.g. third_places,"
                     + " mitfahrbank|bus_stop, kind:club. Repeatable. Default: ${ortsanker.planning.targets}")
@@ -104,7 +112,7 @@ public class PlanningController {
         }
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
-        return answer(request, "reach", Planning.layers(targets), format, question, targets,
+        return answer(request, "reach", Planning.layers(targets), format, level, question, targets,
                 (area, model) -> new Planning.Answered(planning.reach(area, model, targets, radii, level), null));
     }
 
@@ -114,6 +122,8 @@ public class PlanningController {
                     + " within its radius. Ranked by population (own figure, Zensus grid, or an estimate — the method"
                     + " is stated; villages without any figure are kept and flagged), with summaries per municipality"
                     + " and district. Computes and answers; changes nothing (POST publishes).")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = UnderservedAnswer.class)))
     public ResponseEntity<byte[]> underserved(
             @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
             @ParameterObject Question question,
@@ -124,8 +134,8 @@ public class PlanningController {
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
         return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()), format,
-                question, rules.stream().map(Rule::target).toList(),
-                (area, model) -> planning.underserved(area, model, rules, level, false));
+                level, question, rules.stream().map(Rule::target).toList(),
+                (area, model) -> planning.underserved(area, model, rules, false));
     }
 
     @PostMapping("/underserved")
@@ -135,6 +145,8 @@ public class PlanningController {
                     + " previous publication is kept but no longer shown. 201 with the answer and a Location of the"
                     + " published features. Off unless the service is configured for it (ORTSANKER_PLANNING_PUBLISHING);"
                     + " will be the county administrator's once accounts exist.")
+    @ApiResponse(responseCode = "201", description = PUBLISHED, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = UnderservedAnswer.class)))
     public ResponseEntity<byte[]> publishUnderserved(
             @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
             @ParameterObject Question question,
@@ -143,8 +155,9 @@ public class PlanningController {
         List<Rule> rules = rules(rule, question);
         deprecations(rules.stream().map(Rule::target).toList(), request);
         Format format = Format.choose(question.f(), accept);
-        return published("planning_underserved", format, planning.underserved(area(question), model(question), rules,
-                null, true));
+        Area area = area(question);
+        return published("planning_underserved", format, area,
+                planning.underserved(area, model(question), rules, true));
     }
 
     @GetMapping("/candidates")
@@ -152,6 +165,8 @@ public class PlanningController {
             description = "Ranks vacant buildings and given points by the people in villages unserved under the rule"
                     + " that a new place there would reach, and chooses the best n greedily (maximal covering), with"
                     + " coverage before and after. Computes and answers; changes nothing (POST publishes).")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = CandidatesAnswer.class)))
     public ResponseEntity<byte[]> candidates(
             @Parameter(description = CANDIDATE_RULE) @RequestParam(required = false) String rule,
             @Parameter(description = "How many sites to choose (1 … ${ortsanker.planning.max-candidates})."
@@ -165,7 +180,7 @@ public class PlanningController {
         var c = candidateQuestion(rule, n, vacant, question, request);
         Set<String> layers = Planning.layers(List.of(c.rule().target()));
         layers.add(Group.VACANT.code());
-        return answer(request, "candidates", layers, Format.choose(question.f(), accept), question,
+        return answer(request, "candidates", layers, Format.choose(question.f(), accept), null, question,
                 List.of(c.rule().target()),
                 (area, model) -> planning.candidates(area, model, c.rule(), c.n(), vacant, c.given(), false));
     }
@@ -174,6 +189,8 @@ public class PlanningController {
     @Operation(summary = "Publishes the candidate sites for the county portal",
             description = "Computes the same answer as the GET and publishes the chosen sites as the area's current"
                     + " result in the OGC API Features collection planning_candidates (see POST /planning/underserved).")
+    @ApiResponse(responseCode = "201", description = PUBLISHED, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = CandidatesAnswer.class)))
     public ResponseEntity<byte[]> publishCandidates(
             @Parameter(description = CANDIDATE_RULE) @RequestParam(required = false) String rule,
             @RequestParam(name = "n", required = false) Integer n,
@@ -184,8 +201,10 @@ public class PlanningController {
         requirePublishing();
         var c = candidateQuestion(rule, n, vacant, question, request);
         deprecations(List.of(c.rule().target()), request);
-        return published("planning_candidates", Format.choose(question.f(), accept),
-                planning.candidates(area(question), model(question), c.rule(), c.n(), vacant, c.given(), true));
+        Format format = Format.choose(question.f(), accept);
+        Area area = area(question);
+        return published("planning_candidates", format, area,
+                planning.candidates(area, model(question), c.rule(), c.n(), vacant, c.given(), true));
     }
 
     @GetMapping(path = "/publications", produces = "application/json")
@@ -200,6 +219,11 @@ public class PlanningController {
         return Map.of("publications", publications.list(limit));
     }
 
+    // The JSON schema of each answer; PlanningApiDocumentation adds its GeoJSON and CSV.
+    private static final String JSON = "application/json";
+    private static final String ANSWER = "The answer with its inputs and provenance (sources, licences, attributions,"
+            + " import dates).";
+    private static final String PUBLISHED = "Published: the answer, and at Location the published features.";
     private static final String RULE = "KINDS:METRES — layers or kinds joined by | (any counts) and a radius, e.g."
             + " third_places:2000 or mitfahrbank|bus_stop:1000. Repeatable. Default: ${ortsanker.planning.rules}";
     private static final String CANDIDATE_RULE = "The offer to site, as KINDS:METRES. Default:"
@@ -237,32 +261,33 @@ public class PlanningController {
     }
 
     private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers, Format format,
-                                          Question question, List<Target> targets, Analysis work) {
+                                          AreaLevel per, Question question, List<Target> targets, Analysis work) {
         DistanceModel model = model(question);
         Area area = area(question);
         deprecations(targets, request);
         if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
             return null;
         }
-        Answer answer = work.run(area, model).answer();
-        return write(ResponseEntity.ok(), format, answer);
+        return write(ResponseEntity.ok(), format, per, area, work.run(area, model).answer());
     }
 
     /** 201 with the answer and where the published features are. */
-    private ResponseEntity<byte[]> published(String collection, Format format, Planning.Answered answered) {
+    private ResponseEntity<byte[]> published(String collection, Format format, Area area, Planning.Answered answered) {
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/collections/{collection}/items").queryParam("run", answered.run())
                 .buildAndExpand(collection).toUri();
-        return write(ResponseEntity.created(location), format, answered.answer());
+        return write(ResponseEntity.created(location), format, null, area, answered.answer());
     }
 
-    private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, Answer answer) {
+    private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, AreaLevel per, Area area,
+                                         Answer answer) {
         response.contentType(format.mediaType());
         if (format == Format.CSV) {
+            String name = answer.analysis() + "-" + area.key().replaceAll("[^0-9A-Za-z.]+", "_") + ".csv";
             response.header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename(answer.name() + ".csv").build().toString());
+                    ContentDisposition.attachment().filename(name).build().toString());
         }
-        return response.body(format.write(answer, json));
+        return response.body(format.write(answer, per, json));
     }
 
     private void requirePublishing() {

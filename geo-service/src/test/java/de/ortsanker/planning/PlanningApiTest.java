@@ -394,6 +394,46 @@ class PlanningApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEachAnswer() throws Exception {
+        JsonNode api = json.readTree(get("/api").body());
+        for (String path : List.of("/planning/reach", "/planning/underserved", "/planning/candidates")) {
+            JsonNode content = api.path("paths").path(path).path("get").path("responses").path("200").path("content");
+            assertThat(content.has("application/geo+json") && content.has("text/csv")).as(path).isTrue();
+            JsonNode answer = schema(api, content.path("application/json").path("schema"));
+            assertThat(names(answer)).as(path).startsWith("analysis", "inputs", "totals").endsWith("provenance");
+            assertThat(names(schema(api, answer.path("properties").path("provenance")))).contains("sources", "data_versions");
+            assertThat(names(schema(api, answer.path("properties").path("inputs")))).contains("area", "step_free", "mode");
+        }
+        JsonNode reach = schema(api, api.at("/paths/~1planning~1reach/get/responses/200/content/application~1json/schema"));
+        assertThat(names(schema(api, reach.at("/properties/totals")))).contains("villages_without_population_figure");
+        assertThat(names(schema(api, reach.at("/properties/villages/items"))))
+                .contains("population_method", "reach", "lon", "lat");
+        JsonNode published = api.at("/paths/~1planning~1underserved/post/responses/201/content");
+        JsonNode underserved = schema(api, published.at("/application~1json/schema"));
+        assertThat(published.has("text/csv")).isTrue();
+        assertThat(names(schema(api, underserved.at("/properties/villages/items"))))
+                .contains("rank", "population_method", "population_known", "missing");
+        assertThat(names(schema(api, underserved.at("/properties/totals")))).contains("population_affected");
+        JsonNode candidates = schema(api, api.at("/paths/~1planning~1candidates/post/responses/201/content/application~1json/schema"));
+        assertThat(names(candidates)).contains("chosen", "sites");
+        JsonNode site = schema(api, candidates.at("/properties/sites/items"));
+        assertThat(names(site)).contains("people_reached_alone", "chosen_rank", "village_ids_gained");
+        assertThat(site.at("/properties/id/type").isMissingNode()).as("a number or point-N").isTrue();
+    }
+
+    /** A schema of the OpenAPI document, its reference followed. */
+    private static JsonNode schema(JsonNode api, JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.isEmpty() ? schema : api.at(ref.substring(1));
+    }
+
+    private static List<String> names(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void badInputIsAClearProblem() throws Exception {
         assertProblem("/planning/underserved?rule=" + enc("spaceport:2000"), 400, "rule", "'spaceport' is neither a layer nor a kind");
         assertProblem("/planning/underserved?rule=" + enc("third_places:-5"), 400, "rule", "must be more than 0");

@@ -1,24 +1,27 @@
 package de.ortsanker.planning.output;
 
+import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.provenance.Provenance;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A planning answer ready to be written as JSON, GeoJSON or CSV: its head (inputs, totals, summaries),
- * its items (villages or sites, each at a point), the table a planner exports, and its provenance.
- *
- * @param name      for file names, e.g. {@code underserved-12062}
- * @param itemsName what the items are called in JSON ("villages", "sites")
+ * A planning answer as its formats see it. The answer is one record: its JSON is the record itself, its
+ * GeoJSON the same with the items as point features, and its CSV the table the record derives from its
+ * own members — so the three cannot drift apart.
  */
-public record Answer(String analysis, String name, Map<String, Object> head, String itemsName, List<Item> items,
-                     Table table, Provenance provenance) {
+public interface Answer {
 
-    /** A village or site: where it is and what the answer says about it. */
-    public record Item(double lon, double lat, Map<String, Object> properties) {
-    }
+    /** {@code reach}, {@code underserved} or {@code candidates}. */
+    String analysis();
 
-    /** The export: column headings and rows (see {@link Csv} for how values are written). */
-    public record Table(List<String> header, List<List<Object>> rows) {
-    }
+    Provenance provenance();
+
+    /** The villages or sites, each at a point. */
+    List<? extends Located> items();
+
+    /** What the items are called in the JSON ("villages", "sites"); GeoJSON calls them features. */
+    String itemsName();
+
+    /** The table a planner exports: a row per item, or per municipality or district when {@code per} says so. */
+    Table table(AreaLevel per);
 }

@@ -2,11 +2,11 @@ package de.ortsanker.planning.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.problem.InvalidParameter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 
 /** The formats an answer is written in, chosen by {@code f=} or else by the Accept header. */
@@ -56,13 +56,16 @@ public enum Format {
         return JSON;
     }
 
-    public byte[] write(Answer answer, ObjectMapper json) {
+    /** @param per for CSV: a row per municipality or district instead of per item (null) */
+    public byte[] write(Answer answer, AreaLevel per, ObjectMapper json) {
         try {
             return switch (this) {
-                case JSON -> json.writeValueAsBytes(document(answer, false));
-                case GEOJSON -> json.writeValueAsBytes(document(answer, true));
+                case JSON -> json.writeValueAsBytes(answer);
+                case GEOJSON -> json.writeValueAsBytes(featureCollection(answer, json));
                 case CSV -> {
-                    Answer.Table table = withSources(answer);
+                    // Every row names the sources it was computed from, so an exported table still cites them.
+                    Table table = answer.table(per).with("Datenquellen", answer.provenance().summary())
+                            .with("Namensnennung", answer.provenance().attributions());
                     yield Csv.write(table.header(), table.rows());
                 }
             };
@@ -71,47 +74,27 @@ public enum Format {
         }
     }
 
-    private static Map<String, Object> document(Answer a, boolean geojson) {
-        var doc = new LinkedHashMap<String, Object>();
-        if (geojson) {
-            doc.put("type", "FeatureCollection");
-        }
-        doc.put("analysis", a.analysis());
-        doc.putAll(a.head());
-        List<Object> items = new ArrayList<>();
-        for (Answer.Item item : a.items()) {
-            if (geojson) {
-                var feature = new LinkedHashMap<String, Object>();
-                feature.put("type", "Feature");
-                feature.put("id", item.properties().get("id"));
-                feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(item.lon(), item.lat())));
-                feature.put("properties", item.properties());
-                items.add(feature);
-            } else {
-                var props = new LinkedHashMap<>(item.properties());
-                props.put("lon", item.lon());
-                props.put("lat", item.lat());
-                items.add(props);
-            }
-        }
-        doc.put(geojson ? "features" : a.itemsName(), items);
-        doc.put("provenance", a.provenance());
+    /** The answer's JSON with its items as point features: a map shows the same answer that JSON states. */
+    private static ObjectNode featureCollection(Answer answer, ObjectMapper json) {
+        ObjectNode doc = json.createObjectNode().put("type", "FeatureCollection");
+        ObjectNode members = json.valueToTree(answer);
+        members.properties().forEach(m -> {
+            boolean items = m.getKey().equals(answer.itemsName());
+            doc.set(items ? "features" : m.getKey(), items ? features(answer.items(), json) : m.getValue());
+        });
         return doc;
     }
 
-    /** Every row carries the sources it was computed from, so an exported table still cites them. */
-    private static Answer.Table withSources(Answer a) {
-        List<String> header = new ArrayList<>(a.table().header());
-        header.add("Datenquellen");
-        header.add("Namensnennung");
-        String sources = a.provenance().summary(), attribution = a.provenance().attributions();
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> r : a.table().rows()) {
-            List<Object> row = new ArrayList<>(r);
-            row.add(sources);
-            row.add(attribution);
-            rows.add(row);
+    private static ArrayNode features(List<? extends Located> items, ObjectMapper json) {
+        ArrayNode features = json.createArrayNode();
+        for (Located item : items) {
+            ObjectNode properties = json.valueToTree(item);
+            properties.remove(List.of("lon", "lat"));
+            ObjectNode feature = features.addObject().put("type", "Feature");
+            feature.set("id", properties.get("id"));
+            feature.putObject("geometry").put("type", "Point").putArray("coordinates").add(item.lon()).add(item.lat());
+            feature.set("properties", properties);
         }
-        return new Answer.Table(header, rows);
+        return features;
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.planning.analysis.Covering;
 import de.ortsanker.planning.analysis.Underserved;
+import de.ortsanker.planning.answers.CandidatesAnswer.CandidatesInputs;
+import de.ortsanker.planning.answers.UnderservedAnswer.UnderservedInputs;
+import de.ortsanker.planning.answers.UnderservedVillage.MissedRule;
 import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -74,9 +76,8 @@ public class Publications {
     }
 
     /** Publishes the underserved villages of an answer; returns the run's id. */
-    public long underserved(Area area, Map<String, Object> inputs, List<String> rules, Provenance provenance,
-                            Underserved.Result result) {
-        long run = newRun("underserved", area, inputs, rules, provenance);
+    public long underserved(Area area, UnderservedInputs inputs, Provenance provenance, Underserved.Result result) {
+        long run = newRun("underserved", area, inputs, inputs.labels(), provenance);
         List<Underserved.Ranked> rows = result.villages();
         int n = rows.size();
         Integer[] rank = new Integer[n], population = new Integer[n];
@@ -96,7 +97,7 @@ public class Publications {
             population[i] = v.population().people();
             method[i] = v.population().method().code();
             missingRules[i] = String.join(";", r.missing().stream().map(Underserved.Missing::rule).toList());
-            missing[i] = String.join("; ", r.missing().stream().map(Publications::inWords).toList());
+            missing[i] = String.join("; ", r.missing().stream().map(m -> MissedRule.of(m).inWords()).toList());
             lon[i] = v.lon();
             lat[i] = v.lat();
         }
@@ -106,9 +107,8 @@ public class Publications {
     }
 
     /** Publishes the chosen sites of an answer; returns the run's id. */
-    public long candidates(Area area, Map<String, Object> inputs, String rule, Provenance provenance,
-                           Covering.Result result) {
-        long run = newRun("candidates", area, inputs, List.of(rule), provenance);
+    public long candidates(Area area, CandidatesInputs inputs, Provenance provenance, Covering.Result result) {
+        long run = newRun("candidates", area, inputs, List.of(inputs.rule().rule()), provenance);
         for (Covering.Pick p : result.picks()) {
             var s = p.site();
             jdbc.update(CANDIDATES, run, p.rank(), s.placeId(), s.label(), p.peopleGained(), p.villagesGained(),
@@ -125,16 +125,8 @@ public class Publications {
                 rs.getLong("features")), limit);
     }
 
-    /** "third_places:2000 (nearest 3400 m: Gasthof Linde)" or "… (none at all)". */
-    public static String inWords(Underserved.Missing m) {
-        if (m.nearest() == null) {
-            return m.rule() + " (none at all)";
-        }
-        return m.rule() + " (nearest " + Math.round(m.nearest().metres()) + " m"
-                + (m.nearest().name() == null ? "" : ": " + m.nearest().name()) + ")";
-    }
-
-    private long newRun(String analysis, Area area, Map<String, Object> inputs, List<String> rules, Provenance provenance) {
+    /** @param inputs stored as the answer states them (as JSON) */
+    private long newRun(String analysis, Area area, Record inputs, List<String> rules, Provenance provenance) {
         jdbc.queryForList(LOCK, analysis, area.key());
         jdbc.update(SUPERSEDE, analysis, area.key());
         try {

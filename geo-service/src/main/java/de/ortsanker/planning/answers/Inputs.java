@@ -1,0 +1,59 @@
+package de.ortsanker.planning.answers;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.planning.area.Area;
+import de.ortsanker.planning.distance.DistanceModel;
+import de.ortsanker.planning.rules.Rule;
+import de.ortsanker.planning.rules.Target;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What every planning answer states about how it was reached — the area, the conditions places were held
+ * to, the settlements analysed, how distance was measured and how population was found — so that a council
+ * report can say what it rests on. Each answer adds its own questions (targets, rules, sites).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Inputs(AnalysedArea area,
+                     @Schema(description = "only step-free places counted; null: no condition",
+                             allowableValues = {"yes", "limited"}) String stepFree,
+                     @Schema(description = "only places with free entry (true) or only the others (false); null: both")
+                     Boolean freeEntry,
+                     List<String> settlements, String mode, String distance,
+                     @Schema(description = "how a village's population was found, in words") String population) {
+
+    /** @param key how results for the area are filed, e.g. {@code ags:09999}, {@code all} */
+    public record AnalysedArea(String key, String name, String parameter) {
+    }
+
+    /** A target as the request wrote it, with the kinds it stands for. */
+    public record TargetInput(String target, List<String> kinds) {
+
+        public static TargetInput of(Target t) {
+            return new TargetInput(t.label(), Arrays.asList(t.kindCodes()));
+        }
+    }
+
+    /** A rule as the request wrote it, with the kinds and radius it stands for. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RuleInput(String rule, List<String> kinds, int radiusM) {
+
+        public static RuleInput of(Rule r) {
+            return new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), r.radiusM());
+        }
+    }
+
+    public static Inputs of(Area area, DistanceModel model, PlaceFilter conditions, List<String> settlements,
+                            int zensusMaxDistanceM) {
+        return new Inputs(new AnalysedArea(area.key(), area.name(), area.parameter()),
+                conditions.stepFree() == null ? null : conditions.stepFree().code(), conditions.freeEntry(),
+                settlements, model.mode().code(), model.description(),
+                "the village's own figure (OpenStreetMap or an imported list); else the Zensus grid cells whose"
+                        + " nearest settlement it is, within " + zensusMaxDistanceM + " m; else the median of the same"
+                        + " kind of place in the analysed area (at least 3 known); else unknown, counted as 0 people"
+                        + " and flagged (population_method)");
+    }
+}
