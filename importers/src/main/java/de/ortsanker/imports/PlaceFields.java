@@ -1,5 +1,8 @@
 package de.ortsanker.imports;
 
+import static de.ortsanker.imports.PlaceField.given;
+import static de.ortsanker.imports.PlaceField.ofProvenance;
+import static de.ortsanker.imports.PlaceField.staged;
 import static de.ortsanker.imports.ValueType.BOOLEAN;
 import static de.ortsanker.imports.ValueType.DATE;
 import static de.ortsanker.imports.ValueType.GEOMETRY;
@@ -9,9 +12,6 @@ import static de.ortsanker.imports.ValueType.LIST;
 import static de.ortsanker.imports.ValueType.POSTCODE;
 import static de.ortsanker.imports.ValueType.TEXT;
 import static de.ortsanker.imports.ValueType.YES_NO_TEXT;
-import static de.ortsanker.imports.PlaceField.given;
-import static de.ortsanker.imports.PlaceField.ofProvenance;
-import static de.ortsanker.imports.PlaceField.staged;
 
 import java.util.LinkedHashMap;
 import java.util.List;
