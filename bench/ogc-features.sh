@@ -52,7 +52,7 @@ ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) printf "%.1f", v / 1000; else if (v 
 U="http://localhost:$PORT"
 # The id 100,000 places to meet deep: where a client that follows next links from the start gets to.
 DEEP=$(psql -XAtqd "$BENCH_DB" -c "select p.id from places p join kinds k on k.code = p.kind
-  where k.group_code = 'third_place' and p.retired_at is null and p.is_public order by p.id offset 99999 limit 1")
+  where k.group_code = 'third_places' and p.retired_at is null and p.is_public order by p.id offset 99999 limit 1")
 declare -A URL=(
   [a_first_page]="$U/collections/third_places/items?limit=100"
   [b_bbox]="$U/collections/third_places/items?limit=100&bbox=11.4,49.9,11.8,50.2"

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,10 @@ public record PlaceFilter(Set<Kind> kinds, StepFree stepFree, Boolean freeEntry,
 
     public static final PlaceFilter NONE = new PlaceFilter(Set.of(), null, null, List.of());
 
+    /** Every place layer, in the vocabulary's order: what an answer without a kinds filter is made of. */
+    private static final Set<String> ALL_LAYERS = Collections.unmodifiableSet(EnumSet.allOf(Kind.class).stream()
+            .map(k -> k.group().code()).collect(Collectors.<String, LinkedHashSet<String>>toCollection(LinkedHashSet::new)));
+
     public PlaceFilter {
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
         deprecated = List.copyOf(deprecated);
@@ -78,6 +83,9 @@ public record PlaceFilter(Set<Kind> kinds, StepFree stepFree, Boolean freeEntry,
 
     private static PlaceFilter of(String kinds, String stepFree, String freeEntry, String oldStepFree,
                                   String oldFreeEntry, boolean tilesLegacy) {
+        if (kinds == null && stepFree == null && freeEntry == null && oldStepFree == null && oldFreeEntry == null) {
+            return NONE;  // most requests
+        }
         var deprecated = new ArrayList<String>();
         var selection = KindSelection.parse(kinds, KINDS);
         selection.deprecated().forEach(code -> deprecated.add(KINDS + "=" + code + " (use "
@@ -202,6 +210,9 @@ public record PlaceFilter(Set<Kind> kinds, StepFree stepFree, Boolean freeEntry,
 
     /** The place layers (group codes) an answer under this filter is made of, for data versions and ETags. */
     public Set<String> layers() {
+        if (kinds.isEmpty()) {
+            return ALL_LAYERS;
+        }
         return EnumSet.allOf(Kind.class).stream().filter(this::admits).map(k -> k.group().code())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }

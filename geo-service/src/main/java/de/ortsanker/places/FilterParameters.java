@@ -1,6 +1,7 @@
 package de.ortsanker.places;
 
 import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.service.ParameterRecords;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.BindParam;
@@ -27,5 +28,5 @@ public record FilterParameters(
                 + " (Europe/Berlin) or with an offset") @BindParam("open_at") String openAt,
         @Parameter(description = "deprecated: step_free", deprecated = true, schema = @Schema(allowableValues = {"yes", "limited"}))
         String wheelchair,
-        @Parameter(description = "deprecated: free_entry", deprecated = true) String free) {
+        @Parameter(description = "deprecated: free_entry", deprecated = true) String free) implements ParameterRecords.OfTexts {
 }

@@ -30,6 +30,9 @@ record PlaceFilters(PlaceFilter places, LocalDateTime at, boolean openOnly, bool
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+    /** The public rule on the day asked about, bound as {@code :day}. */
+    private static final String PUBLIC = PublicPlaces.on(":day");
+
     /** Every filter parameter a list takes, the deprecated names included. */
     static final List<String> PARAMETERS = java.util.stream.Stream.concat(PlaceFilter.ACCEPTED.stream(),
             java.util.stream.Stream.of("open_now", "open_at")).toList();
@@ -77,9 +80,9 @@ record PlaceFilters(PlaceFilter places, LocalDateTime at, boolean openOnly, bool
     /** The SQL conditions (fixed text) for these filters, their values bound into {@code params}. */
     String sql(MapSqlParameterSource params) {
         params.addValue("day", day());
-        List<String> where = new ArrayList<>(List.of(PublicPlaces.on(":day")));
-        SqlFilter filter = places.sql();
+        List<String> where = new ArrayList<>(List.of(PUBLIC));
         if (!places.isEmpty()) {
+            SqlFilter filter = places.sql();
             // the filter's positional values, bound by name: :filter0, :filter1, …
             String sql = filter.sql();
             for (int i = 0; i < filter.parameters().size(); i++) {

@@ -1,6 +1,7 @@
 package de.ortsanker.planning;
 
 import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.service.ParameterRecords;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.BindParam;
@@ -24,7 +25,7 @@ public record Question(
                 + " to buy count; `false`: only the others", schema = @Schema(allowableValues = {"true", "false"}))
         @BindParam(PlaceFilter.FREE_ENTRY) String freeEntry,
         @Parameter(description = "json (default), geojson or csv (UTF-8 with BOM, ';', decimal comma: opens in German"
-                + " Excel). Also chosen by the Accept header.") String f) {
+                + " Excel). Also chosen by the Accept header.") String f) implements ParameterRecords.OfTexts {
 
     /** The conditions every target of the answer is held to (its kinds come from the targets or rules). */
     PlaceFilter conditions() {
