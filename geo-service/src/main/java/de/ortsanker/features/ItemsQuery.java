@@ -39,16 +39,16 @@ record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox b
     static final List<String> PARAMETERS = List.of("f", "limit", "offset", "after", "before", "bbox", "bbox-crs", "crs",
             "datetime", "filter", "filter-lang", "filter-crs");
 
+    /** … and on collections of places, the filter language ({@code free_entry} is a queryable there anyway). */
+    static final List<String> PLACE_PARAMETERS = java.util.stream.Stream.concat(PARAMETERS.stream(),
+            java.util.stream.Stream.of(PlaceFilter.KINDS, PlaceFilter.STEP_FREE)).toList();
+
     static ItemsQuery parse(Map<String, String[]> params, CollectionDefinition collection) {
         var queryables = new LinkedHashMap<String, Queryable>();
         collection.queryables().all().stream().filter(q -> q.type() != Queryable.Type.GEOMETRY)
                 .forEach(q -> queryables.put(q.name(), q));
         boolean places = collection.places() != null;
-        var known = new ArrayList<>(PARAMETERS);
-        if (places) {
-            known.addAll(PlaceFilter.PARAMETERS.stream().filter(p -> !queryables.containsKey(p)).toList());
-        }
-        checkKnown(params, known, queryables.keySet());
+        checkKnown(params, places ? PLACE_PARAMETERS : PARAMETERS, queryables.keySet());
         // The filter language here as everywhere; wheelchair stays the property's exact value (a queryable).
         PlaceFilter placeFilter = !places ? PlaceFilter.NONE : PlaceFilter.of(kinds(params),
                 one(params, PlaceFilter.STEP_FREE), one(params, PlaceFilter.FREE_ENTRY), null, null)
