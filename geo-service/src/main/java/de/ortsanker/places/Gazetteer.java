@@ -1,6 +1,5 @@
 package de.ortsanker.places;
 
-import de.ortsanker.filter.PublicPlaces;
 import de.ortsanker.places.PlaceCollection.Origin;
 import de.ortsanker.problem.InvalidParameter;
 import java.time.LocalDate;
@@ -126,13 +125,13 @@ class Gazetteer {
         List<Candidate> candidates = new ArrayList<>();
         var address = ADDRESS.matcher(name);
         if (address.matches()) {
-            candidates.addAll(query(ADDRESSES.formatted(PublicPlaces.on(":day")), params(day, name, context)
+            candidates.addAll(query(ADDRESSES.formatted(PlaceFilters.PUBLIC), params(day, name, context)
                     .addValue("street", address.group(1).strip())
                     .addValue("number", address.group(2))));
         }
         if (candidates.isEmpty()) {
             String where = context == null ? "true" : IN_CONTEXT;
-            candidates.addAll(query(CANDIDATES.formatted(PublicPlaces.on(":day"), where), params(day, name, context)));
+            candidates.addAll(query(CANDIDATES.formatted(PlaceFilters.PUBLIC, where), params(day, name, context)));
         }
         return choose(q, candidates);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import de.ortsanker.filter.PublicPlaces;
 import de.ortsanker.places.PlaceCollection.Attribution;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
@@ -67,7 +66,7 @@ class PlaceDetailController {
                    (select left(a.ags, 2) from admin_areas a where a.retired_at is null
                      and ST_Intersects(a.geom, p.geom) limit 1) as land
               from places p join kinds k on k.code = p.kind join kind_groups g on g.code = k.group_code
-             where p.id = :id and %s""".formatted(PublicPlaces.on(":day"));
+             where p.id = :id and %s""".formatted(PlaceFilters.PUBLIC);
 
     /**
      * Getting there without a car: up to three of each — ride-sharing benches (Mitfahrbänke, car-pool
@@ -126,7 +125,7 @@ class PlaceDetailController {
             throw new NotFound("there is no public place with id " + placeId);
         }
         Properties p = found.get(0);
-        var around = jdbc.query(GETTING_THERE.formatted(PublicPlaces.on(":day")), params, (rs, i) -> new Nearby(
+        var around = jdbc.query(GETTING_THERE.formatted(PlaceFilters.PUBLIC), params, (rs, i) -> new Nearby(
                 rs.getLong("id"), rs.getString("kind"), rs.getString("label_de"), rs.getString("label_en"),
                 rs.getString("name"), rs.getDouble("lon"), rs.getDouble("lat"),
                 Math.round(rs.getDouble("distance_m") * 100) / 100.0, "/places/" + rs.getLong("id"),

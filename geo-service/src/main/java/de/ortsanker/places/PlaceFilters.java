@@ -30,8 +30,8 @@ record PlaceFilters(PlaceFilter places, LocalDateTime at, boolean openOnly, bool
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    /** The public rule on the day asked about, bound as {@code :day}. */
-    private static final String PUBLIC = PublicPlaces.on(":day");
+    /** The public rule on the day asked about, bound as {@code :day}: every query of this package uses it. */
+    static final String PUBLIC = PublicPlaces.on(":day");
 
     /** Every filter parameter a list takes, the deprecated names included. */
     static final List<String> PARAMETERS = java.util.stream.Stream.concat(PlaceFilter.ACCEPTED.stream(),
