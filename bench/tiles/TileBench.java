@@ -97,7 +97,7 @@ public class TileBench {
     static void uncached(String jdbc, String base, Path file, int rounds) throws Exception {
         List<TileAddress> tiles = new ArrayList<>(read(file));
         Collections.shuffle(tiles, new Random(42));
-        var layers = TileLayers.forTile(TILESET).orElseThrow();
+        var layers = TileLayers.forTile(TILESET).orElseThrow().layers();
         var ratios = new TreeMap<Integer, List<Double>>();
         var all = new ArrayList<Double>();
         var httpMs = new TreeMap<Integer, List<Double>>();
