@@ -14,6 +14,8 @@ public final class AdminAreaRecord extends StagedRecord {
     public Integer population;
     /** In EPSG:4326 once checked. */
     public MultiPolygon geometry;
+    /** From OpenStreetMap: an official boundary with the same level and key stands for the area. */
+    public boolean osm;
 
     public AdminAreaRecord(String sourceId, Origin origin) {
         super(Target.ADMIN_AREAS, sourceId, origin);
@@ -36,6 +38,6 @@ public final class AdminAreaRecord extends StagedRecord {
     @Override
     void write(CopyRow row, Provenance provenance) {
         row.text(level).text(ags).text(ars).text(name).text(designation).integer(population).geometry(geometry)
-                .text(provenance.licence()).text(provenance.attribution());
+                .text(provenance.licence()).text(provenance.attribution()).bool(osm);
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -165,6 +166,9 @@ final class ImportJob {
                 Counts c = merge.run(options.complete(), context.read(t, 0), context.read(t, 1) + duplicates,
                         context.read(t, 2), mergeProblems::add);
                 byTarget.put(t, c);
+                if (t.oneRecordRule() != null) {
+                    context.stat(t.table() + ".linked", oneRecordPerThing(main, t));
+                }
             }
             if (load != null) {
                 // Last: attaching locks the default partition, which every query of places reads, until the commit.
@@ -199,6 +203,7 @@ final class ImportJob {
             run.finish(main, status, result.checksum(), total, stats(result), problems, context.features(),
                     context.bytesRead());
             main.commit();
+            analyze(main, byTarget.keySet());
         } else {
             main.rollback();
             run.finish(main, status, result.checksum(), total, stats(result), withError(problems, error),
@@ -208,6 +213,35 @@ final class ImportJob {
         main.setAutoCommit(true);
         phase = "done";
         return result;
+    }
+
+    /**
+     * Keeps one record per real thing after a merge (an area per key, a village per place; migration V63):
+     * a record another source already holds is linked to it, not counted twice. Returns how many it linked.
+     * The table is analysed first, inside the run's transaction: planned with the statistics of an empty table,
+     * the rule's self-join over the thousands of rows just merged took minutes instead of milliseconds.
+     */
+    private static long oneRecordPerThing(Connection c, Target t) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("analyze " + t.table());
+            try (var rs = st.executeQuery("select " + t.oneRecordRule() + "()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Fresh statistics for the tables the run wrote: on a database whose autovacuum is slow (or off) the first
+     * queries after an import would otherwise plan with the table's old size. The partitioned {@code places}
+     * is analysed as a whole, which autovacuum never does.
+     */
+    private static void analyze(Connection c, Set<Target> targets) throws SQLException {
+        try (var st = c.createStatement()) {
+            for (Target t : targets) {
+                st.execute("analyze " + t.table());
+            }
+        }
     }
 
     private static long stagedRows(Map<Target, Counts> byTarget) {

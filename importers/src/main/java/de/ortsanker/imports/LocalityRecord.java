@@ -19,6 +19,8 @@ public final class LocalityRecord extends StagedRecord {
     public LocalDate populationDate;
     public String ags;
     public LocalDate lastVerified;
+    /** From OpenStreetMap: the authoritative village that a list's record of the same village is linked to. */
+    public boolean osm;
 
     public LocalityRecord(String sourceId, Origin origin) {
         super(Target.LOCALITIES, sourceId, origin);
@@ -28,6 +30,6 @@ public final class LocalityRecord extends StagedRecord {
     void write(CopyRow row, Provenance provenance) {
         row.text(name).text(kind).geometry(point).integer(population)
                 .text(population == null ? null : populationSource).date(population == null ? null : populationDate)
-                .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified);
+                .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified).bool(osm);
     }
 }

@@ -85,6 +85,9 @@ final class Merge {
         long updated = execute("update", 1);
         long added = execute("insert", 2);
         long retired = complete ? execute("retire", 1) : 0;
+        if (complete && target.oneRecordRule() != null) {
+            execute("unlink-gone", 1);
+        }
         long conflicts = overwriteEdits ? 0 : changedByHand + goneButEdited;
         long unchanged = staged - added - updated - (overwriteEdits ? 0 : changedByHand);
         return new Counts(read, added, updated, unchanged, retired, rejected, conflicts, skipped);
@@ -150,6 +153,7 @@ final class Merge {
                 .replace("{s_columns}", sColumns)
                 .replace("{columns}", columns)
                 .replace("{unless_edited}", keepEdits ? "and t.edited_at is null" : "")
+                .replace("{not_linked}", target.oneRecordRule() != null ? " and t.superseded_by is null" : "")
                 .replace("{overwrite}", target.editable() && overwriteEdits ? ", edited_at = null, edited_by = null" : "");
     }
 }

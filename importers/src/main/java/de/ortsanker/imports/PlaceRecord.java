@@ -52,6 +52,40 @@ public final class PlaceRecord extends StagedRecord {
         super(Target.PLACES, sourceId, origin);
     }
 
+    /** The same place under another source id (several elements of a source that are one place). */
+    public PlaceRecord as(String sourceId) {
+        var r = new PlaceRecord(sourceId, origin);
+        r.kind = kind;
+        r.name = name;
+        r.description = description;
+        r.geometry = geometry;
+        r.addrStreet = addrStreet;
+        r.addrHousenumber = addrHousenumber;
+        r.addrPostcode = addrPostcode;
+        r.addrCity = addrCity;
+        r.openingHours = openingHours;
+        r.wheelchair = wheelchair;
+        r.freeEntry = freeEntry;
+        r.operator = operator;
+        r.operatorType = operatorType;
+        r.contactRole = contactRole;
+        r.contactPhone = contactPhone;
+        r.contactEmail = contactEmail;
+        r.contactIsPublic = contactIsPublic;
+        r.website = website;
+        r.capacity = capacity;
+        r.equipment = new ArrayList<>(equipment);
+        r.bookingUrl = bookingUrl;
+        r.targetGroups = new ArrayList<>(targetGroups);
+        r.validFrom = validFrom;
+        r.validTo = validTo;
+        r.details.putAll(details);
+        r.isPublic = isPublic;
+        r.sourceUrl = sourceUrl;
+        r.lastVerified = lastVerified;
+        return r;
+    }
+
     @Override
     void write(CopyRow row, Provenance provenance) {
         PlaceFields.write(this, provenance, row);

@@ -8,27 +8,38 @@ import java.util.List;
  * (ids, timestamps, hand edits).
  */
 public enum Target {
-    PLACES("places", "source_id", true, PlaceFields.columns()),
-    LOCALITIES("localities", "source_id", false, List.of(
+    PLACES("places", "source_id", true, null, PlaceFields.columns()),
+    LOCALITIES("localities", "source_id", false, "localities_one_per_village", List.of(
             "name", "kind", "geom", "population", "population_source", "population_date", "ags",
-            "licence", "attribution", "last_verified")),
-    ADMIN_AREAS("admin_areas", "source_id", false, List.of(
-            "level", "ags", "ars", "name", "designation", "population", "geom", "licence", "attribution")),
-    POPULATION_CELLS("population_cells", "cell_id", false, List.of(
+            "licence", "attribution", "last_verified", "osm")),
+    ADMIN_AREAS("admin_areas", "source_id", false, "admin_areas_one_per_key", List.of(
+            "level", "ags", "ars", "name", "designation", "population", "geom", "licence", "attribution", "osm")),
+    POPULATION_CELLS("population_cells", "cell_id", false, null, List.of(
             "size_m", "centre", "population", "census", "licence", "attribution")),
-    ADDRESSES("addresses", "source_id", false, List.of(
+    ADDRESSES("addresses", "source_id", false, null, List.of(
             "street", "housenumber", "postcode", "city", "geom", "licence", "attribution"));
 
     private final String table;
     private final String key;
     private final boolean editable;
+    private final String oneRecordRule;
     private final List<String> columns;
 
-    Target(String table, String key, boolean editable, List<String> columns) {
+    Target(String table, String key, boolean editable, String oneRecordRule, List<String> columns) {
         this.table = table;
         this.key = key;
         this.editable = editable;
+        this.oneRecordRule = oneRecordRule;
         this.columns = columns;
+    }
+
+    /**
+     * The database function that keeps one record per real thing in this table after a merge (V63: an area per
+     * level and key, a village per place), or null where records of two sources cannot be the same thing.
+     * Its records may be retired as stand-ins for another ({@code superseded_by}).
+     */
+    public String oneRecordRule() {
+        return oneRecordRule;
     }
 
     /** The table's name; also the name used in summaries and import_runs.stats. */

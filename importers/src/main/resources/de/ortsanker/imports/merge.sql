@@ -36,11 +36,12 @@ select t.{key}, t.edited_at
 
 -- name: update
 -- Changed records, and retired ones that are back. {unless_edited} keeps hand edits unless told otherwise.
+-- A record retired as the stand-in of another ({not_linked}) is not back: unchanged, it stays linked.
 update {target} t
    set ({columns}, import_hash, retired_at) = ({s_columns}, s.import_hash, null){overwrite}
   from {staging} s
  where t.source = ? and t.{key} = s.source_key
-   and (t.import_hash is distinct from s.import_hash or t.retired_at is not null)
+   and (t.import_hash is distinct from s.import_hash or (t.retired_at is not null{not_linked}))
    {unless_edited}
 
 -- name: insert
@@ -68,6 +69,14 @@ update {target} t
  where t.source = ? and t.retired_at is null
    and not exists (select 1 from {staging} s where s.source_key = t.{key})
    {unless_edited}
+
+-- name: unlink-gone
+-- Records linked to another that are gone from a complete source: no longer anyone's stand-in, and never
+-- brought back when the other goes.
+update {target} t
+   set superseded_by = null
+ where t.source = ? and t.superseded_by is not null
+   and not exists (select 1 from {staging} s where s.source_key = t.{key})
 
 -- name: staged
 select count(*) from {staging}

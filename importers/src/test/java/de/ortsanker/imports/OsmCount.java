@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  */
 final class OsmCount {
 
-    /** A tagged node, way or relation. */
-    record Element(char type, long id, Map<String, String> tags, long[] refs) {
+    /** A tagged node, way or relation; a relation's members as "n12", "w34", "r56". */
+    record Element(char type, long id, Map<String, String> tags, long[] refs, List<String> members) {
         String tag(String k) {
             return tags.get(k);
         }
@@ -31,6 +31,8 @@ final class OsmCount {
 
     final List<Element> elements = new ArrayList<>();
     final Set<Long> nodeIds = new HashSet<>();
+    /** Tagged nodes' positions: lon, lat. */
+    final Map<Long, double[]> positions = new HashMap<>();
 
     static OsmCount of(Path pbf) throws IOException {
         var count = new OsmCount();
@@ -65,16 +67,30 @@ final class OsmCount {
         @Override
         protected void parseRelations(List<Osmformat.Relation> rels) {
             for (var r : rels) {
-                elements.add(new Element('r', r.getId(), tags(r.getKeysList(), r.getValsList()), new long[0]));
+                var members = new ArrayList<String>();
+                long memid = 0;
+                for (int i = 0; i < r.getMemidsCount(); i++) {
+                    memid += r.getMemids(i);
+                    members.add(switch (r.getTypes(i)) {
+                        case NODE -> "n";
+                        case WAY -> "w";
+                        case RELATION -> "r";
+                    } + memid);
+                }
+                elements.add(new Element('r', r.getId(), tags(r.getKeysList(), r.getValsList()), new long[0], members));
             }
         }
 
         @Override
         protected void parseDense(Osmformat.DenseNodes d) {
             long id = 0;
+            long lat = 0;
+            long lon = 0;
             int kv = 0;
             for (int i = 0; i < d.getIdCount(); i++) {
                 id += d.getId(i);
+                lat += d.getLat(i);
+                lon += d.getLon(i);
                 nodeIds.add(id);
                 var tags = new HashMap<String, String>();
                 while (kv < d.getKeysValsCount() && d.getKeysVals(kv) != 0) {
@@ -83,7 +99,8 @@ final class OsmCount {
                 }
                 kv++;
                 if (!tags.isEmpty()) {
-                    elements.add(new Element('n', id, tags, new long[0]));
+                    positions.put(id, new double[] {parseLon(lon), parseLat(lat)});
+                    elements.add(new Element('n', id, tags, new long[0], List.of()));
                 }
             }
         }
@@ -94,7 +111,8 @@ final class OsmCount {
                 nodeIds.add(n.getId());
                 var tags = tags(n.getKeysList(), n.getValsList());
                 if (!tags.isEmpty()) {
-                    elements.add(new Element('n', n.getId(), tags, new long[0]));
+                    positions.put(n.getId(), new double[] {parseLon(n.getLon()), parseLat(n.getLat())});
+                    elements.add(new Element('n', n.getId(), tags, new long[0], List.of()));
                 }
             }
         }
@@ -110,7 +128,7 @@ final class OsmCount {
                 }
                 var tags = tags(w.getKeysList(), w.getValsList());
                 if (!tags.isEmpty()) {
-                    elements.add(new Element('w', w.getId(), tags, refs));
+                    elements.add(new Element('w', w.getId(), tags, refs, List.of()));
                 }
             }
         }

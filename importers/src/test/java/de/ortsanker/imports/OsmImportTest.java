@@ -31,10 +31,16 @@ class OsmImportTest {
 
         Map<String, String> byKind = rows(db, "select kind, count(*) from places where source = '" + extract
                 + "' and source_id not like 'relation/%' group by kind");
-        assertCount(byKind, "bus_stop", osm.count(e -> "bus_stop".equals(e.tag("highway"))
-                || "platform".equals(e.tag("public_transport")) && "yes".equals(e.tag("bus"))));
-        assertCount(byKind, "train_station", osm.count(e -> in(e.tag("railway"), "station", "halt")
-                || "station".equals(e.tag("public_transport")) && "yes".equals(e.tag("train"))));
+        // Platform, stop position and station of one stop are one place (see StopAreas): the places plus the
+        // elements joined into another's place are every stop element of the file.
+        long stopElements = osm.count(e -> "bus_stop".equals(e.tag("highway"))
+                || "platform".equals(e.tag("public_transport")) && "yes".equals(e.tag("bus"))
+                || in(e.tag("railway"), "station", "halt")
+                || "station".equals(e.tag("public_transport")) && "yes".equals(e.tag("train")));
+        long stops = Long.parseLong(one(db, "select count(*) from places where source = '" + extract
+                + "' and kind in ('bus_stop', 'train_station')"));
+        assertThat(stops + r.stats().getOrDefault("osm.stop_elements_joined", 0L)).as("stop elements")
+                .isEqualTo(stopElements);
         assertCount(byKind, "pub", osm.count(named(e -> in(e.tag("amenity"), "pub", "bar", "biergarten"))));
         assertCount(byKind, "cafe", osm.count(named(e -> "cafe".equals(e.tag("amenity")))));
         assertCount(byKind, "library", osm.count(e -> "library".equals(e.tag("amenity"))));

@@ -91,6 +91,7 @@ public final class OsmImporter implements FileImporter {
                     reader.readWays(wayBlocks, pass2);
                     assemble(pass1.relations, pass2.coordinates, records);
                 }
+                records.emitStops();
             } else {
                 var reader = new OsmXmlReader(file, () -> OsmXmlReader.decompressed(file, context.open(file)));
                 reader.read(pass1);
@@ -100,6 +101,7 @@ public final class OsmImporter implements FileImporter {
                             java.nio.file.Files.newInputStream(file))).readWays(pass2);
                     assemble(pass1.relations, pass2.coordinates, records);
                 }
+                records.emitStops();
             }
         }
     }
@@ -187,6 +189,9 @@ public final class OsmImporter implements FileImporter {
         public void relation(long id, long[] memberIds, char[] memberTypes, String[] roles, Tags tags,
                              long timestamp) {
             String type = tags.get("type");
+            if (records.stopArea(id, memberIds, memberTypes, tags)) {
+                return;
+            }
             if (!"multipolygon".equals(type) && !"boundary".equals(type)) {
                 return;
             }

@@ -85,6 +85,10 @@ public final class OsmMapping {
                        List<String> city) {
     }
 
+    /** The kinds whose elements are grouped into one stop per stop area ({@link StopAreas}). */
+    record StopAreaRule(List<String> kinds, double sameNameWithinMetres) {
+    }
+
     final String origin;
     String licence;
     String attribution;
@@ -96,6 +100,7 @@ public final class OsmMapping {
     LocalityRule localities;
     AdminRule adminAreas;
     AddressRule addresses;
+    StopAreaRule stopAreas;
 
     private OsmMapping(String origin) {
         this.origin = origin;
@@ -153,6 +158,7 @@ public final class OsmMapping {
             m.localities = builtin.localities;
             m.adminAreas = builtin.adminAreas;
             m.addresses = builtin.addresses;
+            m.stopAreas = builtin.stopAreas;
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String section = it.next();
@@ -190,9 +196,11 @@ public final class OsmMapping {
                 case "addresses" -> m.addresses = new AddressRule(conditions(n.get("when"), where),
                         tags(n.get("street"), where), tags(n.get("housenumber"), where),
                         tags(n.get("postcode"), where), tags(n.get("city"), where));
+                case "stop_areas" -> m.stopAreas = new StopAreaRule(tags(required(n, "kinds", where), where),
+                        n.has("same_name_within_m") ? n.get("same_name_within_m").asDouble() : 0);
                 default -> throw new ImportFailure("mapping " + origin + ": unknown section '" + section
                         + "' (known: extends, licence, attribution, source_url, contact_public, columns, translate,"
-                        + " places, localities, admin_areas, addresses)");
+                        + " places, localities, admin_areas, addresses, stop_areas)");
             }
         }
         if (extend) {
@@ -206,6 +214,12 @@ public final class OsmMapping {
 
     /** Fails when a rule names a kind or detail field the database does not know. */
     void check(Vocabulary vocabulary) {
+        if (stopAreas != null) {
+            for (String k : stopAreas.kinds()) {
+                vocabulary.kind(k).orElseThrow(() -> new ImportFailure("mapping " + origin + ", stop_areas: unknown kind '"
+                        + k + "' (known: " + String.join(", ", vocabulary.codes()) + ")"));
+            }
+        }
         for (PlaceRule r : places) {
             var kind = vocabulary.kind(r.kind()).orElseThrow(() -> new ImportFailure("mapping " + origin
                     + ", places rule " + r.number() + ": unknown kind '" + r.kind() + "' (known: "
@@ -219,6 +233,11 @@ public final class OsmMapping {
                 }
             }
         }
+    }
+
+    /** Groups elements into stops, or null when the mapping keeps every element a place of its own. */
+    StopAreas stopAreas() {
+        return stopAreas == null ? null : new StopAreas(stopAreas.kinds(), stopAreas.sameNameWithinMetres());
     }
 
     PlaceRule placeRule(Tags tags) {

@@ -33,10 +33,24 @@ final class OsmRecords {
 
     private final ImportContext context;
     private final OsmMapping mapping;
+    private final StopAreas stops;
 
     OsmRecords(ImportContext context, OsmMapping mapping) {
         this.context = context;
         this.mapping = mapping;
+        this.stops = mapping.stopAreas();
+    }
+
+    /** A relation that is a stop area, remembered for {@link #emitStops()}; false for any other. */
+    boolean stopArea(long id, long[] memberIds, char[] memberTypes, Tags tags) {
+        return stops != null && stops.relation(id, memberIds, memberTypes, tags);
+    }
+
+    /** The stops, one per stop area, once every relation has been read. */
+    void emitStops() {
+        if (stops != null) {
+            context.stat("osm.stop_elements_joined", stops.emit(context::place, id -> mapping.sourceUrl("relation", id)));
+        }
     }
 
     /** What the mapping makes of an element: a place (by this rule), a locality, an admin area, an address. */
@@ -113,7 +127,11 @@ final class OsmRecords {
                 r.details.put(key, v);
             }
         });
-        context.place(r);
+        if (stops != null && stops.holds(r.kind)) {
+            stops.part(e.type(), e.id(), e.tags(), r);
+        } else {
+            context.place(r);
+        }
     }
 
     private void setField(PlaceRecord r, String field, String value, String raw) {
@@ -160,6 +178,7 @@ final class OsmRecords {
             return;
         }
         var r = new LocalityRecord(e.ref(), origin);
+        r.osm = true;
         r.name = name.strip();
         r.kind = kind;
         r.point = (Point) placed;
@@ -211,6 +230,7 @@ final class OsmRecords {
             return;
         }
         var r = new AdminAreaRecord(e.ref(), origin);
+        r.osm = true;
         r.level = level;
         r.ags = ags;
         String ars = e.tags().first(rule.ars());
