@@ -18,10 +18,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * One village is one village in every planning answer, on real data where two sources hold the same things:
- * OpenStreetMap north of Bayreuth (with its own Heinersreuth boundary and villages), the BKG municipalities
- * and districts, and GeoNames' towns. Counts are checked against PostGIS asked directly.
+ * OpenStreetMap north of Bayreuth (with its own Heinersreuth boundary and villages) and around Herrenberg,
+ * the BKG municipalities and districts, and GeoNames' towns. Counts are checked against PostGIS asked directly.
  */
 @DistinctVillagesTest.Context
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,14 +47,16 @@ class DistinctVillagesTest {
     @interface Context {
     }
 
-    /** Landkreis Bayreuth: the extract lies in it. */
-    private static final String KREIS = "09472";
-    /** The planner's villages, as PostGIS places them: current villages and hamlets inside current municipalities. */
-    private static final String VILLAGES_BY_MUNICIPALITY = """
-            select a.ags, count(distinct l.id) from localities l
+    /** The planner's villages, as PostGIS places them: current villages and hamlets in current municipalities. */
+    private static final String VILLAGES = """
+            select %s from localities l
               join admin_areas a on a.level = 'gemeinde' and a.retired_at is null and ST_Intersects(a.geom, l.geom)
-             where l.retired_at is null and l.kind in ('village', 'hamlet') and a.ags like '09472%'
-             group by a.ags""";
+             where l.retired_at is null and l.kind in ('village', 'hamlet') and a.ags like ? || '%%'""";
+    /** Villages with no public place to meet within 2 km. */
+    private static final String UNSERVED = """
+             and not exists (select 1 from places p join kinds k on k.code = p.kind
+                              where k.group_code = 'third_places' and p.is_public and p.retired_at is null
+                                and ST_DWithin(p.geog, l.geog, 2000))""";
 
     @LocalServerPort
     int port;
@@ -63,8 +68,8 @@ class DistinctVillagesTest {
 
     @BeforeAll
     void importBothSources() {
-        for (String file : List.of("osm/north-bayreuth.osm.pbf", "vg5000/VG5000_GEM.shp", "vg5000/VG5000_KRS.shp",
-                "geonames/de-places-geonames-pop1000.csv")) {
+        for (String file : List.of("osm/north-bayreuth.osm.pbf", "osm/herrenberg-and-around-2020-04-21.osm.pbf",
+                "vg5000/VG5000_GEM.shp", "vg5000/VG5000_KRS.shp", "geonames/de-places-geonames-pop1000.csv")) {
             Imports.importFile(db.dataSource(), RealExtractTest.data(file)).orThrow();
         }
     }
@@ -77,11 +82,15 @@ class DistinctVillagesTest {
         return json.readTree(r.body());
     }
 
-    private Map<String, Long> postgis(String sql) throws Exception {
-        var out = new HashMap<String, Long>();
-        try (var c = db.connect(); var rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
+    /** Rows of two columns, the second a number, of a query over the villages of the area. */
+    private Map<String, Long> postgis(String select, String kreis, String more) throws Exception {
+        var out = new LinkedHashMap<String, Long>();
+        try (var c = db.connect(); var ps = c.prepareStatement(VILLAGES.formatted(select) + more)) {
+            ps.setString(1, kreis);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
             }
         }
         return out;
@@ -93,15 +102,17 @@ class DistinctVillagesTest {
         return ids;
     }
 
-    @Test
-    void noVillageIsCountedTwiceInAnyAnswer() throws Exception {
-        Map<String, Long> expected = postgis(VILLAGES_BY_MUNICIPALITY);
+    /** Landkreis Bayreuth and Landkreis Böblingen: the two extracts lie in them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"09472", "08115"})
+    void noVillageIsCountedTwiceInAnyAnswer(String kreis) throws Exception {
+        Map<String, Long> expected = postgis("a.ags, count(distinct l.id)", kreis, " group by a.ags");
         assertThat(expected).as("municipalities of the Kreis with villages in the extract").hasSizeGreaterThan(3);
         long total = expected.values().stream().mapToLong(Long::longValue).sum();
 
-        JsonNode reach = get("/planning/reach?ags=" + KREIS);
+        JsonNode reach = get("/planning/reach?ags=" + kreis);
         assertThat(ids(reach.path("villages"), "id")).doesNotHaveDuplicates().hasSize((int) total);
-        JsonNode underserved = get("/planning/underserved?ags=" + KREIS);
+        JsonNode underserved = get("/planning/underserved?ags=" + kreis);
         assertThat(ids(underserved.path("villages"), "id")).doesNotHaveDuplicates();
         assertThat(underserved.path("totals").path("villages").asLong()).isEqualTo(total);
         for (JsonNode answer : List.of(reach, underserved)) {
@@ -113,33 +124,25 @@ class DistinctVillagesTest {
         }
     }
 
-    @Test
-    void aCandidateGainsTheVillagesABruteForceRecountFinds() throws Exception {
-        // A point between Altenplos and Unterwaiz: the villages it gains are those without a place to meet within 2 km that
-        // lie within 2 km of it, each once.
-        double lon = 11.5136, lat = 49.9826;
-        JsonNode r = get("/planning/candidates?ags=" + KREIS + "&vacant=false&n=1&rule=third_places:2000"
-                + "&candidate=" + lon + "," + lat + ",Mitte");
+    @ParameterizedTest
+    @ValueSource(strings = {"09472", "08115"})
+    void aCandidateGainsTheVillagesABruteForceRecountFinds(String kreis) throws Exception {
+        // A point at the unserved village with the most unserved villages within 2 km: it gains those, each once.
+        String point = postgis("ST_X(l.geom) || ', ' || ST_Y(l.geom), (select count(*) from localities o"
+                + " where o.retired_at is null and o.kind in ('village', 'hamlet') and ST_DWithin(o.geog, l.geog, 2000)"
+                + UNSERVED.replace("l.geog", "o.geog") + ")",
+                kreis, UNSERVED + " order by 2 desc, 1 limit 1").keySet().iterator().next();
+        Set<Long> bruteForce = new HashSet<>();
+        postgis("l.id::text, 0", kreis, UNSERVED + " and ST_DWithin(l.geog, ST_Point(" + point + ", 4326)::geography, 2000)").keySet().forEach(id -> bruteForce.add(Long.parseLong(id)));
+        assertThat(bruteForce).isNotEmpty();
+
+        JsonNode r = get("/planning/candidates?ags=" + kreis + "&vacant=false&n=1&rule=third_places:2000"
+                + "&candidate=" + point.replace(" ", "") + ",Mitte");
         JsonNode chosen = r.path("sites").get(0);
         assertThat(chosen.path("chosen_rank").asInt()).isEqualTo(1);
         var actual = new HashSet<Long>();
         chosen.path("village_ids_gained").forEach(n -> actual.add(n.asLong()));
         assertThat(chosen.path("village_ids_gained")).hasSize(actual.size());
-
-        var bruteForce = new HashSet<Long>();
-        try (var c = db.connect(); var rs = c.createStatement().executeQuery("""
-                select l.id from localities l
-                  join admin_areas a on a.level = 'gemeinde' and a.retired_at is null and ST_Intersects(a.geom, l.geom)
-                 where l.retired_at is null and l.kind in ('village', 'hamlet') and a.ags like '09472%%'
-                   and ST_DWithin(l.geog, ST_Point(%s, %s, 4326)::geography, 2000)
-                   and not exists (select 1 from places p join kinds k on k.code = p.kind
-                                    where k.group_code = 'third_places' and p.is_public and p.retired_at is null
-                                      and ST_DWithin(p.geog, l.geog, 2000))""".formatted(lon, lat))) {
-            while (rs.next()) {
-                bruteForce.add(rs.getLong(1));
-            }
-        }
-        assertThat(bruteForce).isNotEmpty();
         assertThat(actual).isEqualTo(bruteForce);
         assertThat(chosen.path("villages_gained").asInt()).isEqualTo(bruteForce.size());
         JsonNode totals = r.path("totals");
