@@ -177,11 +177,11 @@ public class FeatureStore {
     }
 
     /**
-     * All properties and the provenance as one JSON object, nulls left out: {@code '{' || concat_ws(',',
-     * '"capacity":' || to_json(p.capacity)::text, …) || '}'} — a null value makes its member null, which
-     * concat_ws skips. The same text as {@code json_strip_nulls(json_build_object(…))} at less than half
-     * the cost: stripping parsed the built object again, and both together were most of a page's time in
-     * PostgreSQL. Nested objects (details) are stripped of their nulls as before.
+     * All properties and the provenance as one JSON object, every member present, {@code null} included:
+     * {@code '{' || concat_ws(',', '"capacity":' || coalesce(to_json(p.capacity)::text, 'null'), …) || '}'}.
+     * Clients that build their columns from the first page (GDAL, QGIS) then see every property even where
+     * the page holds no value of it. Cheaper than {@code json_build_object(…)}, which PostgreSQL builds
+     * and then writes out again. Nested objects (details) are stripped of their nulls.
      */
     private String properties(CollectionDefinition c) {
         return propertiesSql.computeIfAbsent(c.id(), id -> {
@@ -197,20 +197,21 @@ public class FeatureStore {
     }
 
     /**
-     * {@code "name":value}, or null when the value is. Names are lower_snake_case: nothing to escape. Texts
+     * {@code "name":value}, {@code "name":null} when there is none. Names are lower_snake_case: nothing to escape. Texts
      * are cast to text: to_json cannot tell the type of a bare literal such as
      * {@code 'Ortsanker planning analysis'} (json_build_object took it as text).
      */
     private static String member(String name, String sql, FieldType type) {
         String value = switch (type) {
-            case OBJECT -> "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')";
+            case OBJECT -> "json_strip_nulls(to_json(" + sql + "))::text";
             case STRING -> "to_json((" + sql + ")::text)::text";
             default -> "to_json(" + sql + ")::text";
         };
+        value = "coalesce(" + value + ", 'null')";
         return "'\"" + name + "\":' || " + value;
     }
 
-    /** concat_ws takes at most 100 arguments: larger objects join groups of members, empty groups left out. */
+    /** concat_ws takes at most 100 arguments: larger objects join groups of members, every member is there. */
     private static String joined(List<String> members) {
         if (members.size() <= MEMBERS_PER_CALL) {
             return "concat_ws(',', " + String.join(", ", members) + ")";
