@@ -117,7 +117,7 @@ public record CollectionDefinition(String id, String title, String description, 
     /** Names that are query parameters or provenance fields and therefore not free for properties. */
     static final class Reserved {
         static final java.util.Set<String> NAMES = java.util.Set.of("f", "limit", "offset", "bbox", "crs", "datetime",
-                "filter", "geometry", "id", "source", "licence", "attribution", "kinds", "step_free");
+                "filter", "geometry", "id", "source", "licence", "attribution", "kinds", "step_free", "properties");
 
         private Reserved() {
         }

@@ -33,6 +33,7 @@ final class Conformance {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
 
     static final List<String> CLASSES = Stream.concat(FEATURES.stream(), OgcTiles.CONFORMANCE.stream()).toList();

@@ -76,7 +76,8 @@ public class FeatureStore {
         // a plan PostgreSQL caches for the statement then knows its row goal. Bound, they left the cached
         // plan guessing at a tenth of the matches (a parallel scan of the whole collection for a first
         // page), so every request was planned anew.
-        String select = "select " + c.idColumn() + ", " + geometry(c, q.crs()) + ", " + properties(c)
+        String select = "select " + c.idColumn() + ", " + (q.skipGeometry() ? "null::text" : geometry(c, q.crs())) + ", "
+                + properties(c, q.returned())
                 + " from " + c.from() + " where " + where.sql() + keyset + " order by " + c.idColumn() + order
                 + " limit " + (q.limit() + 1) + " offset " + q.offset();
         if (log.isDebugEnabled()) {
@@ -129,7 +130,7 @@ public class FeatureStore {
     public Optional<Feature> item(CollectionDefinition c, long id, Crs crs) {
         LocalDate today = LocalDate.now(DateTimeFilter.LOCAL);
         SqlFilter visible = c.visible(today, today);
-        String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c)
+        String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c, ItemsQuery.returnables(c))
                 + " from " + c.from() + " where " + visible.sql() + " and " + c.idColumn() + " = ?";
         return jdbc.query(select, ps -> ps.setLong(visible.bind(ps, 1), id), FeatureStore::feature).stream().findFirst();
     }
@@ -183,17 +184,27 @@ public class FeatureStore {
      * the page holds no value of it. Cheaper than {@code json_build_object(…)}, which PostgreSQL builds
      * and then writes out again. Nested objects (details) are stripped of their nulls.
      */
-    private String properties(CollectionDefinition c) {
-        return propertiesSql.computeIfAbsent(c.id(), id -> {
-            var members = new ArrayList<String>();
-            for (Field p : c.properties()) {
+    private String properties(CollectionDefinition c, List<String> returned) {
+        // all of them: made once; a selection (properties=…) is made per request, as clients may pick any
+        return returned.size() == ItemsQuery.returnables(c).size()
+                ? propertiesSql.computeIfAbsent(c.id(), id -> propertiesOf(c, returned)) : propertiesOf(c, returned);
+    }
+
+    private static String propertiesOf(CollectionDefinition c, List<String> returned) {
+        var members = new ArrayList<String>();
+        for (Field p : c.properties()) {
+            if (returned.contains(p.name())) {
                 members.add(member(p.name(), p.sql(), p.type()));
             }
-            members.add(member("source", c.provenance().sourceSql(), FieldType.STRING));
-            members.add(member("licence", c.provenance().licenceSql(), FieldType.STRING));
-            members.add(member("attribution", c.provenance().attributionSql(), FieldType.STRING));
-            return "'{' || " + joined(members) + " || '}'";
-        });
+        }
+        var provenance = c.provenance();
+        for (var m : List.of(List.of("source", provenance.sourceSql()), List.of("licence", provenance.licenceSql()),
+                List.of("attribution", provenance.attributionSql()))) {
+            if (returned.contains(m.get(0))) {
+                members.add(member(m.get(0), m.get(1), FieldType.STRING));
+            }
+        }
+        return members.isEmpty() ? "'{}'" : "'{' || " + joined(members) + " || '}'";
     }
 
     /**
