@@ -5,6 +5,8 @@ import static de.ortsanker.catalogue.Field.shown;
 import static de.ortsanker.catalogue.Text.of;
 
 import de.ortsanker.catalogue.Field.InTiles;
+import de.ortsanker.vocabulary.Group;
+import de.ortsanker.vocabulary.Kind;
 import java.util.List;
 
 /**
@@ -16,7 +18,22 @@ final class Fields {
     private Fields() {
     }
 
-    static final List<Field> PLACES = List.of(
+    /** Step-free access as OpenStreetMap's {@code wheelchair} tag and the places table's check say it. */
+    static final List<String> WHEELCHAIR = List.of("yes", "limited", "no");
+    /** Who runs a place, as the places table's check allows. */
+    static final List<String> OPERATOR_TYPES = List.of("municipality", "county", "club", "church", "private",
+            "cooperative", "public_transport", "other");
+    /** What a locality is, as OpenStreetMap's {@code place} tag and the localities table's check say it. */
+    static final List<String> LOCALITY_KINDS = List.of("city", "town", "village", "hamlet", "isolated_dwelling",
+            "suburb", "quarter", "locality");
+
+    /** The fields of a layer of places: the same for every group, but {@code kind} takes the group's kinds only. */
+    static List<Field> places(Group group) {
+        var kinds = Kind.inGroup(group).stream().map(Kind::code).toList();
+        return PLACES.stream().map(f -> f.name().equals("kind") ? f.oneOf(kinds) : f).toList();
+    }
+
+    private static final List<Field> PLACES = List.of(
             queryable("name", FieldType.STRING, of("Name", "Name"), "p.name").inTiles(InTiles.SINGLE),
             queryable("kind", FieldType.STRING, of("Art (Code des Vokabulars, z. B. village_hall)",
                     "Kind of place (code of the vocabulary, e.g. village_hall)"), "p.kind").inTiles(InTiles.SHARED),
@@ -29,13 +46,14 @@ final class Fields {
             queryable("opening_hours", FieldType.STRING, of("Öffnungszeiten (Syntax von OpenStreetMap)",
                     "Opening hours (OpenStreetMap opening_hours syntax)"), "p.opening_hours"),
             queryable("wheelchair", FieldType.STRING, of("Stufenlos zugänglich: yes, limited oder no",
-                    "Step-free access: yes, limited or no"), "p.wheelchair").inTiles(InTiles.SINGLE),
+                    "Step-free access: yes, limited or no"), "p.wheelchair").inTiles(InTiles.SINGLE).oneOf(WHEELCHAIR),
             queryable("free_entry", FieldType.BOOLEAN, of("Eintritt frei, kein Verzehrzwang",
                     "Free entry and no obligation to buy anything"), "p.free_entry").inTiles(InTiles.SINGLE),
             queryable("operator", FieldType.STRING, of("Betreiber", "Operator"), "p.operator"),
             queryable("operator_type", FieldType.STRING, of(
                     "Art des Betreibers: municipality, county, club, church, private, cooperative, public_transport oder other",
-                    "municipality, county, club, church, private, cooperative, public_transport or other"), "p.operator_type"),
+                    "municipality, county, club, church, private, cooperative, public_transport or other"), "p.operator_type")
+                    .oneOf(OPERATOR_TYPES),
             shown("contact_role", FieldType.STRING, of("Ansprechstelle (eine Funktion, keine Person); nur wo veröffentlicht",
                     "Who to contact (a role, not a person); only where published"),
                     "case when p.contact_is_public then p.contact_role end"),
@@ -66,7 +84,7 @@ final class Fields {
             queryable("name", FieldType.STRING, of("Name", "Name"), "l.name").inTiles(InTiles.SINGLE),
             queryable("kind", FieldType.STRING, of("city, town, village, hamlet, isolated_dwelling, suburb, quarter oder locality",
                     "city, town, village, hamlet, isolated_dwelling, suburb, quarter or locality"), "l.kind")
-                    .inTiles(InTiles.SHARED),
+                    .inTiles(InTiles.SHARED).oneOf(LOCALITY_KINDS),
             queryable("population", FieldType.INTEGER, of("Einwohner, wo bekannt; bei einer Gruppe die Summe der bekannten",
                     "Inhabitants, where known; on a cluster the sum of the known"), "l.population").inTiles(InTiles.SUM),
             shown("population_source", FieldType.STRING, of("Quelle der Einwohnerzahl", "Where the population figure comes from"),
