@@ -53,6 +53,20 @@ select 'land', left(ags, 2), sum(population)::integer, max(reference_date), min(
 
 comment on view official_figures is 'the official population per gemeinde (latest figure), kreis and land (sums of their gemeinden)';
 
+-- The official figure of an area by its level and key: a municipality's own, a district's (Land's,
+-- Regierungsbezirk's) the sum of its municipalities' current figures. Read per row by the layers of
+-- municipalities and districts and by the search: an index range over the keys, no view to aggregate.
+create function official_population_of(level text, key text) returns integer
+    language sql stable parallel safe
+as $$
+    select sum(c.population)::integer
+      from (select distinct on (p.ags) p.population
+              from official_population p
+             where p.retired_at is null and p.ags between rpad(key, 8, '0') and rpad(key, 8, '9')
+             order by p.ags, p.reference_date desc, p.updated_at desc, p.id desc) c
+     where level in ('gemeinde', 'kreis', 'regierungsbezirk', 'land') and length(key) between 2 and 8
+$$;
+
 -- The figures belong to the layers of municipalities and districts: a changed figure is a new version of them.
 create trigger official_population_version_insert after insert on official_population
     referencing new table as changed_rows for each statement execute function bump_table_layer('admin_areas');

@@ -9,9 +9,11 @@
 --   unknown    no own figure and no official figure for its municipality.
 -- The shares of a municipality add up to its official figure minus the own figures kept (largest remainder).
 -- An own figure is not the village's when it exceeds the municipality's, when it is ≥ 90 % of it while the
--- municipality has other settlements (OSM often tags the municipality's figure on its main place, or on
--- every part of it), or when the own figures of a municipality add up to more than its official figure;
--- such a figure is noted and not used. Never an estimate from a list of large places only.
+-- village holds less than three quarters of the municipality's addresses (OSM often tags the municipality's
+-- figure on its main place, or on every part of it), or when the own figures of a municipality add up to
+-- more than its official figure; such a figure is noted and not used. Addresses and grid cells go to their
+-- nearest settlement, own figure or not: a village that keeps its own figure keeps its addresses too.
+-- Never an estimate from a list of large places only.
 
 create table village_population (
     locality_id    bigint primary key references localities (id) on delete cascade,
@@ -33,6 +35,13 @@ create table village_population (
 );
 
 create index village_population_ags_idx on village_population (ags);
+
+-- A village's figure, for readers that want only the number (the villages layer, the search).
+create function village_people(locality bigint) returns integer
+    language sql stable parallel safe
+as $$
+    select people from village_population where locality_id = locality
+$$;
 
 -- A changed figure is a new version of the villages layer (tiles, ETags).
 create trigger village_population_version_insert after insert on village_population
@@ -71,6 +80,7 @@ begin
     analyze addresses;
     analyze admin_areas;
     analyze official_population;
+    analyze population_cells;
 
     -- Each municipality's most exact outline: OpenStreetMap's where one is linked (VG5000 is generalised for
     -- 1:5,000,000), else the official one; its name from the record that stands for it.
@@ -105,25 +115,12 @@ begin
       join official_figures f on f.level = 'gemeinde' and f.ags = s.ags
       left join vp_area a on a.ags = s.ags;
 
-    -- Which own figures are the village's.
-    alter table vp_settlement add column own_unused_reason text, add column own_used boolean not null default false;
-    update vp_settlement s
-       set own_unused_reason = case when s.own > m.official then 'above_official'
-                                    when m.settlements > 1 and s.own >= 0.9 * m.official then 'municipality_figure' end
-      from vp_municipality m
-     where m.ags = s.ags and s.own is not null;
-    update vp_settlement set own_used = true where own is not null and own_unused_reason is null;
-    update vp_settlement s set own_used = false, own_unused_reason = 'sum_above_official'
-      from (select s2.ags from vp_settlement s2 join vp_municipality m on m.ags = s2.ags
-             where s2.own_used group by s2.ags, m.official having sum(s2.own) > m.official) o
-     where s.ags = o.ags and s.own_used;
-
     -- Each address of a municipality to its nearest settlement there (a Voronoi partition within the outline).
     create temp table vp_address as
     select distinct on (d.id) d.id, v.id as village
       from vp_municipality m
       join addresses d on d.retired_at is null and d.geom && m.geom and ST_Intersects(m.geom, d.geom)
-      join vp_settlement v on v.ags = m.ags and not v.own_used
+      join vp_settlement v on v.ags = m.ags
      order by d.id, ST_Distance(v.geom::geography, d.geom::geography), v.id;
 
     -- The same for inhabited Zensus grid cells, by their centres.
@@ -133,15 +130,37 @@ begin
       join population_cells c on c.retired_at is null and c.population > 0
                               and c.centre && ST_Transform(m.geom, 3035)
                               and ST_Intersects(ST_Transform(m.geom, 3035), c.centre)
-      join vp_settlement v on v.ags = m.ags and not v.own_used
+      join vp_settlement v on v.ags = m.ags
      order by c.id, ST_Transform(v.geom, 3035) <-> c.centre, v.id;
+
+    alter table vp_settlement add column cells bigint not null default 0, add column addresses bigint not null default 0,
+        add column own_unused_reason text, add column own_used boolean not null default false;
+    update vp_settlement s set cells = c.n from (select village, sum(population) as n from vp_cell group by village) c
+     where c.village = s.id;
+    update vp_settlement s set addresses = d.n from (select village, count(*) as n from vp_address group by village) d
+     where d.village = s.id;
+
+    -- Which own figures are the village's. Nearly the municipality's figure, on a settlement that holds much
+    -- less than three quarters of the municipality's addresses (or where none are known, among others): the
+    -- municipality's figure tagged on its main place. A village that is nearly all of its municipality keeps it.
+    update vp_settlement s
+       set own_unused_reason = case
+               when s.own > m.official then 'above_official'
+               when m.settlements > 1 and s.own >= 0.9 * m.official
+                    and coalesce(s.addresses::numeric / nullif(t.addresses, 0) < 0.75, true) then 'municipality_figure' end
+      from vp_municipality m,
+           lateral (select sum(o.addresses) as addresses from vp_settlement o where o.ags = m.ags) t
+     where m.ags = s.ags and s.own is not null;
+    update vp_settlement set own_used = true where own is not null and own_unused_reason is null;
+    update vp_settlement s set own_used = false, own_unused_reason = 'sum_above_official'
+      from (select s2.ags from vp_settlement s2 join vp_municipality m on m.ags = s2.ags
+             where s2.own_used group by s2.ags, m.official having sum(s2.own) > m.official) o
+     where s.ags = o.ags and s.own_used;
 
     create temp table vp_new as
     with sharing as (
         -- the settlements that share their municipality's figure, with each kind of weight
-        select v.id, v.ags, v.kind,
-               coalesce((select sum(c.population) from vp_cell c where c.village = v.id), 0) as cells,
-               (select count(*) from vp_address d where d.village = v.id) as addresses
+        select v.id, v.ags, v.kind, v.cells, v.addresses
           from vp_settlement v
           join vp_municipality m on m.ags = v.ags
          where not v.own_used
