@@ -85,12 +85,27 @@ final class Fields {
             queryable("kind", FieldType.STRING, of("city, town, village, hamlet, isolated_dwelling, suburb, quarter oder locality",
                     "city, town, village, hamlet, isolated_dwelling, suburb, quarter or locality"), "l.kind")
                     .inTiles(InTiles.SHARED).oneOf(LOCALITY_KINDS),
-            queryable("population", FieldType.INTEGER, of("Einwohner, wo bekannt; bei einer Gruppe die Summe der bekannten",
-                    "Inhabitants, where known; on a cluster the sum of the known"), "l.population").inTiles(InTiles.SUM),
-            shown("population_source", FieldType.STRING, of("Quelle der Einwohnerzahl", "Where the population figure comes from"),
-                    "l.population_source"),
+            // The village's figure as the database computes it (V68): its own, or its share of the official figure.
+            queryable("population", FieldType.INTEGER, of(
+                    "Einwohner: eigene Angabe oder Anteil an der amtlichen Zahl der Gemeinde (siehe population_method);"
+                            + " bei einer Gruppe die Summe der bekannten",
+                    "Inhabitants: the village's own figure or its share of the municipality's official figure (see"
+                            + " population_method); on a cluster the sum of the known"),
+                    "village_people(l.id)").inTiles(InTiles.SUM),
+            queryable("population_method", FieldType.STRING, of(
+                    "Wie die Einwohnerzahl ermittelt ist: own (eigene Angabe), zensus, addresses (Anteil nach Gitterzellen"
+                            + " bzw. Adressen), settlement_kind (grober Anteil nach Art des Orts), unknown",
+                    "How the figure was found: own (the village's), zensus, addresses (share by grid cells or addresses),"
+                            + " settlement_kind (rough share by kind of settlement), unknown"),
+                    "(select vp.method from village_population vp where vp.locality_id = l.id)"),
+            shown("population_uncertainty", FieldType.INTEGER, of("Unsicherheit der Einwohnerzahl (± Personen)",
+                    "Uncertainty of the figure (± people)"),
+                    "(select vp.uncertainty from village_population vp where vp.locality_id = l.id)"),
+            shown("population_source", FieldType.STRING, of("Quelle der Einwohnerzahl (bei einem Anteil: der amtlichen Zahl)",
+                    "Where the figure comes from (for a share: the official figure's source)"),
+                    "(select vp.source from village_population vp where vp.locality_id = l.id)"),
             shown("population_date", FieldType.DATE, of("Stichtag der Einwohnerzahl", "Reference date of the population figure"),
-                    "l.population_date"),
+                    "(select vp.reference_date from village_population vp where vp.locality_id = l.id)"),
             queryable("ags", FieldType.STRING, of("Gemeindeschlüssel (AGS) der Gemeinde, in der der Ort liegt",
                     "Key (AGS) of the municipality it lies in"), "l.ags"),
             queryable("source_id", FieldType.STRING, of("Kennung in der Quelle", "Identifier in the source"), "l.source_id"),
@@ -104,7 +119,8 @@ final class Fields {
             queryable("ags", FieldType.STRING, of("Amtlicher Gemeindeschlüssel (AGS)",
                     "Official key (Amtlicher Gemeindeschlüssel)"), "a.ags").inTiles(InTiles.PLAIN),
             queryable("ars", FieldType.STRING, of("Regionalschlüssel (ARS)", "Regional key (Regionalschlüssel)"), "a.ars"),
-            queryable("population", FieldType.INTEGER, of("Einwohner, wo bekannt", "Inhabitants, where known"),
-                    "a.population").inTiles(InTiles.PLAIN),
+            // The official figure (V67: Destatis GV-ISys, Zensus 2022), a district's the sum of its municipalities'.
+            queryable("population", FieldType.INTEGER, of("Einwohner (amtlich), wo bekannt", "Inhabitants (official), where known"),
+                    "coalesce(official_population_of(a.level, a.ags), a.population)").inTiles(InTiles.PLAIN),
             queryable("source_id", FieldType.STRING, of("Kennung in der Quelle", "Identifier in the source"), "a.source_id"));
 }
