@@ -11,7 +11,7 @@ public enum Target {
     PLACES("places", "source_id", true, null, PlaceFields.columns()),
     LOCALITIES("localities", "source_id", false, "localities_one_per_village", List.of(
             "name", "kind", "geom", "population", "population_source", "population_date", "ags",
-            "licence", "attribution", "last_verified", "osm")),
+            "licence", "attribution", "last_verified", "osm", "source_edited")),
     ADMIN_AREAS("admin_areas", "source_id", false, "admin_areas_one_per_key", List.of(
             "level", "ags", "ars", "name", "designation", "population", "geom", "licence", "attribution", "osm")),
     POPULATION_CELLS("population_cells", "cell_id", false, null, List.of(
