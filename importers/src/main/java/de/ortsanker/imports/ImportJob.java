@@ -60,6 +60,12 @@ final class ImportJob {
         try (Connection main = dataSource.getConnection()) {
             main.setAutoCommit(true);
             ImportRun.failAbandoned(main);
+            Clip clip;
+            try {
+                clip = options.area() == null ? null : Clip.of(main, options.area());
+            } catch (ImportFailure e) {
+                return unrecorded(fileName, e.getMessage());
+            }
             if (options.skipUnchangedFile()
                     && ImportRun.lastChecksum(main, provenance.source()).filter(checksum.get()::equals).isPresent()) {
                 return new ImportResult(0, ImportResult.Status.SKIPPED_UNCHANGED, provenance.source(), fileName,
@@ -68,7 +74,7 @@ final class ImportJob {
             ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), options.toJson(),
                     bytesTotal);
             try {
-                return run(main, run, importer, provenance, checksum, bytesTotal);
+                return run(main, run, importer, provenance, checksum, bytesTotal, clip);
             } finally {
                 Staging.drop(main, run.id);
                 run.release(main);
@@ -79,7 +85,7 @@ final class ImportJob {
     }
 
     private ImportResult run(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                             Checksum.Pending checksum, long bytesTotal) throws SQLException {
+                             Checksum.Pending checksum, long bytesTotal, Clip clip) throws SQLException {
         String fileName = file.getFileName().toString();
         if (!ImportRun.lockSource(main, provenance.source())) {
             return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
@@ -87,7 +93,8 @@ final class ImportJob {
         }
         try (var staging = new Staging(dataSource, run.id, provenance, options.stagingBuffer(), !options.dryRun())) {
             staging.create(main, importer.targets());
-            var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging);
+            var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging,
+                    clip);
             try (var progress = new ProgressReporter(dataSource, run, context, bytesTotal, options.progress(),
                     () -> phase, this::elapsed)) {
                 try {
@@ -288,6 +295,11 @@ final class ImportJob {
         String attribution = Optional.ofNullable(options.attribution()).orElse(defaults.attribution());
         if (source == null) {
             source = file.getFileName().toString();
+        }
+        if (options.source() == null && options.area() != null) {
+            // A county's part of a Land's extract is a source of its own: importing another county from the
+            // same file must not retire this one's records.
+            source = source + "-" + options.area();
         }
         return new Provenance(source, licence, attribution);
     }
