@@ -64,6 +64,12 @@ final class ImportJob {
         try (Connection main = dataSource.getConnection()) {
             main.setAutoCommit(true);
             ImportRun.failAbandoned(main);
+            Clip clip;
+            try {
+                clip = options.area() == null ? null : Clip.of(main, options.area());
+            } catch (ImportFailure e) {
+                return unrecorded(fileName, e.getMessage());
+            }
             var last = SourceIdentity.lastRun(main, provenance.source());
             if (last.isPresent() && !options.replaceSource()) {
                 var refusal = identity.refusal(last.get());
@@ -80,7 +86,7 @@ final class ImportJob {
             ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), options.toJson(),
                     bytesTotal, identity.origin());
             try {
-                return run(main, run, importer, provenance, checksum, bytesTotal, otherFolder.orElse(null));
+                return run(main, run, importer, provenance, checksum, bytesTotal, otherFolder.orElse(null), clip);
             } finally {
                 Staging.drop(main, run.id);
                 run.release(main);
@@ -92,7 +98,8 @@ final class ImportJob {
 
     /** @param sourceNote a note on the source's identity for the run's problems, or null */
     private ImportResult run(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                             Checksum.Pending checksum, long bytesTotal, String sourceNote) throws SQLException {
+                             Checksum.Pending checksum, long bytesTotal, String sourceNote, Clip clip)
+            throws SQLException {
         String fileName = file.getFileName().toString();
         if (!ImportRun.lockSource(main, provenance.source())) {
             return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
@@ -100,7 +107,8 @@ final class ImportJob {
         }
         try (var staging = new Staging(dataSource, run.id, provenance, options.stagingBuffer(), !options.dryRun())) {
             staging.create(main, importer.targets());
-            var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging);
+            var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging,
+                    clip);
             if (sourceNote != null) {
                 context.problem(new Problem(fileName, null, null, null, "source", sourceNote, Problem.Action.NOTE));
             }
@@ -308,6 +316,11 @@ final class ImportJob {
         String attribution = Optional.ofNullable(options.attribution()).orElse(defaults.attribution());
         if (source == null) {
             source = file.getFileName().toString();
+        }
+        if (options.source() == null && options.area() != null) {
+            // A county's part of a Land's extract is a source of its own: importing another county from the
+            // same file must not retire this one's records.
+            source = source + "-" + options.area();
         }
         return new Provenance(source, licence, attribution);
     }

@@ -46,6 +46,9 @@ import java.util.Objects;
  *                          or locality
  * @param census            the census a population grid belongs to, e.g. "Zensus 2022" (default: from the file
  *                          name)
+ * @param area              the AGS of an administrative area (a Kreis, a Gemeinde, a Land): only records inside
+ *                          its official boundary (the current record in admin_areas) are imported ({@link Clip});
+ *                          the default source name gets the key appended
  * @param skipUnchangedFile do nothing when the last successful run of the same source read a file with the
  *                          same checksum
  * @param progress          told about the run about once a second
@@ -60,7 +63,7 @@ public record ImportOptions(String source, String licence, String attribution, I
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
-                            boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
+                            String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
                             boolean replaceSource) {
 
     /** What to do with a record edited by hand that the source changed. */
@@ -123,6 +126,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         putIf(m, "layer", layer);
         putIf(m, "minimum_match", minimumMatch);
         putIf(m, "census", census);
+        putIf(m, "area", area);
         if (replaceSource) {
             m.put("replace_source", true);
         }
@@ -156,6 +160,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         private String layer;
         private String minimumMatch;
         private String census;
+        private String area;
         private boolean skipUnchangedFile;
         private ProgressListener progress = ProgressListener.NONE;
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
@@ -184,6 +189,7 @@ public record ImportOptions(String source, String licence, String attribution, I
             layer = o.layer;
             minimumMatch = o.minimumMatch;
             census = o.census;
+            area = o.area;
             skipUnchangedFile = o.skipUnchangedFile;
             progress = o.progress;
             stagingBuffer = o.stagingBuffer;
@@ -286,6 +292,11 @@ public record ImportOptions(String source, String licence, String attribution, I
             return this;
         }
 
+        public Builder area(String ags) {
+            this.area = ags;
+            return this;
+        }
+
         public Builder census(String census) {
             this.census = census;
             return this;
@@ -309,7 +320,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         /** @throws IllegalArgumentException for a staging buffer of less than 1 KiB */
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
-                    level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census,
+                    level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
                     skipUnchangedFile, progress, stagingBuffer, replaceSource);
         }
     }

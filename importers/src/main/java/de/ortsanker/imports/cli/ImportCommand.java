@@ -232,6 +232,11 @@ public final class ImportCommand {
                 description = "the census of a population grid, e.g. \"Zensus 2022\" (default: from the file name)")
         String census;
 
+        @Option(names = "--area", paramLabel = "AGS", converter = OptionValues.Ags.class,
+                description = "import only what lies inside this area's official boundary (the AGS of a Kreis,"
+                        + " Gemeinde or Land, e.g. 12062; its boundary must be imported first)")
+        String area;
+
         @Option(names = "--partial",
                 description = "the file holds only part of the source: records missing from it are kept")
         boolean partial;
@@ -270,7 +275,7 @@ public final class ImportCommand {
         ImportOptions options() {
             var b = ImportOptions.builder().source(source).licence(licence).attribution(attribution).kind(kind)
                     .target(target).level(level).mapping(mapping).idColumn(idColumn).crs(crs).encoding(encoding)
-                    .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).complete(!partial)
+                    .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).area(area).complete(!partial)
                     .onConflict(onConflict).dryRun(dryRun).skipUnchangedFile(skipUnchanged)
                     .stagingBuffer(stagingBuffer).replaceSource(replaceSource);
             columns.forEach(c -> b.column(c.field(), c.column()));
