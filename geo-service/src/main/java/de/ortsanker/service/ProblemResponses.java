@@ -78,13 +78,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<Object> tooSlow(QueryTimeoutException e, WebRequest request) {
+        return timedOut(e, request);
+    }
+
+    /** A statement that ran into its statement timeout (SQL state 57014): the client may narrow it or retry. */
+    private ResponseEntity<Object> timedOut(Exception e, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the query took too long; narrow it down (smaller area, fewer kinds, a lower limit)");
-        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (statementTimeout(e)) {
+            return timedOut(e, request);
+        }
         if (databaseUnreachable(e)) {
             // Not a fault of ours or the client's: readiness reports the outage (DatabaseHealth), the client
             // may try again; one line here rather than a stack trace per request.
@@ -115,6 +125,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a statement was cancelled by its statement timeout (SQL state 57014, query_canceled). */
+    static boolean statementTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
         }
