@@ -302,7 +302,7 @@ class PlacesController {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidParameter("body", "could not be read: " + e.getMessage());
+            throw new InvalidParameter("body", "could not be read completely");
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -86,9 +85,8 @@ public class ExpensiveRequests {
                 response.setStatus(429);
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 response.setContentType("application/problem+json");  // JSON is UTF-8: no charset parameter
-                response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
-                        + "\"status\":429,\"detail\":\"too many " + name + " requests at once; try again in a second\","
-                        + "\"instance\":" + quoted(request.getRequestURI()) + "}").getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(ProblemJson.of(429, "Too Many Requests", "too many " + name
+                        + " requests at once; try again in a second", request.getRequestURI(), null, null));
                 return;
             }
             try {
@@ -98,18 +96,5 @@ public class ExpensiveRequests {
             }
         }
 
-        private static String quoted(String s) {
-            var sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    sb.append('\\').append(c);
-                } else if (c < 0x20) {
-                    sb.append(String.format("\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-            return sb.append('"').toString();
-        }
     }
 }
