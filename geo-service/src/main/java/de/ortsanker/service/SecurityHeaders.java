@@ -30,12 +30,27 @@ public class SecurityHeaders extends OncePerRequestFilter {
 
     SecurityHeaders(@Value("${ortsanker.security.content-security-policy}") String policy,
                     @Value("${ortsanker.security.embed-origins:}") String embedOrigins,
-                    @Value("${ortsanker.security.referrer-policy:strict-origin-when-cross-origin}") String referrer) {
+                    @Value("${ortsanker.security.referrer-policy:strict-origin-when-cross-origin}") String referrer,
+                    @Value("${ortsanker.webmap.basemap-url:}") String basemap) {
+        policy = withBasemap(policy, basemap);
         String origins = Arrays.stream(embedOrigins.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
                 .peek(SecurityHeaders::checkOrigin).collect(Collectors.joining(" "));
         this.policy = policy.strip() + "; frame-ancestors 'self'";
         this.embedPolicy = policy.strip() + "; frame-ancestors 'self'" + (origins.isEmpty() ? "" : " " + origins);
         this.referrer = referrer;
+    }
+
+    /**
+     * The policy with the basemap's origin among the image sources when it is plain http (an intranet tile
+     * server): https ones are allowed already. {@code {s}.} subdomains become a wildcard.
+     */
+    static String withBasemap(String policy, String basemap) {
+        var m = java.util.regex.Pattern.compile("^(http://[^/]+)").matcher(basemap.strip());
+        if (!m.find() || !policy.contains("img-src ")) {
+            return policy;
+        }
+        String origin = m.group(1).replace("{s}.", "*.").replaceAll("[{}]", "");
+        return policy.replace("img-src ", "img-src " + origin + " ");
     }
 
     /** A portal's origin is scheme, host and port: a path or a wildcard scheme would be a mistake. */
