@@ -46,7 +46,8 @@ class CollectionDocuments {
         var links = new ArrayList<Link>(List.of(
                 new Link(urls.to(path, "json"), "self", Link.JSON, "This collection"),
                 new Link(urls.to(path, "html"), "alternate", Link.HTML, "This collection as HTML"),
-                new Link(urls.to(path + "/items", "json"), "items", Link.GEOJSON, c.title() + " as GeoJSON"),
+                // no query: GDAL appends "/{featureId}" to this link to read one feature (GetFeature)
+                new Link(urls.to(path + "/items", Map.of()), "items", Link.GEOJSON, c.title() + " as GeoJSON"),
                 new Link(urls.to(path + "/items", "html"), "items", Link.HTML, c.title() + " as HTML"),
                 new Link(urls.to(path + "/queryables", "json"), QUERYABLES_REL, Link.SCHEMA,
                         "Properties to filter on"),
