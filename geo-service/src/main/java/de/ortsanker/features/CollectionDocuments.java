@@ -58,6 +58,11 @@ class CollectionDocuments {
                 // GDAL's OAPIF driver matches this spelling of the relation only, and prefers an XML schema.
                 new Link(urls.to(path + "/schema.xsd", Map.of()), "describedBy", FeatureSchemas.XSD_TYPE,
                         "What every feature carries (GML application schema)")));
+        // a layer in the vector tiles: its tilesets (OGC API Tiles), in every grid; GDAL's OGCAPI driver looks here
+        if (de.ortsanker.catalogue.Catalogue.byId(c.id()).filter(de.ortsanker.catalogue.Layer::inTiles).isPresent()) {
+            links.add(new Link(urls.to(path + "/tiles", Map.of()), OgcApiRoot.TILESETS_VECTOR, Link.JSON,
+                    c.title() + " as vector tiles"));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (CollectionExtents.Source s : e.sources()) {
             String url = Licences.url(s.licence());

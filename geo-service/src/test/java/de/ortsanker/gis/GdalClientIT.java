@@ -134,6 +134,36 @@ class GdalClientIT {
         assertThat(tile).contains("Layer name: mobility").contains("name (String) = " + name);
     }
 
+    /**
+     * A tile of the AdV_25832 grid (basemap.de's, for portals in UTM 32N) read by GDAL's MVT driver: the place
+     * is in the tile that PostGIS's ST_Transform and the grid's published origin and cell size put it in.
+     */
+    @Test
+    void theMvtDriverReadsAUtm32Tile() throws Exception {
+        String name;
+        double e;
+        double n;
+        try (var c = db.connect(); var rs = c.createStatement().executeQuery("select p.name,"
+                + " ST_X(ST_Transform(p.geom, 25832)), ST_Y(ST_Transform(p.geom, 25832))" + PUBLIC_MOBILITY
+                + " and p.name is not null and p.kind = 'charging_station' order by p.id limit 1")) {
+            assertThat(rs.next()).isTrue();
+            name = rs.getString(1);
+            e = rs.getDouble(2);
+            n = rs.getDouble(3);
+        }
+        int level = 9;
+        double span = 4891.96981025127 * 256 / (1 << level);
+        long col = (long) Math.floor((e + 46133.17) / span);
+        long row = (long) Math.floor((6301219.54 - n) / span);
+        String url = base() + "/collections/mobility/tiles/AdV_25832/" + level + "/" + row + "/" + col;
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        // a query tells GDAL's MVT driver that the URL is one tile, not a directory of a tileset
+        String tile = gdal("ogrinfo", "-ro", "-al", "MVT:" + url + "?f=mvt");
+        assertThat(tile).contains("Layer name: mobility").contains("name (String) = " + name);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private String base() {

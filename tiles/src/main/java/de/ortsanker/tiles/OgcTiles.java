@@ -150,9 +150,7 @@ public class OgcTiles {
             item.put("dataType", "vector");
             item.put("crs", grid.crs());
             item.put("tileMatrixSetId", grid.id());
-            if (grid.uri() != null) {
-                item.put("tileMatrixSetURI", grid.uri());
-            }
+            item.put("tileMatrixSetURI", tileMatrixSetUri(base, grid));
             item.put("tileMatrixSetLimits", limits(grid, layers));
             item.put("links", tilesetLinks(base, path.endsWith("/tiles") ? path + "/" + grid.id() : path, grid, ""));
             items.add(item);
@@ -170,9 +168,7 @@ public class OgcTiles {
         tileset.put("dataType", "vector");
         tileset.put("crs", grid.crs());
         tileset.put("tileMatrixSetId", grid.id());
-        if (grid.uri() != null) {
-            tileset.put("tileMatrixSetURI", grid.uri());
-        }
+        tileset.put("tileMatrixSetURI", tileMatrixSetUri(base, grid));
         tileset.put("tileMatrixSetLimits", limits(grid, layers));
         tileset.put("layers", layers.stream().map(l -> layer(l, grid)).toList());
         var links = tilesetLinks(base, path, grid, query);
@@ -183,6 +179,14 @@ public class OgcTiles {
                 "application/vnd.mapbox.style+json", "MapLibre style"));
         tileset.put("links", links);
         return tileset;
+    }
+
+    /**
+     * The registered URI of a grid, or for one the OGC registry does not hold (the AdV grids) its definition
+     * here: GDAL's OGCAPI driver picks a tileset by finding the grid's id in this URI.
+     */
+    private static String tileMatrixSetUri(String base, TileMatrixSet grid) {
+        return grid.uri() != null ? grid.uri() : base + "/tileMatrixSets/" + grid.id();
     }
 
     private static List<Map<String, Object>> tilesetLinks(String base, String path, TileMatrixSet grid, String query) {

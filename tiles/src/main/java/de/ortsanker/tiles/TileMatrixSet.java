@@ -117,9 +117,34 @@ public record TileMatrixSet(String id, String title, String uri, int srid, doubl
             tms.put("wellKnownScaleSet", wellKnownScaleSet);
         }
         double span = tileSpan(0);
-        tms.put("boundingBox", Map.of("lowerLeft", List.of(originX, originY - span), "upperRight",
-                List.of(originX + span, originY), "crs", crs()));
+        var bbox = new LinkedHashMap<String, Object>();
+        bbox.put("lowerLeft", List.of(originX, originY - span));
+        bbox.put("upperRight", List.of(originX + span, originY));
+        bbox.put("crs", crs());
+        tms.put("boundingBox", bbox);
         tms.put("tileMatrices", matrices);
+        if (!isWebMercator()) {
+            // The same grid once more as Tile Matrix Set 1.0 (OGC 17-083r2) members: GDAL up to 3.6 (Debian 12)
+            // reads only that encoding for a grid it does not know by name. TMS 2.0 readers ignore them.
+            tms.put("type", "TileMatrixSetType");
+            tms.put("identifier", id);
+            tms.put("supportedCRS", crs());
+            bbox.put("type", "BoundingBoxType");
+            bbox.put("lowerCorner", List.of(originX, originY - span));
+            bbox.put("upperCorner", List.of(originX + span, originY));
+            tms.put("tileMatrix", matrices.stream().map(m -> {
+                var v1 = new LinkedHashMap<String, Object>();
+                v1.put("type", "TileMatrixType");
+                v1.put("identifier", m.get("id"));
+                v1.put("scaleDenominator", m.get("scaleDenominator"));
+                v1.put("topLeftCorner", m.get("pointOfOrigin"));
+                v1.put("tileWidth", m.get("tileWidth"));
+                v1.put("tileHeight", m.get("tileHeight"));
+                v1.put("matrixWidth", m.get("matrixWidth"));
+                v1.put("matrixHeight", m.get("matrixHeight"));
+                return v1;
+            }).toList());
+        }
         tms.put("links", List.of(OgcTiles.link("self", selfUrl, "application/json", id)));
         return tms;
     }
