@@ -16,7 +16,8 @@
 -- Never an estimate from a list of large places only.
 
 create table village_population (
-    locality_id    bigint primary key references localities (id) on delete cascade,
+    -- no foreign key: localities can be truncated (tests, a fresh start); the refresh drops figures of villages gone
+    locality_id    bigint primary key,
     ags            text,           -- the municipality the village lies in
     people         integer check (people >= 0),
     method         text not null check (method in ('own', 'zensus', 'addresses', 'settlement_kind', 'unknown')),
@@ -323,6 +324,15 @@ begin
 end
 $$;
 
+create function village_population_mark_truncated() returns trigger
+    language plpgsql
+as $$
+begin
+    insert into village_population_pending values (true) on conflict do nothing;
+    return null;
+end
+$$;
+
 create function village_population_at_commit() returns trigger
     language plpgsql
 as $$
@@ -347,6 +357,8 @@ begin
                        ' for each statement execute function village_population_mark()', t);
         execute format('create trigger %1$s_village_population_delete after delete on %1$s referencing old table as changed_rows'
                        ' for each statement execute function village_population_mark()', t);
+        execute format('create trigger %1$s_village_population_truncate after truncate on %1$s'
+                       ' for each statement execute function village_population_mark_truncated()', t);
     end loop;
 end
 $$;
