@@ -81,8 +81,10 @@ as $$
     select case method when 'zensus' then 0.20 when 'addresses' then 0.20 when 'settlement_kind' then 0.60 end
 $$;
 
+-- JIT off: compiling the statements cost seconds (more than running them) for the row counts of a county.
 create function village_population_refresh() returns bigint
     language plpgsql
+    set jit = off
 as $$
 declare
     changed bigint;
@@ -112,7 +114,8 @@ begin
     -- Settlements people live in (every kind but 'locality', a named spot), in their municipality: their own
     -- key where the data has one, else the outline they lie in.
     create temp table vp_settlement as
-    select l.id, l.kind, l.geom, l.population as own, l.population_source as own_source,
+    select l.id, l.kind, l.geom, l.geog, ST_Transform(l.geom, 3035) as laea, settlement_reach(l.kind) as reach,
+           l.population as own, l.population_source as own_source,
            l.population_date as own_date, l.licence as own_licence, l.attribution as own_attribution,
            coalesce(l.ags, (select a.ags from vp_area a where a.geom && l.geom and ST_Intersects(a.geom, l.geom)
                              order by a.ags limit 1)) as ags
@@ -127,25 +130,28 @@ begin
       from (select ags, count(*) as settlements from vp_settlement where ags is not null group by ags) s
       join official_figures f on f.level = 'gemeinde' and f.ags = s.ags
       left join vp_area a on a.ags = s.ags;
+    create index on vp_municipality (ags);
+    analyze vp_municipality;
 
     -- Each address of a municipality to its nearest settlement there, distances weighted by the settlements'
     -- reach (a weighted Voronoi partition within the outline; on the sphere, which is exact enough to rank).
+    -- (A top-1 search per address over the few settlements of its municipality: three times faster than
+    -- ranking every pair.)
     create temp table vp_address as
-    select distinct on (d.id) d.id, v.id as village
+    select d.id, v.village
       from vp_municipality m
       join addresses d on d.retired_at is null and d.geom && m.geom and ST_Intersects(m.geom, d.geom)
-      join vp_settlement v on v.ags = m.ags
-     order by d.id, ST_Distance(v.geom::geography, d.geom::geography, false) / settlement_reach(v.kind), v.id;
+     cross join lateral (select v.id as village from vp_settlement v where v.ags = m.ags
+                          order by ST_Distance(v.geog, d.geom::geography, false) / v.reach, v.id limit 1) v;
 
     -- The same for inhabited Zensus grid cells, by their centres (ETRS89-LAEA metres: equal-area, near-true distances).
     create temp table vp_cell as
-    select distinct on (c.id) c.id, c.population, v.id as village
-      from vp_municipality m
+    select c.id, c.population, v.village
+      from (select ags, ST_Transform(geom, 3035) as laea from vp_municipality) m
       join population_cells c on c.retired_at is null and c.population > 0
-                              and c.centre && ST_Transform(m.geom, 3035)
-                              and ST_Intersects(ST_Transform(m.geom, 3035), c.centre)
-      join vp_settlement v on v.ags = m.ags
-     order by c.id, ST_Distance(ST_Transform(v.geom, 3035), c.centre) / settlement_reach(v.kind), v.id;
+                              and c.centre && m.laea and ST_Intersects(m.laea, c.centre)
+     cross join lateral (select v.id as village from vp_settlement v where v.ags = m.ags
+                          order by ST_Distance(v.laea, c.centre) / v.reach, v.id limit 1) v;
 
     alter table vp_settlement add column cells bigint not null default 0, add column addresses bigint not null default 0,
         add column own_unused_reason text, add column own_used boolean not null default false;
@@ -157,19 +163,24 @@ begin
     -- Which own figures are the village's. Nearly the municipality's figure, on a settlement that holds much
     -- less than three quarters of the municipality's addresses (or where none are known, among others): the
     -- municipality's figure tagged on its main place. A village that is nearly all of its municipality keeps it.
+    alter table vp_municipality add column addresses bigint not null default 0, add column own_kept bigint not null default 0;
+    update vp_municipality m set addresses = t.n
+      from (select ags, sum(addresses) as n from vp_settlement group by ags) t where t.ags = m.ags;
     update vp_settlement s
        set own_unused_reason = case
                when s.own > m.official then 'above_official'
                when m.settlements > 1 and s.own >= 0.9 * m.official
-                    and coalesce(s.addresses::numeric / nullif(t.addresses, 0) < 0.75, true) then 'municipality_figure' end
-      from vp_municipality m,
-           lateral (select sum(o.addresses) as addresses from vp_settlement o where o.ags = m.ags) t
+                    and coalesce(s.addresses::numeric / nullif(m.addresses, 0) < 0.75, true) then 'municipality_figure' end
+      from vp_municipality m
      where m.ags = s.ags and s.own is not null;
     update vp_settlement set own_used = true where own is not null and own_unused_reason is null;
     update vp_settlement s set own_used = false, own_unused_reason = 'sum_above_official'
       from (select s2.ags from vp_settlement s2 join vp_municipality m on m.ags = s2.ags
              where s2.own_used group by s2.ags, m.official having sum(s2.own) > m.official) o
      where s.ags = o.ags and s.own_used;
+    update vp_municipality m set own_kept = t.n
+      from (select ags, sum(own) as n from vp_settlement where own_used group by ags) t where t.ags = m.ags;
+    analyze vp_settlement;
 
     create temp table vp_new as
     with sharing as (
@@ -179,15 +190,13 @@ begin
           join vp_municipality m on m.ags = v.ags
          where not v.own_used
     ), per_municipality as (
-        select s.ags, m.official - coalesce((select sum(v.own) from vp_settlement v
-                                               where v.ags = s.ags and v.own_used), 0) as rest,
+        select s.ags, m.official - m.own_kept as rest,
                sum(s.cells) as cells,
                -- addresses describe a municipality where the data holds nearly all of them: Germany has about one
                -- address for four to five people; fewer than one for seven means the mapping is unfinished
-               sum(s.addresses) > 0 and sum(s.addresses) >= 0.15 * (m.official - coalesce((select sum(v.own)
-                   from vp_settlement v where v.ags = s.ags and v.own_used), 0)) as by_addresses
+               sum(s.addresses) > 0 and sum(s.addresses) >= 0.15 * (m.official - m.own_kept) as by_addresses
           from sharing s join vp_municipality m on m.ags = s.ags
-         group by s.ags, m.official
+         group by s.ags, m.official, m.own_kept
     ), weighted as (
         select s.id, s.ags, s.kind, p.rest,
                case when p.cells > 0 then 'zensus' when p.by_addresses then 'addresses' else 'settlement_kind' end as method,
