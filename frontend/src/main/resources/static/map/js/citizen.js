@@ -1,8 +1,8 @@
 // The citizen map: search or "near me", filters in plain words, a list sorted by distance beside the
 // map (a full alternative to it), a detail panel, and the whole state in the address.
 import { el, replace, debounce } from './dom.js';
-import { t, label, setLanguage, translatePage, language } from './i18n.js';
-import { config as loadConfig, getJson, latestOnly, Problem } from './api.js';
+import { t, label, setLanguage, translatePage, language, placeName } from './i18n.js';
+import { config as loadConfig, getJson, latestOnly, Problem, describe } from './api.js';
 import { metres, distanceText, pointOf } from './geo.js';
 import { createMap } from './basemap.js';
 import { placesLayer, letter } from './markers.js';
@@ -169,7 +169,7 @@ function load() {
       if (error.name === 'AbortError') return;
       $('results').removeAttribute('aria-busy');
       replace($('results'));
-      setSummary(t('loadFailed', { reason: error.message }),
+      setSummary(t('loadFailed', { reason: describe(error) }),
         el('button', { type: 'button', class: 'secondary', onclick: () => { loaded = null; load(); } }, t('retry')));
     });
 }
@@ -205,7 +205,9 @@ function render(message) {
   if (message) {
     setSummary(message);
   } else if (!visible.length) {
-    setSummary(t('noResults'));
+    // Nothing this near: said plainly, with the way to look farther (never a silent empty list).
+    setSummary(from.label ? t('noneNear', { origin: from.label }) : t('noResults'), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'wider', onclick: () => widen(from) }, t('searchWider')));
   } else {
     setSummary(
       `${visible.length === 1 ? t('resultsCountOne') : t('resultsCount', { n: visible.length })}, `
@@ -215,11 +217,33 @@ function render(message) {
   }
 }
 
+/** The nearest matching place within 100 km of the origin, brought into view with the origin. */
+async function widen(from) {
+  setSummary(t('loading'));
+  try {
+    const answer = await getJson('places/nearby', {
+      lon: from.lon.toFixed(6), lat: from.lat.toFixed(6), radius: MAX_RADIUS, limit: 1, ...filterParams(),
+    });
+    const nearest = answer.features?.[0];
+    const at = nearest && pointOf(nearest.geometry);
+    if (!at) {
+      setSummary(t('noneWithin', { km: MAX_RADIUS / 1000 }));
+      return;
+    }
+    map.fitBounds([[from.lat, from.lon], [at.lat, at.lon]], { animate: false, padding: [40, 40] });
+  } catch (error) {
+    setSummary(t('loadFailed', { reason: describe(error) }));
+  }
+}
+
 function listItem(f, d) {
   const p = f.properties;
   const status = openStatus(p);
+  const name = placeName(p);
+  const kind = label(p, 'kind_label');
   const facts = [
-    label(p, 'kind_label'),
+    // The kind once: not again after a name that is the kind ("Bushaltestelle (ohne Namen)").
+    kind && !name.toLowerCase().startsWith(kind.toLowerCase()) ? kind : null,
     distanceText(d, language()),
     status ? status.text : null,
     p.wheelchair ? t(`wheelchair_${p.wheelchair}`) : null,
@@ -232,7 +256,7 @@ function listItem(f, d) {
     },
     el('span', { class: `badge om-${p.group}`, 'aria-hidden': 'true' }, letter(p.group)),
     el('span', { class: 'result-text' },
-      el('span', { class: 'result-name' }, p.name || label(p, 'kind_label')),
+      el('span', { class: 'result-name' }, name),
       el('span', { class: 'result-facts' }, facts.join(' · ')))));
 }
 
@@ -283,7 +307,7 @@ async function select(id, { push = true, pan = false } = {}) {
   } catch (error) {
     if (request !== detailRequest) return;
     replace(panel, el('button', { type: 'button', class: 'close', onclick: () => closeDetail() }, t('backToList')),
-      el('p', { role: 'alert' }, error instanceof Problem ? error.message : t('loadFailed', { reason: error.message })));
+      el('p', { role: 'alert' }, t('loadFailed', { reason: describe(error) })));
     panel.hidden = false;
     document.body.classList.add('showing-detail');
   }
@@ -440,5 +464,5 @@ function setStatus(text) {
 }
 
 main().catch((error) => {
-  setSummary(t('loadFailed', { reason: error.message }));
+  setSummary(t('loadFailed', { reason: describe(error) }));
 });
