@@ -200,7 +200,10 @@ function render(message) {
   if (state.place) markers.select(state.place);
   attribution.setData(loaded.attributions.map((a) => a.attribution));
   const list = $('results');
+  // A keyboard user's place in the list survives a new answer (a pan, a zoom to the chosen place).
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.id : null;
   replace(list, visible.map(({ f, d }) => listItem(f, d)));
+  if (focused) list.querySelector(`.result[data-id="${Number(focused)}"]`)?.focus();
   list.dataset.renders = String(Number(list.dataset.renders || 0) + 1);  // lets tests wait for a new answer
   if (message) {
     setSummary(message);
@@ -242,8 +245,8 @@ function listItem(f, d) {
   const name = placeName(p);
   const kind = label(p, 'kind_label');
   const facts = [
-    // The kind once: not again after a name that is the kind ("Bushaltestelle (ohne Namen)").
-    kind && !name.toLowerCase().startsWith(kind.toLowerCase()) ? kind : null,
+    // The kind once: not again after a name that is the kind ("Bushaltestelle (ohne Namen)", a stop named so).
+    kind && p.name && p.name.trim() !== kind ? kind : null,
     distanceText(d, language()),
     status ? status.text : null,
     p.wheelchair ? t(`wheelchair_${p.wheelchair}`) : null,

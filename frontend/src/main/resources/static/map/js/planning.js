@@ -63,7 +63,8 @@ function write(push) {
   if (state.sort !== 'rank' || state.dir !== 'asc') { q.set('sort', state.sort); q.set('dir', state.dir); }
   if (state.village) q.set('village', String(state.village));
   if (state.view) q.set('view', state.view.map((n, i) => (i < 2 ? n.toFixed(5) : n)).join(','));
-  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%7C/g, '|').replace(/%3A/g, ':')}`;
+  // '|' stays escaped: Tomcat refuses a request whose address holds it raw, so the link could not be opened again.
+  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
   if (address !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', address);
 }
 
