@@ -95,6 +95,10 @@ class WebMapBrowserIT {
         browser.screenshot("citizen");
         browser.js("document.getElementById('filter-box').open = true");
 
+        // A stop without a name is listed as its kind, said once.
+        assertThat(texts("#results .result-name")).contains("Bushaltestelle (ohne Namen)");
+        assertThat(texts("#results button.result")).filteredOn(r -> r.contains("ohne Namen"))
+                .allSatisfy(r -> assertThat(r).doesNotContain("(ohne Namen)Bushaltestelle"));
         clickResult("Dorfgemeinschaftshaus Harsdorf");
         WebElement detail = browser.visible("#detail");
         browser.await("the detail of the village hall", d -> browser.find("#detail-name").getText()
@@ -102,7 +106,7 @@ class WebMapBrowserIT {
         String text = detail.getText();
         assertThat(text).contains("Dorfgemeinschaftshaus", "Hauptstraße 12, 95499 Harsdorf", "Öffnungszeiten", "Heute",
                 "Stufenlos zugänglich", "Eintritt frei, kein Verzehrzwang", "Gemeinde Harsdorf (Gemeinde)",
-                "Bürgerbüro Harsdorf", "Ohne Auto hinkommen", "Mitfahrbank Harsdorf Ortsmitte",
+                "Bürgerbüro Harsdorf", "Ohne Auto hinkommen", "Mitfahrbank Harsdorf Ortsmitte", "Bushaltestelle (ohne Namen)",
                 "Quelle: ortsanker-fixture", "Lizenz: CC0-1.0", "Ortsanker test fixture");
         assertThat(text).containsPattern("Jetzt (geöffnet|geschlossen)");
         // Focus moves to the panel's heading, so a screen reader announces the place.
