@@ -66,6 +66,7 @@ const STRINGS = {
     areaNone: 'ein Landkreis oder eine Gemeinde (oben suchen)', areaNoMatch: 'Kein Landkreis und keine Gemeinde heißt „{q}“.',
     areaChosen: '{name}', areaOf: 'in {name}', areaLevel_kreis: 'Landkreis', areaLevel_gemeinde: 'Gemeinde', areaLevel_land: 'Land',
     summaryIn: '{area}: ', legendToggle: 'Legende',
+    areaNoVillages: '{area}: Für dieses Gebiet sind keine Dörfer oder Weiler erfasst. Importieren Sie die OpenStreetMap-Daten des Gebiets.',
     // problems the service answered with
     problemInvalid: 'Der Dienst konnte diese Angabe nicht verwenden: {params}.', problemNotFound: 'Nicht gefunden.',
     problemUnavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
@@ -144,6 +145,7 @@ const STRINGS = {
     areaNone: 'a district or municipality (search above)', areaNoMatch: 'No district or municipality is called “{q}”.',
     areaChosen: '{name}', areaOf: 'in {name}', areaLevel_kreis: 'district', areaLevel_gemeinde: 'municipality', areaLevel_land: 'Land',
     summaryIn: '{area}: ', legendToggle: 'Legend',
+    areaNoVillages: '{area}: no villages or hamlets are recorded for this area. Import the area’s OpenStreetMap data.',
     problemInvalid: 'The service could not use: {params}.', problemNotFound: 'Not found.',
     problemUnavailable: 'The service cannot be reached just now. Please try again in a moment.',
     problemServer: 'Error in the service ({status}).', problemOther: 'Error {status}: {title}', problemNetwork: 'No connection to the service.',

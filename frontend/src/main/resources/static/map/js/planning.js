@@ -5,7 +5,7 @@
 // The address keeps rules, area, sort and view.
 import { el, replace, debounce } from './dom.js';
 import { t, setLanguage, translatePage, number, language } from './i18n.js';
-import { config as loadConfig, getJson, latestOnly, url, describe } from './api.js';
+import { config as loadConfig, getJson, latestOnly, url, describe, Problem } from './api.js';
 import { createMap } from './basemap.js';
 
 const L = window.L;
@@ -243,7 +243,17 @@ async function compute() {
     rebuild();
   } catch (error) {
     answer = null;
-    replace($('summary'), el('span', { role: 'alert' }, t('planningFailed', { reason: describe(error) })));
+    buildRuleRows();
+    villageLayer.clearLayers();
+    replace($('villages-table'));
+    replace($('downloads'));
+    siteLayer.clearLayers();
+    ['coverage', 'candidate-downloads', 'candidates-table'].forEach((id) => replace($(id)));
+    // An area without villages is not a failure: the data holds none there (yet).
+    const message = error instanceof Problem && error.status === 404
+      ? t('areaNoVillages', { area: area && state.ags ? areaName(area) : t('areaAll') })
+      : t('planningFailed', { reason: describe(error) });
+    replace($('summary'), el('span', { role: 'alert' }, message));
   } finally {
     $('villages-table').removeAttribute('aria-busy');
     submit.disabled = false;
