@@ -44,7 +44,7 @@ const STRINGS = {
     operator_private: 'privat', operator_cooperative: 'Genossenschaft', operator_public_transport: 'Verkehrsbetrieb', operator_other: 'sonstige',
     locality_city: 'Stadt', locality_town: 'Stadt', locality_village: 'Dorf', locality_hamlet: 'Weiler',
     locality_isolated_dwelling: 'Einzelsiedlung', locality_suburb: 'Ortsteil', locality_quarter: 'Ortsteil', locality_locality: 'Flur',
-    placesIn: '{n} Orte', clusterLabel: '{n} Orte – zum Vergrößern auswählen',
+    placesIn: '{n} Orte', clusterLabel: '{n} Orte – zum Vergrößern auswählen', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern',
     // planner view
     plannerTitle: 'Unterversorgte Orte', plannerIntro: 'Welche Dörfer haben keinen Treffpunkt oder keine Mitfahrbank in Reichweite, und wie viele Menschen leben dort?',
     rulesLegend: 'Regeln: Ein Ort ist unterversorgt, wenn …', ruleNone: 'kein(e) {kinds} im Umkreis von {radius} m liegt', ruleShort: '{kinds} in {radius} m',
@@ -125,7 +125,7 @@ const STRINGS = {
     operator_private: 'private', operator_cooperative: 'cooperative', operator_public_transport: 'transport operator', operator_other: 'other',
     locality_city: 'city', locality_town: 'town', locality_village: 'village', locality_hamlet: 'hamlet',
     locality_isolated_dwelling: 'farmstead', locality_suburb: 'district', locality_quarter: 'quarter', locality_locality: 'locality',
-    placesIn: '{n} places', clusterLabel: '{n} places – select to zoom in',
+    placesIn: '{n} places', clusterLabel: '{n} places – select to zoom in', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
     plannerTitle: 'Underserved villages', plannerIntro: 'Which villages have no place to meet or no ride-sharing bench within reach, and how many people live there?',
     rulesLegend: 'Rules: a village is underserved when …', ruleNone: 'no {kinds} lies within {radius} m', ruleShort: '{kinds} within {radius} m',
     ruleKinds: 'Kind', ruleRadius: 'Radius (m)', addRule: 'Add a rule', removeRule: 'Remove rule', apply: 'Recompute',
@@ -191,6 +191,7 @@ export function translatePage(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-label]').forEach((node) => { node.setAttribute('aria-label', t(node.dataset.i18nLabel)); });
+  root.querySelectorAll('[data-i18n-title]').forEach((node) => { node.title = t(node.dataset.i18nTitle); });
 }
 
 /** A place's name, or "<kind> (ohne Namen)" / "<kind> (unnamed)" when it has none. */

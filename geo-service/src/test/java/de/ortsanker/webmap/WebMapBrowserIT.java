@@ -552,10 +552,25 @@ class WebMapBrowserIT {
         assertThat(found).isNotEmpty().allSatisfy(r -> assertThat(r).contains("Stufenlos zugänglich"));
         assertThat(texts("#results .result-name")).contains("Dorfgemeinschaftshaus Harsdorf");
         assertThat(browser.number("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        assertThat(browser.find(".leaflet-control-zoom-in").getAttribute("title")).isEqualTo("Vergrößern");
         clickResult("Dorfgemeinschaftshaus Harsdorf");
         browser.await("the detail, full screen", d -> browser.find("#detail").isDisplayed() ? true : null);
         assertThat(browser.find("#detail").getText()).contains("Stufenlos zugänglich", "Quelle: ortsanker-fixture");
         browser.screenshot("citizen-phone-found");
+    }
+
+    @Test
+    void whatTheServiceRefusesIsSaidInThePagesLanguage() throws Exception {
+        // A key nobody has: the service answers 404 and 400 problems (in English); the page says it in German …
+        browser.open(service.base + "/map/planning?ags=09999");
+        browser.await("the refusal", d -> browser.find("#summary").getText().contains("fehlgeschlagen") ? true : null);
+        assertThat(browser.find("#summary").getText())
+                .isEqualTo("Die Auswertung ist fehlgeschlagen: Der Dienst konnte diese Angabe nicht verwenden: ags.");
+        assertThat(browser.find("#area-status").getText()).isEqualTo("Nicht gefunden.");
+        // … and an English page in English (the service's own words).
+        browser.open(service.base + "/map/planning?ags=09999&lang=en");
+        browser.await("the refusal in English", d -> browser.find("#summary").getText().contains("failed") ? true : null);
+        assertThat(browser.find("#summary").getText()).startsWith("The analysis failed: ").contains("09999");
     }
 
     @Test
