@@ -10,29 +10,30 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The first view of a visitor without a shared link: the configured box, else where the data is richest —
- * the public places of the quarter-degree cell (about 18 × 28 km) that holds the most of them. Not the
- * extent of everything: with a region in Bavaria and one in Brandenburg that is an empty middle of the
- * country, and the map would open on nothing. Remembered for a few minutes.
+ * The first view of a visitor without a shared link: the configured box, else the richest region of the data
+ * — the map cell (about 17 × 17 km) whose public places are of the most kinds, then the most places, zoomed
+ * to its places. A newcomer to a database holding a rural county with a handful of stops and a fully mapped
+ * small town sees the town's village halls, pubs, libraries and car sharing first, not the outline of half
+ * of Germany that the extent of everything would be. Computed in one grouped scan and remembered for a few
+ * minutes.
  */
 @Component
 class StartView {
 
-    static final double CELL_DEGREES = 0.25;
+    /** A cell's size in degrees: about 17 km east-west and north-south in Germany. */
+    static final double CELL_LON = 0.25;
+    static final double CELL_LAT = 0.15;
     static final String RICHEST = """
-            with cell as (
-                select floor(ST_XMin(p.geom) / :cell) as x, floor(ST_YMin(p.geom) / :cell) as y
-                  from places p where %1$s
-                 group by 1, 2 order by count(*) desc, 1, 2 limit 1)
+            with located as (
+                select p.kind, p.geom, floor((ST_XMin(p.geom) + ST_XMax(p.geom)) / 2 / %2$s) as cx,
+                       floor((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2 / %3$s) as cy
+                  from places p where %1$s),
+            richest as (
+                select cx, cy from located group by cx, cy
+                 order by count(distinct kind) desc, count(*) desc, cx, cy limit 1)
             select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
-              from (select ST_Extent(p.geom)::geometry as e
-                      from places p, cell
-                     where p.geom && ST_MakeEnvelope(cell.x * :cell, cell.y * :cell, (cell.x + 1) * :cell,
-                                                     (cell.y + 1) * :cell, 4326)
-                       and %1$s) x
-             where e is not null""".formatted(PublicPlaces.on("current_date"));
-    /** Around a single place (or a few in a row), a view a citizen can read: about 2 km each way. */
-    static final double MIN_SPAN_DEGREES = 0.03;
+              from (select ST_Extent(l.geom)::geometry as e from located l join richest r using (cx, cy)) x
+             where e is not null""".formatted(PublicPlaces.on("current_date"), CELL_LON, CELL_LAT);
     /** Germany, when there is no data at all. */
     static final double[] GERMANY = {5.87, 47.27, 15.04, 55.06};
     private static final Duration REMEMBER = Duration.ofMinutes(5);
@@ -55,24 +56,20 @@ class StartView {
             return remembered;
         }
         if (remembered == null || rememberedAt.plus(REMEMBER).isBefore(Instant.now())) {
-            var boxes = jdbc.query(RICHEST, new MapSqlParameterSource("cell", CELL_DEGREES), (rs, i) -> new double[]{
-                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
-            remembered = boxes.isEmpty() ? GERMANY : widened(boxes.get(0));
+            remembered = java.util.Objects.requireNonNullElse(query(RICHEST), GERMANY);
             rememberedAt = Instant.now();
         }
         return remembered;
     }
 
-    private static double[] widened(double[] box) {
-        double[] b = box.clone();
-        for (int i = 0; i < 2; i++) {
-            double missing = MIN_SPAN_DEGREES - (b[i + 2] - b[i]);
-            if (missing > 0) {
-                b[i] -= missing / 2;
-                b[i + 2] += missing / 2;
-            }
+    private double[] query(String sql) {
+        try {
+            var boxes = jdbc.query(sql, new MapSqlParameterSource(), (rs, i) -> new double[]{
+                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
+            return boxes.isEmpty() ? null : boxes.get(0);
+        } catch (org.springframework.dao.DataAccessException e) {
+            return null;  // the map still opens, on Germany; the next visitor asks again
         }
-        return b;
     }
 
     static double[] parse(String bbox) {

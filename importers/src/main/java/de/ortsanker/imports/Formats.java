@@ -3,8 +3,12 @@ package de.ortsanker.imports;
 import de.ortsanker.imports.geojson.GeoJsonImporter;
 import de.ortsanker.imports.geopackage.GeoPackageImporter;
 import de.ortsanker.imports.osm.OsmImporter;
+import de.ortsanker.imports.population.GvIsysImporter;
 import de.ortsanker.imports.population.PopulationGridImporter;
+import de.ortsanker.imports.population.ZensusMunicipalitiesImporter;
 import de.ortsanker.imports.shapefile.ShapefileImporter;
+import de.ortsanker.imports.stops.StopList;
+import de.ortsanker.imports.stops.StopListImporter;
 import de.ortsanker.imports.table.CsvTable;
 import de.ortsanker.imports.table.TableImporter;
 import java.util.List;
@@ -46,6 +50,10 @@ final class Formats {
             return table(file, options);
         }
         if (name.endsWith(".xlsx")) {
+            if ((options.target() == null || options.target() == Target.OFFICIAL_POPULATION)
+                    && GvIsysImporter.recognises(file)) {
+                return new GvIsysImporter(file);
+            }
             return new TableImporter(file, options, true);
         }
         if (name.endsWith(".xls") || name.endsWith(".ods")) {
@@ -68,7 +76,7 @@ final class Formats {
                 + " .csv, .xlsx)");
     }
 
-    /** A CSV file: a census grid, or a table of places or localities. */
+    /** A CSV file: a census grid, a transport authority's stop list, or a table of places or localities. */
     private static FileImporter table(Path file, ImportOptions options) throws IOException {
         List<String> header;
         try (var csv = new CsvTable(file.getFileName().toString(), Files.newInputStream(file), options.encoding(),
@@ -79,6 +87,15 @@ final class Formats {
             if (PopulationGridImporter.recognises(header)) {
                 return new PopulationGridImporter(file, options, header);
             }
+        }
+        if (options.target() == null || options.target() == Target.OFFICIAL_POPULATION) {
+            if (ZensusMunicipalitiesImporter.recognises(header)) {
+                return new ZensusMunicipalitiesImporter(file, options, header);
+            }
+        }
+        StopList stops = StopList.recognise(header);
+        if (stops != null && (options.target() == null || options.target() == Target.PLACES)) {
+            return new StopListImporter(file, options, stops);
         }
         return new TableImporter(file, options, false);
     }

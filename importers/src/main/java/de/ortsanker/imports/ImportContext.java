@@ -33,6 +33,8 @@ public final class ImportContext {
     private final DataSource dataSource;
     private final Staging staging;
     private final PlaceCheck placeCheck;
+    /** The area records must lie in ({@code --area}), or null. */
+    private final Clip clip;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Target, long[]> counts = new EnumMap<>(Target.class); // read, rejected, skipped
     private final Map<String, Long> stats = new TreeMap<>();
@@ -42,7 +44,7 @@ public final class ImportContext {
     private long problemCount;
 
     ImportContext(ImportOptions options, Provenance provenance, Path file, Vocabulary vocabulary,
-                  DataSource dataSource, Staging staging) {
+                  DataSource dataSource, Staging staging, Clip clip) {
         this.options = options;
         this.provenance = provenance;
         this.file = file;
@@ -50,6 +52,7 @@ public final class ImportContext {
         this.dataSource = dataSource;
         this.staging = staging;
         this.placeCheck = new PlaceCheck(vocabulary);
+        this.clip = clip;
     }
 
     public ImportOptions options() {
@@ -144,6 +147,9 @@ public final class ImportContext {
             reject(r.origin, "geometry", "no geometry", Target.PLACES, false);
             return;
         }
+        if (outside(r.geometry, Target.PLACES)) {
+            return;
+        }
         if (!placeCheck.accept(r, p -> {
             if (p.action() == Problem.Action.REJECTED) {
                 counts(Target.PLACES)[1]++;
@@ -157,11 +163,17 @@ public final class ImportContext {
 
     public void locality(LocalityRecord r) {
         read(Target.LOCALITIES);
+        if (r.point != null && outside(r.point, Target.LOCALITIES)) {
+            return;
+        }
         add(r);
     }
 
     public void adminArea(AdminAreaRecord r) {
         read(Target.ADMIN_AREAS);
+        if (r.geometry != null && outside(r.geometry, Target.ADMIN_AREAS)) {
+            return;
+        }
         add(r);
     }
 
@@ -170,9 +182,30 @@ public final class ImportContext {
         add(r);
     }
 
+    public void officialPopulation(OfficialPopulationRecord r) {
+        read(Target.OFFICIAL_POPULATION);
+        add(r);
+    }
+
     public void address(AddressRecord r) {
         read(Target.ADDRESSES);
+        if (r.point != null && outside(r.point, Target.ADDRESSES)) {
+            return;
+        }
         add(r);
+    }
+
+    /**
+     * Whether a record lies outside the run's area (--area): then it is counted as skipped, not reported one
+     * by one — a Land's extract holds millions of them, and leaving them out is what was asked.
+     */
+    private boolean outside(Geometry g, Target target) {
+        if (clip == null || clip.contains(g)) {
+            return false;
+        }
+        counts(target)[2]++;
+        stats.merge("area.outside", 1L, Long::sum);
+        return true;
     }
 
     private void add(StagedRecord r) {

@@ -46,18 +46,25 @@ import java.util.Objects;
  *                          or locality
  * @param census            the census a population grid belongs to, e.g. "Zensus 2022" (default: from the file
  *                          name)
+ * @param area              the AGS of an administrative area (a Kreis, a Gemeinde, a Land): only records inside
+ *                          its official boundary (the current record in admin_areas) are imported ({@link Clip});
+ *                          the default source name gets the key appended
  * @param skipUnchangedFile do nothing when the last successful run of the same source read a file with the
  *                          same checksum
  * @param progress          told about the run about once a second
  * @param stagingBuffer     the size of each table's staging buffer (default 4 MiB, at least 1 KiB). A source's
  *                          first import whose place rows overflow it is large: it loads them as a partition of
  *                          places of its own ({@link PartitionLoad})
+ * @param replaceSource     import even when the licence, attribution or format differ from the source's last
+ *                          run: this file replaces the source (otherwise such a run is refused, see
+ *                          {@link SourceIdentity})
  */
 public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
-                            boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer) {
+                            String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
+                            boolean replaceSource) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -119,6 +126,10 @@ public record ImportOptions(String source, String licence, String attribution, I
         putIf(m, "layer", layer);
         putIf(m, "minimum_match", minimumMatch);
         putIf(m, "census", census);
+        putIf(m, "area", area);
+        if (replaceSource) {
+            m.put("replace_source", true);
+        }
         return m;
     }
 
@@ -149,9 +160,11 @@ public record ImportOptions(String source, String licence, String attribution, I
         private String layer;
         private String minimumMatch;
         private String census;
+        private String area;
         private boolean skipUnchangedFile;
         private ProgressListener progress = ProgressListener.NONE;
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
+        private boolean replaceSource;
 
         private Builder() {
         }
@@ -176,9 +189,16 @@ public record ImportOptions(String source, String licence, String attribution, I
             layer = o.layer;
             minimumMatch = o.minimumMatch;
             census = o.census;
+            area = o.area;
             skipUnchangedFile = o.skipUnchangedFile;
             progress = o.progress;
             stagingBuffer = o.stagingBuffer;
+            replaceSource = o.replaceSource;
+        }
+
+        public Builder replaceSource(boolean replace) {
+            this.replaceSource = replace;
+            return this;
         }
 
         public Builder source(String source) {
@@ -272,6 +292,11 @@ public record ImportOptions(String source, String licence, String attribution, I
             return this;
         }
 
+        public Builder area(String ags) {
+            this.area = ags;
+            return this;
+        }
+
         public Builder census(String census) {
             this.census = census;
             return this;
@@ -295,8 +320,8 @@ public record ImportOptions(String source, String licence, String attribution, I
         /** @throws IllegalArgumentException for a staging buffer of less than 1 KiB */
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
-                    level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census,
-                    skipUnchangedFile, progress, stagingBuffer);
+                    level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
+                    skipUnchangedFile, progress, stagingBuffer, replaceSource);
         }
     }
 }

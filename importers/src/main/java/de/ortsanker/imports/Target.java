@@ -17,7 +17,10 @@ public enum Target {
     POPULATION_CELLS("population_cells", "cell_id", false, null, List.of(
             "size_m", "centre", "population", "census", "licence", "attribution")),
     ADDRESSES("addresses", "source_id", false, null, List.of(
-            "street", "housenumber", "postcode", "city", "geom", "licence", "attribution"));
+            "street", "housenumber", "postcode", "city", "geom", "licence", "attribution")),
+    /** A municipality's official population (V67), keyed by its AGS. */
+    OFFICIAL_POPULATION("official_population", "ags", false, null, List.of(
+            "name", "population", "reference_date", "publication", "licence", "attribution"));
 
     private final String table;
     private final String key;

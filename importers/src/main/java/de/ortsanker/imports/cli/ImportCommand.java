@@ -170,6 +170,11 @@ public final class ImportCommand {
                 description = "the source the records are keyed by (default: the file's name)")
         String source;
 
+        @Option(names = "--replace-source",
+                description = "import even when licence, attribution or format differ from the source's last run:"
+                        + " this file replaces the source (otherwise such a run is refused)")
+        boolean replaceSource;
+
         @Option(names = {"--licence", "--license"}, paramLabel = "TEXT",
                 description = "the data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0")
         String licence;
@@ -227,6 +232,11 @@ public final class ImportCommand {
                 description = "the census of a population grid, e.g. \"Zensus 2022\" (default: from the file name)")
         String census;
 
+        @Option(names = "--area", paramLabel = "AGS", converter = OptionValues.Ags.class,
+                description = "import only what lies inside this area's official boundary (the AGS of a Kreis,"
+                        + " Gemeinde or Land, e.g. 12062; its boundary must be imported first)")
+        String area;
+
         @Option(names = "--partial",
                 description = "the file holds only part of the source: records missing from it are kept")
         boolean partial;
@@ -265,9 +275,9 @@ public final class ImportCommand {
         ImportOptions options() {
             var b = ImportOptions.builder().source(source).licence(licence).attribution(attribution).kind(kind)
                     .target(target).level(level).mapping(mapping).idColumn(idColumn).crs(crs).encoding(encoding)
-                    .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).complete(!partial)
+                    .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).area(area).complete(!partial)
                     .onConflict(onConflict).dryRun(dryRun).skipUnchangedFile(skipUnchanged)
-                    .stagingBuffer(stagingBuffer);
+                    .stagingBuffer(stagingBuffer).replaceSource(replaceSource);
             columns.forEach(c -> b.column(c.field(), c.column()));
             if (maxErrors != null) {
                 b.maxErrors(maxErrors);

@@ -69,6 +69,19 @@ final class OptionValues {
         }
     }
 
+    /** An official key (Amtlicher Gemeindeschlüssel) of a Land (2 digits), Kreis (5) or Gemeinde (8). */
+    static final class Ags implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.strip();
+            if (!v.matches("\\d{2}|\\d{3}|\\d{5}|\\d{8}")) {
+                throw new TypeConversionException("takes the official key (AGS) of a Land (2 digits), Kreis (5, e.g."
+                        + " 12062 for Elbe-Elster) or Gemeinde (8), not " + value);
+            }
+            return v;
+        }
+    }
+
     static final class Epsg implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
