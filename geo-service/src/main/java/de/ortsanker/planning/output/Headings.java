@@ -16,7 +16,7 @@ final class Headings {
             Map.entry("Rang", "Rank"), Map.entry("ID", "ID"), Map.entry("Ortsteil", "Village"), Map.entry("Art", "Kind"),
             Map.entry("AGS", "AGS"), Map.entry("Gemeinde", "Municipality"), Map.entry("Kreis", "District"),
             Map.entry("Einwohner", "Population"), Map.entry("Einwohnerzahl: Methode", "Population: method"),
-            Map.entry("Einwohnerzahl: Quelle", "Population: source"), Map.entry("Längengrad", "Longitude"),
+            Map.entry("Einwohnerzahl: Quelle", "Population: source"), Map.entry("Einwohnerzahl: ±", "Population: ±"), Map.entry("Längengrad", "Longitude"),
             Map.entry("Breitengrad", "Latitude"), Map.entry("Es fehlt", "Missing"), Map.entry("Ortsteile", "Villages"),
             Map.entry("davon unterversorgt", "of which underserved"), Map.entry("davon betroffen", "of which affected"),
             Map.entry("Ortsteile ohne Einwohnerzahl", "Villages without a population figure"),
