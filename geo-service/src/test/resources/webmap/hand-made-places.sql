@@ -59,3 +59,8 @@ insert into places (kind, name, geom, opening_hours, wheelchair, free_entry, add
   'Waldau', '3', '95512', 'Neudrossenfeld', '<b>Betreiber</b>', 'private', null, null, null, false, null, null, '{}',
   null, '{}', '<script>alert(2)</script>',
   'ortsanker-fixture', 'injection/waldau', 'CC0-1.0', '<a href=javascript:alert(3)>fixture</a>', '2026-10-01');
+
+-- A stop without a name (OSM has many; a stop area's parts may all lack one): listed as "Bushaltestelle (ohne Namen)".
+insert into places (kind, name, geom, source, source_id, licence, attribution) values
+ ('bus_stop', null, ST_Point(11.5681, 50.0283, 4326), 'ortsanker-fixture', 'stop/harsdorf-unnamed', 'CC0-1.0',
+  'Ortsanker test fixture');

@@ -249,7 +249,7 @@ class SameFilterSamePlacesTest {
         JsonNode village = answer.path("villages").get(answer.path("villages").size() / 2);
         JsonNode reach = village.path("reach").path(target);
         assertThat(reach.path("within").path(String.valueOf(FAR)).asInt()).as("planning: places within 50 km").isEqualTo(list.size());
-        JsonNode nearest = getJson("/places/nearby?limit=1&lon=" + village.path("lon").asDouble() + "&lat="
+        JsonNode nearest = getJson("/places/nearby?limit=1&radius=100000&lon=" + village.path("lon").asDouble() + "&lat="
                 + village.path("lat").asDouble() + "&" + f.query()).path("features").get(0);
         assertThat(reach.path("nearest").path("id").asLong()).as("planning: the nearest place").isEqualTo(nearest.path("id").asLong());
     }

@@ -1,4 +1,5 @@
 // The service's APIs, addressed relative to the page (so a proxy prefix keeps working).
+import { t, language } from './i18n.js';
 
 const ROOT = new URL(document.querySelector('meta[name="ortsanker-root"]')?.content ?? './', document.baseURI);
 
@@ -23,11 +24,28 @@ export class Problem extends Error {
 
 /** GETs JSON; a 4xx/5xx becomes a Problem; an abort (a newer request replaced this one) is rethrown as is. */
 export async function getJson(path, params = {}, signal) {
-  const response = await fetch(url(path, params), { signal, headers: { Accept: 'application/json, application/geo+json' } });
+  const response = await fetch(url(path, params), {
+    signal, headers: { Accept: 'application/json, application/geo+json', 'Accept-Language': language() },
+  });
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new Problem(response.status, body);
   return body;
+}
+
+/**
+ * What went wrong, in the page's language. The service's problem documents explain in English; an English
+ * page shows that, a German one says which of its inputs the service could not use, and in what way.
+ */
+export function describe(error) {
+  if (!(error instanceof Problem)) return t('problemNetwork');
+  if (language() === 'en') return error.message;
+  const params = (error.body['invalid-params'] || []).map((p) => p.name).filter(Boolean);
+  if (error.status === 400 && params.length) return t('problemInvalid', { params: params.join(', ') });
+  if (error.status === 404) return t('problemNotFound');
+  if (error.status === 503) return t('problemUnavailable');
+  if (error.status >= 500) return t('problemServer', { status: error.status });
+  return t('problemOther', { status: error.status, title: error.body.title || '' });
 }
 
 /** Only the latest call of a kind matters (typing, panning): each new one aborts the one before. */

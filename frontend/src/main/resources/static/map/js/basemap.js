@@ -11,12 +11,17 @@ const L = window.L;
 export function createMap(container, config, options = {}) {
   const map = L.map(container, {
     attributionControl: false,
-    zoomControl: true,
+    zoomControl: false,  // ours below: Leaflet's says "Zoom in" on a German page
     keyboard: true,
     minZoom: 5,
     maxZoom: 19,
     ...options,
   });
+  L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
+  for (const [cls, key] of [['in', 'zoomIn'], ['out', 'zoomOut']]) {
+    const button = container.querySelector(`.leaflet-control-zoom-${cls}`);
+    if (button) { button.dataset.i18nLabel = key; button.dataset.i18nTitle = key; button.setAttribute('aria-label', t(key)); }
+  }
   const attribution = new AttributionControl();
   attribution.addTo(map);
   if (config.basemap) {

@@ -1,8 +1,8 @@
 // The citizen map: search or "near me", filters in plain words, a list sorted by distance beside the
 // map (a full alternative to it), a detail panel, and the whole state in the address.
 import { el, replace, debounce } from './dom.js';
-import { t, label, setLanguage, translatePage, language } from './i18n.js';
-import { config as loadConfig, getJson, latestOnly, Problem } from './api.js';
+import { t, label, setLanguage, translatePage, language, placeName } from './i18n.js';
+import { config as loadConfig, getJson, latestOnly, Problem, describe } from './api.js';
 import { metres, distanceText, pointOf } from './geo.js';
 import { createMap } from './basemap.js';
 import { placesLayer, letter } from './markers.js';
@@ -169,7 +169,7 @@ function load() {
       if (error.name === 'AbortError') return;
       $('results').removeAttribute('aria-busy');
       replace($('results'));
-      setSummary(t('loadFailed', { reason: error.message }),
+      setSummary(t('loadFailed', { reason: describe(error) }),
         el('button', { type: 'button', class: 'secondary', onclick: () => { loaded = null; load(); } }, t('retry')));
     });
 }
@@ -200,12 +200,17 @@ function render(message) {
   if (state.place) markers.select(state.place);
   attribution.setData(loaded.attributions.map((a) => a.attribution));
   const list = $('results');
+  // A keyboard user's place in the list survives a new answer (a pan, a zoom to the chosen place).
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.id : null;
   replace(list, visible.map(({ f, d }) => listItem(f, d)));
+  if (focused) list.querySelector(`.result[data-id="${Number(focused)}"]`)?.focus();
   list.dataset.renders = String(Number(list.dataset.renders || 0) + 1);  // lets tests wait for a new answer
   if (message) {
     setSummary(message);
   } else if (!visible.length) {
-    setSummary(t('noResults'));
+    // Nothing this near: said plainly, with the way to look farther (never a silent empty list).
+    setSummary(from.label ? t('noneNear', { origin: from.label }) : t('noResults'), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'wider', onclick: () => widen(from) }, t('searchWider')));
   } else {
     setSummary(
       `${visible.length === 1 ? t('resultsCountOne') : t('resultsCount', { n: visible.length })}, `
@@ -215,11 +220,33 @@ function render(message) {
   }
 }
 
+/** The nearest matching place within 100 km of the origin, brought into view with the origin. */
+async function widen(from) {
+  setSummary(t('loading'));
+  try {
+    const answer = await getJson('places/nearby', {
+      lon: from.lon.toFixed(6), lat: from.lat.toFixed(6), radius: MAX_RADIUS, limit: 1, ...filterParams(),
+    });
+    const nearest = answer.features?.[0];
+    const at = nearest && pointOf(nearest.geometry);
+    if (!at) {
+      setSummary(t('noneWithin', { km: MAX_RADIUS / 1000 }));
+      return;
+    }
+    map.fitBounds([[from.lat, from.lon], [at.lat, at.lon]], { animate: false, padding: [40, 40] });
+  } catch (error) {
+    setSummary(t('loadFailed', { reason: describe(error) }));
+  }
+}
+
 function listItem(f, d) {
   const p = f.properties;
   const status = openStatus(p);
+  const name = placeName(p);
+  const kind = label(p, 'kind_label');
   const facts = [
-    label(p, 'kind_label'),
+    // The kind once: not again after a name that is the kind ("Bushaltestelle (ohne Namen)", a stop named so).
+    kind && p.name && p.name.trim() !== kind ? kind : null,
     distanceText(d, language()),
     status ? status.text : null,
     p.wheelchair ? t(`wheelchair_${p.wheelchair}`) : null,
@@ -232,7 +259,7 @@ function listItem(f, d) {
     },
     el('span', { class: `badge om-${p.group}`, 'aria-hidden': 'true' }, letter(p.group)),
     el('span', { class: 'result-text' },
-      el('span', { class: 'result-name' }, p.name || label(p, 'kind_label')),
+      el('span', { class: 'result-name' }, name),
       el('span', { class: 'result-facts' }, facts.join(' · ')))));
 }
 
@@ -283,7 +310,7 @@ async function select(id, { push = true, pan = false } = {}) {
   } catch (error) {
     if (request !== detailRequest) return;
     replace(panel, el('button', { type: 'button', class: 'close', onclick: () => closeDetail() }, t('backToList')),
-      el('p', { role: 'alert' }, error instanceof Problem ? error.message : t('loadFailed', { reason: error.message })));
+      el('p', { role: 'alert' }, t('loadFailed', { reason: describe(error) })));
     panel.hidden = false;
     document.body.classList.add('showing-detail');
   }
@@ -440,5 +467,5 @@ function setStatus(text) {
 }
 
 main().catch((error) => {
-  setSummary(t('loadFailed', { reason: error.message }));
+  setSummary(t('loadFailed', { reason: describe(error) }));
 });

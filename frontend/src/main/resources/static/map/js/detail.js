@@ -1,7 +1,7 @@
 // The detail panel: what a citizen asks before setting off — open now? step-free? free? who runs it,
 // whom to ask, how to get there without a car — and where the data comes from.
 import { el, replace, safeLink } from './dom.js';
-import { t, label, number, dateText } from './i18n.js';
+import { t, label, number, dateText, placeName } from './i18n.js';
 import { distanceText } from './geo.js';
 import { openStatus, weekList } from './hours.js';
 import { letter } from './markers.js';
@@ -23,7 +23,7 @@ function address(p) {
  */
 export function renderDetail(panel, feature, lang, handlers) {
   const p = feature.properties;
-  const name = p.name || label(p, 'kind_label');
+  const name = placeName(p);
   const status = openStatus(p);
   const closeButton = el('button', { type: 'button', class: 'close', onclick: handlers.close }, t('backToList'));
   const heading = el('h2', { id: 'detail-name', tabindex: '-1' }, name);
@@ -51,15 +51,18 @@ export function renderDetail(panel, feature, lang, handlers) {
     ? el('ul', { class: 'nearby' }, around.map((n) => el('li', {},
       el('button', { type: 'button', class: 'link', onclick: () => handlers.select(n.id) },
         el('span', { class: `badge om-${'mobility'}`, 'aria-hidden': 'true' }, letter('mobility')),
-        `${label(n, 'kind_label')}: ${n.name || label(n, 'kind_label')}`),
+        n.name && n.name !== label(n, 'kind_label') ? `${label(n, 'kind_label')}: ${n.name}` : placeName(n)),
       ` – ${t('distanceAway', { d: distanceText(n.distance_m, lang) })}`)))
     : el('p', {}, t('gettingThereNone'));
 
   const source = [
-    el('p', {}, t('source', { source: p.source })),
+    el('p', {}, t('source', { source: p.source_title || p.source })),
     el('p', {}, t('licence', { licence: p.licence })),
     el('p', {}, p.attribution),
-    p.last_verified ? el('p', {}, t('lastVerified', { date: dateText(p.last_verified) })) : null,
+    // A check only where someone checked; an edit date is said to be one.
+    p.last_verified ? el('p', {}, t('lastVerified', { date: dateText(p.last_verified) }))
+      : p.source_edited ? el('p', {}, t(p.source_title === 'OpenStreetMap' ? 'editedInOsm' : 'editedAtSource', { date: dateText(p.source_edited) }))
+        : null,
     p.source_url ? el('p', {}, safeLink(p.source_url, t('sourceRecord'))) : null,
   ];
 

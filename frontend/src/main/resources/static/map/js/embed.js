@@ -1,13 +1,15 @@
-// The bare map for a portal's iframe: /embed?layers=third_places,mobility&bbox=W,S,E,N&filter=open_now,step_free,free&lang=en.
-// Loads only the places in view; a list of them (a full alternative to the map) opens from the corner.
+// The bare map for a portal's iframe: /embed?layers=third_places,mitfahrbank&bbox=W,S,E,N&filter=open_now,step_free,free&lang=en.
+// layers= takes layers (kind groups) and single kinds, as the layer catalogue names them (/map/config.json);
+// a name it does not know is said on the map, never read as "everything". Loads only the places in view;
+// a list of them (a full alternative to the map) opens from the corner.
 import { el, replace, debounce } from './dom.js';
-import { t, label, setLanguage, language } from './i18n.js';
-import { config as loadConfig, latestOnly, url } from './api.js';
+import { t, label, setLanguage, language, placeName } from './i18n.js';
+import { config as loadConfig, latestOnly, url, describe } from './api.js';
 import { createMap } from './basemap.js';
 import { placesLayer, letter } from './markers.js';
 import { openStatus } from './hours.js';
 import { pointOf } from './geo.js';
-import { layerIds } from './url-state.js';
+import { chooseLayers } from './layers.js';
 
 const L = window.L;
 const PAGE = 500;
@@ -25,16 +27,15 @@ function parseBox(text) {
 
 async function main() {
   const cfg = await loadConfig();
-  const groups = cfg.layers.filter((l) => l.places).map((l) => l.code);
-  const layers = layerIds(query.get('layers') || '').filter((code) => groups.includes(code));
+  const { chosen, unknown, asked } = chooseLayers(cfg, query.get('layers'));
   const filters = {};
   (query.get('filter') || '').split(',').forEach((f) => { if (FILTERS[f]) filters[FILTERS[f][0]] = FILTERS[f][1]; });
-  const params = { kinds: layers.length ? layers.join(',') : null, ...filters };
-  const names = (layers.length ? cfg.layers.filter((l) => layers.includes(l.code)) : cfg.layers.filter((l) => l.places))
-    .map((l) => label(l, 'label'));
-  document.title = `Ortsanker: ${names.join(', ')}`;
+  const params = { kinds: chosen.length ? chosen.map((c) => c.code).join(',') : null, ...filters };
+  const names = (asked ? chosen : cfg.layers.filter((l) => l.places)).map((c) => label(c, 'label'));
+  document.title = `Ortsanker: ${names.join(', ') || '–'}`;
 
   const { map, attribution } = createMap(document.getElementById('map'), cfg);
+  if (unknown.length) unknownNote(map, unknown, names);
   const start = parseBox(query.get('bbox')) || cfg.start;
   map.fitBounds([[start[1], start[0]], [start[3], start[2]]], { animate: false });
   const markers = placesLayer(map, (id) => popup(id));
@@ -49,7 +50,7 @@ async function main() {
     const status = openStatus(p);
     const full = url('map/', { place: id, lang: language() === 'de' ? null : 'en', at: `${at.lat.toFixed(5)},${at.lon.toFixed(5)}` });
     L.popup({ maxWidth: 260 }).setLatLng([at.lat, at.lon]).setContent(el('div', {},
-      el('p', {}, el('strong', {}, p.name || label(p, 'kind_label'))),
+      el('p', {}, el('strong', {}, placeName(p))),
       el('p', {}, label(p, 'kind_label')),
       status ? el('p', {}, status.text) : null,
       p.wheelchair ? el('p', {}, t(`wheelchair_${p.wheelchair}`)) : null,
@@ -58,6 +59,8 @@ async function main() {
   }
 
   const load = () => {
+    // Only unknown layers asked for: nothing to show but the note (not every layer).
+    if (asked && !chosen.length) { list.render([], map, popup, false); return; }
     const b = map.getBounds();
     const view = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
     // The portal's page can read the current area back (the snippet generator does).
@@ -80,10 +83,19 @@ async function main() {
       markers.set(features);
       attribution.setData((collection.attributions || []).map((a) => a.attribution));
       list.render(features, map, popup, loadedBox.capped);
-    }).catch((error) => { if (error.name !== 'AbortError') list.error(error.message); });
+    }).catch((error) => { if (error.name !== 'AbortError') list.error(describe(error)); });
   };
   map.whenReady(load);
   map.on('moveend', debounce(load, 200));
+}
+
+/** A note on the map naming the layers it does not know, and what it shows instead. */
+function unknownNote(map, unknown, shown) {
+  const note = L.control({ position: 'topleft' });
+  note.onAdd = () => el('p', { class: 'map-note embed-unknown', role: 'alert' },
+    shown.length ? t('embedUnknownSome', { unknown: unknown.join(', '), shown: shown.join(', ') })
+      : t('embedUnknownAll', { unknown: unknown.join(', ') }));
+  note.addTo(map);
 }
 
 /** The places in view as a list, opened from a button in the corner. */
@@ -104,7 +116,7 @@ function listControl(map) {
       note.textContent = capped ? t('embedCapped') : '';
       replace(list, visible.map((f) => el('li', {}, el('button', { type: 'button', class: 'link', onclick: () => popup(f.id) },
         el('span', { class: `badge om-${f.properties.group}`, 'aria-hidden': 'true' }, letter(f.properties.group)),
-        ` ${f.properties.name || label(f.properties, 'kind_label')}`))));
+        ` ${placeName(f.properties)}`))));
     },
     error(message) {
       note.textContent = t('loadFailed', { reason: message });
@@ -112,4 +124,4 @@ function listControl(map) {
   };
 }
 
-main().catch((error) => document.body.append(el('p', { role: 'alert' }, t('loadFailed', { reason: error.message }))));
+main().catch((error) => document.body.append(el('p', { role: 'alert' }, t('loadFailed', { reason: describe(error) }))));

@@ -20,6 +20,8 @@ const STRINGS = {
     resultsCapped: 'Gezeigt werden die {n} nächsten. Vergrößern Sie die Karte oder filtern Sie, um weitere zu sehen.',
     noResults: 'Hier gibt es keine passenden Orte. Verkleinern Sie die Karte oder lockern Sie die Filter.',
     noKinds: 'Wählen Sie oben mindestens eine Art von Orten.',
+    noneNear: 'In diesem Kartenausschnitt um {origin} gibt es keine passenden Orte.', searchWider: 'Weiter entfernt suchen',
+    noneWithin: 'Auch im Umkreis von {km} km gibt es keine passenden Orte. Lockern Sie die Filter.',
     loadFailed: 'Die Orte konnten nicht geladen werden: {reason}', retry: 'Erneut versuchen',
     close: 'Schließen', backToList: 'Zurück zur Liste', showOnMap: 'Auf der Karte zeigen',
     openStatusOpen: 'Jetzt geöffnet', openStatusClosed: 'Jetzt geschlossen', openStatusUnknown: 'Ob jetzt geöffnet ist, ist nicht bekannt',
@@ -35,13 +37,14 @@ const STRINGS = {
     distanceAway: '{d} entfernt',
     sourceHeading: 'Herkunft der Daten', source: 'Quelle: {source}', licence: 'Lizenz: {licence}',
     lastVerified: 'Zuletzt geprüft: {date}', sourceRecord: 'Eintrag bei der Quelle',
+    editedInOsm: 'Zuletzt in OpenStreetMap bearbeitet am {date}', editedAtSource: 'Zuletzt bei der Quelle bearbeitet am {date}',
     basemapDown: 'Die Hintergrundkarte ist nicht erreichbar. Die Orte werden trotzdem gezeigt.',
     dataBy: 'Daten: {list}', mapLabel: 'Karte der Orte', unnamed: '(ohne Namen)',
     operator_municipality: 'Gemeinde', operator_county: 'Landkreis', operator_club: 'Verein', operator_church: 'Kirche',
     operator_private: 'privat', operator_cooperative: 'Genossenschaft', operator_public_transport: 'Verkehrsbetrieb', operator_other: 'sonstige',
     locality_city: 'Stadt', locality_town: 'Stadt', locality_village: 'Dorf', locality_hamlet: 'Weiler',
     locality_isolated_dwelling: 'Einzelsiedlung', locality_suburb: 'Ortsteil', locality_quarter: 'Ortsteil', locality_locality: 'Flur',
-    placesIn: '{n} Orte', clusterLabel: '{n} Orte – zum Vergrößern auswählen',
+    placesIn: '{n} Orte', clusterLabel: '{n} Orte – zum Vergrößern auswählen', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern',
     // planner view
     plannerTitle: 'Unterversorgte Orte', plannerIntro: 'Welche Dörfer haben keinen Treffpunkt oder keine Mitfahrbank in Reichweite, und wie viele Menschen leben dort?',
     rulesLegend: 'Regeln: Ein Ort ist unterversorgt, wenn …', ruleNone: 'kein(e) {kinds} im Umkreis von {radius} m liegt', ruleShort: '{kinds} in {radius} m',
@@ -58,6 +61,16 @@ const STRINGS = {
     legendTitle: 'Entfernung zu: {kinds}', legendSize: 'Kreisgröße: Einwohnerzahl',
     legendWithin: 'bis {r} m', legendFar: '{a}–{b} m', legendVeryFar: 'über {r} m', legendNone: 'keiner erreichbar',
     planningFailed: 'Die Auswertung ist fehlgeschlagen: {reason}',
+    // the area the planner looks at
+    areaSearchLabel: 'Landkreis oder Gemeinde', areaSearchPlaceholder: 'z. B. Bayreuth oder Harsdorf', areaOptions: 'Gebiete',
+    areaNone: 'ein Landkreis oder eine Gemeinde (oben suchen)', areaNoMatch: 'Kein Landkreis und keine Gemeinde heißt „{q}“.',
+    areaChosen: '{name}', areaOf: 'in {name}', areaLevel_kreis: 'Landkreis', areaLevel_gemeinde: 'Gemeinde', areaLevel_land: 'Land',
+    summaryIn: '{area}: ', legendToggle: 'Legende',
+    areaNoVillages: '{area}: Für dieses Gebiet sind keine Dörfer oder Weiler erfasst. Importieren Sie die OpenStreetMap-Daten des Gebiets.',
+    // problems the service answered with
+    problemInvalid: 'Der Dienst konnte diese Angabe nicht verwenden: {params}.', problemNotFound: 'Nicht gefunden.',
+    problemUnavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
+    problemServer: 'Fehler im Dienst ({status}).', problemOther: 'Fehler {status}: {title}', problemNetwork: 'Keine Verbindung zum Dienst.',
     // embed
     embedTitle: 'Karte einbinden', embedIntro: 'Stellen Sie Ebenen und Ausschnitt ein und kopieren Sie den Code in Ihre Webseite.',
     layersLegend: 'Ebenen', useViewBbox: 'Ausschnitt der Vorschau übernehmen', bboxLabel: 'Ausschnitt (West, Süd, Ost, Nord)',
@@ -65,6 +78,8 @@ const STRINGS = {
     widthLabel: 'Breite', heightLabel: 'Höhe (Pixel)',
     gisTitle: 'In Ihrem GIS nutzen', gisIntro: 'Jede Ebene als OGC API Features (QGIS, Masterportal) und als Vektorkacheln (TileJSON).',
     colLayer: 'Ebene', colFeatures: 'OGC API Features', colTiles: 'TileJSON', notServed: 'nicht angeboten',
+    embedUnknownSome: 'Unbekannte Ebene: {unknown}. Gezeigt wird nur: {shown}.', embedUnknownAll: 'Unbekannte Ebene: {unknown}. Es werden keine Orte gezeigt.',
+    layersUnknown: 'Diese Ebenen gibt es nicht: {unknown}. Sie wurden nicht übernommen.', kindsOf: 'Einzelne Arten',
     openFullMap: 'Große Karte öffnen', listButton: 'Liste ({n})', embedCapped: 'Nicht alle Orte gezeigt: bitte hineinzoomen.',
   },
   en: {
@@ -86,6 +101,8 @@ const STRINGS = {
     resultsCapped: 'Showing the {n} nearest. Zoom in or filter to see more.',
     noResults: 'No matching places here. Zoom out or relax the filters.',
     noKinds: 'Choose at least one kind of place above.',
+    noneNear: 'No matching places in this view around {origin}.', searchWider: 'Search farther away',
+    noneWithin: 'No matching places within {km} km either. Relax the filters.',
     loadFailed: 'The places could not be loaded: {reason}', retry: 'Try again',
     close: 'Close', backToList: 'Back to the list', showOnMap: 'Show on the map',
     openStatusOpen: 'Open now', openStatusClosed: 'Closed now', openStatusUnknown: 'Not known whether open now',
@@ -101,13 +118,14 @@ const STRINGS = {
     distanceAway: '{d} away',
     sourceHeading: 'Where the data comes from', source: 'Source: {source}', licence: 'Licence: {licence}',
     lastVerified: 'Last checked: {date}', sourceRecord: 'Record at the source',
+    editedInOsm: 'Last edited in OpenStreetMap on {date}', editedAtSource: 'Last edited at the source on {date}',
     basemapDown: 'The background map cannot be reached. The places are shown all the same.',
-    dataBy: 'Data: {list}', mapLabel: 'Map of the places', unnamed: '(no name)',
+    dataBy: 'Data: {list}', mapLabel: 'Map of the places', unnamed: '(unnamed)',
     operator_municipality: 'municipality', operator_county: 'county', operator_club: 'club', operator_church: 'church',
     operator_private: 'private', operator_cooperative: 'cooperative', operator_public_transport: 'transport operator', operator_other: 'other',
     locality_city: 'city', locality_town: 'town', locality_village: 'village', locality_hamlet: 'hamlet',
     locality_isolated_dwelling: 'farmstead', locality_suburb: 'district', locality_quarter: 'quarter', locality_locality: 'locality',
-    placesIn: '{n} places', clusterLabel: '{n} places – select to zoom in',
+    placesIn: '{n} places', clusterLabel: '{n} places – select to zoom in', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
     plannerTitle: 'Underserved villages', plannerIntro: 'Which villages have no place to meet or no ride-sharing bench within reach, and how many people live there?',
     rulesLegend: 'Rules: a village is underserved when …', ruleNone: 'no {kinds} lies within {radius} m', ruleShort: '{kinds} within {radius} m',
     ruleKinds: 'Kind', ruleRadius: 'Radius (m)', addRule: 'Add a rule', removeRule: 'Remove rule', apply: 'Recompute',
@@ -123,12 +141,22 @@ const STRINGS = {
     legendTitle: 'Distance to: {kinds}', legendSize: 'Circle size: population',
     legendWithin: 'up to {r} m', legendFar: '{a}–{b} m', legendVeryFar: 'over {r} m', legendNone: 'none within reach',
     planningFailed: 'The analysis failed: {reason}',
+    areaSearchLabel: 'District or municipality', areaSearchPlaceholder: 'e.g. Bayreuth or Harsdorf', areaOptions: 'Areas',
+    areaNone: 'a district or municipality (search above)', areaNoMatch: 'No district or municipality is called “{q}”.',
+    areaChosen: '{name}', areaOf: 'in {name}', areaLevel_kreis: 'district', areaLevel_gemeinde: 'municipality', areaLevel_land: 'Land',
+    summaryIn: '{area}: ', legendToggle: 'Legend',
+    areaNoVillages: '{area}: no villages or hamlets are recorded for this area. Import the area’s OpenStreetMap data.',
+    problemInvalid: 'The service could not use: {params}.', problemNotFound: 'Not found.',
+    problemUnavailable: 'The service cannot be reached just now. Please try again in a moment.',
+    problemServer: 'Error in the service ({status}).', problemOther: 'Error {status}: {title}', problemNetwork: 'No connection to the service.',
     embedTitle: 'Embed the map', embedIntro: 'Choose layers and area, then copy the code into your web page.',
     layersLegend: 'Layers', useViewBbox: 'Use the preview’s area', bboxLabel: 'Area (west, south, east, north)',
     snippetLabel: 'Code to embed', copy: 'Copy code', copied: 'Copied.', preview: 'Preview',
     widthLabel: 'Width', heightLabel: 'Height (pixels)',
     gisTitle: 'Use in your GIS', gisIntro: 'Every layer as OGC API Features (QGIS, Masterportal) and as vector tiles (TileJSON).',
     colLayer: 'Layer', colFeatures: 'OGC API Features', colTiles: 'TileJSON', notServed: 'not offered',
+    embedUnknownSome: 'Unknown layer: {unknown}. Showing only: {shown}.', embedUnknownAll: 'Unknown layer: {unknown}. No places are shown.',
+    layersUnknown: 'These layers do not exist: {unknown}. They were left out.', kindsOf: 'Single kinds',
     openFullMap: 'Open the full map', listButton: 'List ({n})', embedCapped: 'Not all places shown: please zoom in.',
   },
 };
@@ -163,6 +191,14 @@ export function translatePage(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-label]').forEach((node) => { node.setAttribute('aria-label', t(node.dataset.i18nLabel)); });
+  root.querySelectorAll('[data-i18n-title]').forEach((node) => { node.title = t(node.dataset.i18nTitle); });
+}
+
+/** A place's name, or "<kind> (ohne Namen)" / "<kind> (unnamed)" when it has none. */
+export function placeName(p) {
+  const kind = label(p, 'kind_label');
+  if (p.name && p.name.trim()) return p.name;
+  return kind ? `${kind} ${t('unnamed')}` : t('unnamed');
 }
 
 export function number(n) {

@@ -1,6 +1,6 @@
 // Places on the map: one coloured, lettered marker per place (the filter list shows the same badges, so
 // it is the legend), clustered where they crowd; keyboard-focusable, named for screen readers.
-import { t, label } from './i18n.js';
+import { t, label, placeName } from './i18n.js';
 import { pointOf } from './geo.js';
 
 const L = window.L;
@@ -53,7 +53,7 @@ export function placesLayer(map, onSelect) {
       const at = pointOf(f.geometry);
       if (!at) continue;
       const p = f.properties;
-      const name = p.name || label(p, 'kind_label');
+      const name = placeName(p);
       const marker = L.marker([at.lat, at.lon], {
         icon: icon(p.group, f.id === selectedId),
         title: name,

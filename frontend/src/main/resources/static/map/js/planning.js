@@ -1,9 +1,11 @@
 // The planner view: underserved villages on the map (colour: distance to the nearest place of the first
 // rule, size: population) and as a sortable table; adjustable rules; vacant buildings that would close
-// gaps; CSV and GeoJSON downloads of exactly what is shown. The address keeps rules, area, sort and view.
-import { el, replace } from './dom.js';
+// gaps; CSV and GeoJSON downloads of exactly what is shown. The area is everything, the map view, or a
+// Landkreis or Gemeinde picked by name (?ags=): then answers, table, map and downloads cover exactly it.
+// The address keeps rules, area, sort and view.
+import { el, replace, debounce } from './dom.js';
 import { t, setLanguage, translatePage, number, language } from './i18n.js';
-import { config as loadConfig, getJson, url, Problem } from './api.js';
+import { config as loadConfig, getJson, latestOnly, url, describe, Problem } from './api.js';
 import { createMap } from './basemap.js';
 
 const L = window.L;
@@ -31,6 +33,8 @@ let state = read();
 let map;
 let villageLayer;
 let siteLayer;
+let outlineLayer;
+let area = null;            // the chosen district or municipality: {ags, name, level, bbox, outline}
 let answer = null;
 let sites = null;
 const circles = new Map();
@@ -42,6 +46,7 @@ function read() {
     lang: q.get('lang') === 'en' ? 'en' : 'de',
     rules: q.getAll('rule').filter((r) => /^[a-z_|]+:\d+$/.test(r)),
     bbox: /^-?[\d.]+(,-?[\d.]+){3}$/.test(q.get('bbox') || '') ? q.get('bbox') : null,
+    ags: /^(\d{2}|\d{5}|\d{8})$/.test(q.get('ags') || '') ? q.get('ags') : null,
     sort: q.get('sort') || 'rank',
     dir: q.get('dir') === 'desc' ? 'desc' : 'asc',
     view: view.length === 3 && view.every(Number.isFinite) ? view : null,
@@ -53,11 +58,13 @@ function write(push) {
   const q = new URLSearchParams();
   if (state.lang !== 'de') q.set('lang', state.lang);
   state.rules.forEach((r) => q.append('rule', r));
-  if (state.bbox) q.set('bbox', state.bbox);
+  if (state.ags) q.set('ags', state.ags);
+  else if (state.bbox) q.set('bbox', state.bbox);
   if (state.sort !== 'rank' || state.dir !== 'asc') { q.set('sort', state.sort); q.set('dir', state.dir); }
   if (state.village) q.set('village', String(state.village));
   if (state.view) q.set('view', state.view.map((n, i) => (i < 2 ? n.toFixed(5) : n)).join(','));
-  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%7C/g, '|').replace(/%3A/g, ':')}`;
+  // '|' stays escaped: Tomcat refuses a request whose address holds it raw, so the link could not be opened again.
+  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
   if (address !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', address);
 }
 
@@ -68,6 +75,7 @@ async function main() {
   ({ map } = createMap($('map'), cfg));
   if (state.view) map.setView([state.view[0], state.view[1]], state.view[2], { animate: false });
   else map.fitBounds([[cfg.start[1], cfg.start[0]], [cfg.start[3], cfg.start[2]]], { animate: false });
+  outlineLayer = L.featureGroup().addTo(map);
   villageLayer = L.featureGroup().addTo(map);
   siteLayer = L.featureGroup().addTo(map);
   addLegend();
@@ -77,14 +85,17 @@ async function main() {
     write(false);
   });
   $('add-rule').addEventListener('click', () => { addRuleRow('third_places', 2000); });
+  wireAreaSearch();
   $('rules-form').addEventListener('submit', (e) => {
     e.preventDefault();
     state.rules = [...document.querySelectorAll('.rule')].map((row) => `${row.querySelector('select').value}:${Math.round(row.querySelector('input').value)}`);
-    const area = document.querySelector('input[name=area]:checked').value;
+    const chosen = document.querySelector('input[name=area]:checked').value;
     const b = map.getBounds();
-    state.bbox = area === 'view' ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',') : null;
+    state.bbox = chosen === 'view' ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',') : null;
+    state.ags = chosen === 'ags' && area ? area.ags : null;
     state.village = null;
     write(true);
+    showArea(false);
     compute();
   });
   $('lang').addEventListener('click', () => {
@@ -92,20 +103,129 @@ async function main() {
     write(true);
     setLanguage(state.lang);
     translatePage();
+    showArea(false);
     rebuild();
   });
-  window.addEventListener('popstate', () => {
-    const before = JSON.stringify([state.rules, state.bbox]);
+  window.addEventListener('popstate', async () => {
+    const before = JSON.stringify([state.rules, state.bbox, state.ags]);
     state = read();
     setLanguage(state.lang);
     translatePage();
-    if (JSON.stringify([state.rules, state.bbox]) !== before) compute(); else rebuild();
+    await loadArea(false);
+    if (JSON.stringify([state.rules, state.bbox, state.ags]) !== before) compute(); else rebuild();
   });
+  await loadArea(!state.view);
   compute();
 }
 
 function ruleParams() {
-  return { rule: state.rules.length ? state.rules : null, bbox: state.bbox };
+  return { rule: state.rules.length ? state.rules : null, bbox: state.ags ? null : state.bbox, ags: state.ags };
+}
+
+// ---- the area: a Landkreis or Gemeinde by name ------------------------------------------------------------
+
+const areaSuggest = latestOnly();
+let areaOptions = [];
+let areaActive = -1;
+
+/** The district or municipality of ?ags= (name, box, outline); a key nobody has is said so, and dropped. */
+async function loadArea(fit) {
+  if (!state.ags) { area = null; showArea(false); return; }
+  if (area?.ags === state.ags) { showArea(fit); return; }
+  try {
+    area = await getJson(`map/areas/${encodeURIComponent(state.ags)}`);
+  } catch (error) {
+    area = null;
+    replace($('area-status'), el('span', { role: 'alert' }, describe(error)));
+  }
+  showArea(fit);
+}
+
+function areaName(a) {
+  const kind = a.designation || t(`areaLevel_${a.level}`);
+  return `${kind} ${a.name}`;
+}
+
+function showArea(fit) {
+  const radio = document.querySelector('input[name=area][value=ags]');
+  radio.disabled = !area;
+  replace($('area-chosen'), area ? areaName(area) : t('areaNone'));
+  const chosen = state.ags && area ? 'ags' : state.bbox ? 'view' : 'all';
+  document.querySelector(`input[name=area][value=${chosen}]`).checked = true;
+  outlineLayer.clearLayers();
+  if (!area || !state.ags) return;
+  if (area.outline) {
+    L.geoJSON(area.outline, { interactive: false, style: { color: '#0b4f8a', weight: 3, fill: false, dashArray: '6 4' } })
+      .addTo(outlineLayer);
+  }
+  if (fit) map.fitBounds([[area.bbox[1], area.bbox[0]], [area.bbox[3], area.bbox[2]]], { animate: false, padding: [10, 10] });
+}
+
+function wireAreaSearch() {
+  const input = $('area-q');
+  const typed = debounce(() => {
+    const text = input.value.trim();
+    if (text.length < 2) { closeAreaOptions(); return; }
+    areaSuggest('map/areas', { q: text }).then((found) => {
+      showAreaOptions(found.areas);
+      replace($('area-status'), found.areas.length ? '' : t('areaNoMatch', { q: text }));
+    }).catch((error) => { if (error.name !== 'AbortError') replace($('area-status'), describe(error)); });
+  }, 200);
+  input.addEventListener('input', typed);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!areaOptions.length) return;
+      e.preventDefault();
+      areaActive = (areaActive + (e.key === 'ArrowDown' ? 1 : -1) + areaOptions.length) % areaOptions.length;
+      document.querySelectorAll('#area-options [role=option]').forEach((node, i) => node.setAttribute('aria-selected', String(i === areaActive)));
+      input.setAttribute('aria-activedescendant', `area-option-${areaActive}`);
+    } else if (e.key === 'Escape') {
+      closeAreaOptions();
+    } else if (e.key === 'Enter') {
+      // Enter picks the marked area, or the first one offered; it never submits the rules half-typed.
+      e.preventDefault();
+      const pick = areaOptions[areaActive >= 0 ? areaActive : 0];
+      if (pick) chooseArea(pick);
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(closeAreaOptions, 150));
+}
+
+function showAreaOptions(list) {
+  areaOptions = list;
+  areaActive = -1;
+  const box = $('area-options');
+  replace(box, list.map((a, i) => el('li', {
+    role: 'option', id: `area-option-${i}`, 'aria-selected': 'false', 'data-ags': a.ags,
+    onmousedown: (e) => e.preventDefault(), onclick: () => chooseArea(a),
+  }, el('span', { class: 'suggestion-name' }, areaName(a)),
+  el('span', { class: 'muted' }, ` ${[a.part_of, a.population ? `${number(a.population)} ${t('colPopulation')}` : null].filter(Boolean).join(', ')}`))));
+  box.hidden = list.length === 0;
+  $('area-q').setAttribute('aria-expanded', String(list.length > 0));
+  $('area-q').removeAttribute('aria-activedescendant');
+}
+
+function closeAreaOptions() {
+  areaOptions = [];
+  areaActive = -1;
+  $('area-options').hidden = true;
+  replace($('area-options'));
+  $('area-q').setAttribute('aria-expanded', 'false');
+  $('area-q').removeAttribute('aria-activedescendant');
+}
+
+/** A picked area is answered at once: the address, the map and the table follow it. */
+async function chooseArea(a) {
+  closeAreaOptions();
+  $('area-q').value = '';
+  replace($('area-status'));
+  state.ags = a.ags;
+  state.bbox = null;
+  state.village = null;
+  area = null;
+  write(true);
+  await loadArea(true);
+  compute();
 }
 
 /** Asks the planning API for the underserved villages and the best vacant buildings, with the same rules. */
@@ -119,10 +239,21 @@ async function compute() {
     answer = await getJson('planning/underserved', ruleParams());
     if (!state.rules.length) state.rules = answer.inputs.rules.map((r) => r.rule);
     const firstRule = answer.inputs.rules[0];
-    sites = await getJson('planning/candidates', { rule: firstRule.rule, bbox: state.bbox }).catch((e) => ({ error: e }));
+    sites = await getJson('planning/candidates', { rule: firstRule.rule, bbox: ruleParams().bbox, ags: state.ags }).catch((e) => ({ error: e }));
     rebuild();
   } catch (error) {
-    replace($('summary'), el('span', { role: 'alert' }, t('planningFailed', { reason: error instanceof Problem ? error.message : error.message })));
+    answer = null;
+    buildRuleRows();
+    villageLayer.clearLayers();
+    replace($('villages-table'));
+    replace($('downloads'));
+    siteLayer.clearLayers();
+    ['coverage', 'candidate-downloads', 'candidates-table'].forEach((id) => replace($(id)));
+    // An area without villages is not a failure: the data holds none there (yet).
+    const message = error instanceof Problem && error.status === 404
+      ? t('areaNoVillages', { area: area && state.ags ? areaName(area) : t('areaAll') })
+      : t('planningFailed', { reason: describe(error) });
+    replace($('summary'), el('span', { role: 'alert' }, message));
   } finally {
     $('villages-table').removeAttribute('aria-busy');
     submit.disabled = false;
@@ -131,10 +262,10 @@ async function compute() {
 
 function rebuild() {
   buildRuleRows();
-  document.querySelector(`input[name=area][value=${state.bbox ? 'view' : 'all'}]`).checked = true;
+  showArea(false);
   if (!answer) return;
   const totals = answer.totals;
-  replace($('summary'), t('summary', {
+  replace($('summary'), state.ags && area ? t('summaryIn', { area: areaName(area) }) : '', t('summary', {
     villages: number(totals.underserved_villages), all: number(totals.villages),
     people: number(totals.population_affected), population: number(totals.population),
   }));
@@ -210,9 +341,16 @@ function drawVillages() {
   highlight();
 }
 
+/** The legend folds: open beside a large map, closed on a phone (where it would cover the villages). */
 function addLegend() {
   const legend = L.control({ position: 'bottomleft' });
-  legend.onAdd = () => { const node = el('div', { class: 'legend', id: 'legend' }); L.DomEvent.disableClickPropagation(node); return node; };
+  legend.onAdd = () => {
+    const node = el('details', { class: 'legend', id: 'legend-box' },
+      el('summary', { 'data-i18n': 'legendToggle' }, t('legendToggle')), el('div', { id: 'legend' }));
+    node.open = !window.matchMedia('(max-width: 48rem)').matches;
+    L.DomEvent.disableClickPropagation(node);
+    return node;
+  };
   legend.addTo(map);
 }
 
@@ -254,15 +392,17 @@ const COLUMNS = [
   { key: 'rank', label: 'colRank', num: true, value: (v) => v.rank },
   { key: 'name', label: 'colVillage', value: (v) => v.name },
   { key: 'municipality', label: 'colMunicipality', value: (v) => v.municipality || '' },
-  { key: 'population', label: 'colPopulation', num: true, value: (v) => v.population ?? -1 },
+  { key: 'population', label: 'colPopulation', num: true, value: (v) => v.population ?? null },
   { key: 'nearest', label: 'colNearest', num: true, value: (v) => { const d = firstRuleDistance(v); return d.within ? 0 : d.metres ?? Infinity; } },
   { key: 'missing', label: 'colMissing', value: (v) => v.missing.length },
 ];
 
 function table() {
   const column = COLUMNS.find((c) => c.key === state.sort) || COLUMNS[0];
+  // Unknown figures last, in either direction: "unbekannt" is not the smallest population.
   const rows = [...answer.villages].sort((a, b) => {
     const x = column.value(a); const y = column.value(b);
+    if (x === null || y === null) return (x === null) - (y === null);
     const order = typeof x === 'string' ? x.localeCompare(y, language()) : x - y;
     return state.dir === 'asc' ? order : -order;
   });
@@ -312,7 +452,7 @@ function highlight() {
 function candidates() {
   siteLayer.clearLayers();
   if (!sites || sites.error) {
-    replace($('coverage'), sites?.error ? t('planningFailed', { reason: sites.error.message }) : '');
+    replace($('coverage'), sites?.error ? t('planningFailed', { reason: describe(sites.error) }) : '');
     replace($('candidates-table'));
     return;
   }
@@ -322,7 +462,7 @@ function candidates() {
     before: `${number(before.served_population)} (${number(before.served_villages)}/${number(before.villages)})`,
     after: `${number(after.served_population)} (${number(after.served_villages)}/${number(after.villages)})`,
   }) : t('noCandidates'));
-  downloads($('candidate-downloads'), 'planning/candidates', { rule: answer.inputs.rules[0].rule, bbox: state.bbox });
+  downloads($('candidate-downloads'), 'planning/candidates', { rule: answer.inputs.rules[0].rule, bbox: ruleParams().bbox, ags: state.ags });
   const ordered = [...sites.sites].sort((a, b) => (a.chosen_rank ?? 1e9) - (b.chosen_rank ?? 1e9) || a.rank_alone - b.rank_alone);
   for (const s of ordered) {
     L.marker([s.lat, s.lon], {
@@ -341,11 +481,12 @@ function candidates() {
 }
 
 function downloads(node, path, params, perMunicipality = false) {
+  const lang = language() === 'de' ? null : language();
   replace(node, t('download'),
-    el('a', { class: 'button secondary', href: url(path, { ...params, f: 'csv' }), download: '' }, t('downloadCsv')),
-    perMunicipality ? el('a', { class: 'button secondary', href: url(path, { ...params, per: 'municipality', f: 'csv' }), download: '' },
+    el('a', { class: 'button secondary', href: url(path, { ...params, f: 'csv', lang }), download: '' }, t('downloadCsv')),
+    perMunicipality ? el('a', { class: 'button secondary', href: url(path, { ...params, per: 'municipality', f: 'csv', lang }), download: '' },
       t('downloadPerMunicipality')) : null,
     el('a', { class: 'button secondary', href: url(path, { ...params, f: 'geojson' }), download: '' }, t('downloadGeojson')));
 }
 
-main().catch((error) => replace($('summary'), t('planningFailed', { reason: error.message })));
+main().catch((error) => replace($('summary'), t('planningFailed', { reason: describe(error) })));

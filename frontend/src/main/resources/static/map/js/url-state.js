@@ -5,6 +5,11 @@ const LAYER_ID = /^[a-z_]+$/;
 // Shared links made before every layer had one id ticked groups by their old codes.
 const OLD_LAYER_IDS = { third_place: 'third_places', club: 'clubs', meeting_room: 'meeting_rooms', vacant: 'vacant_buildings' };
 
+/** The layer an id of before meant (null when the id is not one of them). */
+export function oldLayerId(code) {
+  return OLD_LAYER_IDS[code] || null;
+}
+
 /** Layer ids from a page address, old ids read as the layers they meant. */
 export function layerIds(value) {
   return value.split(',').filter((k) => LAYER_ID.test(k)).map((k) => OLD_LAYER_IDS[k] || k);

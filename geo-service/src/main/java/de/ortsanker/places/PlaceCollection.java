@@ -2,6 +2,7 @@ package de.ortsanker.places;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -12,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** A GeoJSON FeatureCollection (RFC 7946) of places, with the attributions of what it contains. */
-@JsonPropertyOrder({"type", "features", "numberReturned", "attributions", "origin", "links"})
+@JsonPropertyOrder({"type", "features", "numberReturned", "attributions", "origin", "radius_m", "links"})
 @Schema(name = "PlaceCollection", description = "GeoJSON FeatureCollection (RFC 7946, lon/lat WGS 84)")
 record PlaceCollection(
         @Schema(allowableValues = "FeatureCollection") String type,
@@ -22,12 +23,21 @@ record PlaceCollection(
         List<Attribution> attributions,
         @Schema(description = "the point distances are measured from (nearby only), with what `near` resolved to")
         Origin origin,
+        @JsonProperty("radius_m")
+        @Schema(description = "nearby only: how far was searched, in metres (the `radius` asked for, else the"
+                + " service's default); with no place that near, a `wider` link asks again farther out")
+        Integer radiusM,
         List<Link> links) {
 
     static PlaceCollection of(List<Feature> features, Origin origin, List<Link> links) {
+        return of(features, origin, null, links);
+    }
+
+    static PlaceCollection of(List<Feature> features, Origin origin, Integer radiusM, List<Link> links) {
         var attributions = new LinkedHashSet<Attribution>();
         features.forEach(f -> attributions.add(f.properties().attributionRecord()));
-        return new PlaceCollection("FeatureCollection", features, features.size(), List.copyOf(attributions), origin, links);
+        return new PlaceCollection("FeatureCollection", features, features.size(), List.copyOf(attributions), origin,
+                radiusM, links);
     }
 
     /** One place as a GeoJSON Feature. */
@@ -68,10 +78,13 @@ record PlaceCollection(
             String addrHousenumber,
             String addrPostcode,
             String addrCity,
-            String source,
+            @Schema(description = "the source's id (as in import runs and OGC API features)") String source,
+            @Schema(description = "what the source is called, to show people (\"OpenStreetMap\")") String sourceTitle,
             String licence,
             String attribution,
-            LocalDate lastVerified,
+            @Schema(description = "when someone last checked the record (a real check, not an edit)") LocalDate lastVerified,
+            @Schema(description = "when the source last edited the record (OpenStreetMap: the last edit); not a check")
+            LocalDate sourceEdited,
             @Schema(description = "the place's own page: everything public and how to get there") String href) {
 
         Attribution attributionRecord() {

@@ -60,13 +60,13 @@ class PlaceDetailController {
                    case when p.contact_is_public then p.contact_email end as contact_email,
                    p.website, p.capacity, p.equipment, p.booking_url, p.target_groups, p.valid_from, p.valid_to,
                    p.details::text as details, p.source, p.source_id, p.source_url, p.licence, p.attribution,
-                   p.last_verified, p.updated_at,
+                   p.last_verified, p.source_edited, p.updated_at, {source_title} as source_title,
                    case when cast(:lon as float8) is null then null else ST_Distance(p.geog,
                         ST_Point(cast(:lon as float8), cast(:lat as float8), 4326)::geography) end as distance_m,
                    (select left(a.ags, 2) from admin_areas a where a.retired_at is null
                      and ST_Intersects(a.geom, p.geom) limit 1) as land
               from places p join kinds k on k.code = p.kind join kind_groups g on g.code = k.group_code
-             where p.id = :id and %s""".formatted(PlaceFilters.PUBLIC);
+             where p.id = :id and %s""".formatted(PlaceFilters.PUBLIC).replace("{source_title}", SourceTitle.SQL);
 
     /**
      * Getting there without a car: up to three of each — ride-sharing benches (Mitfahrbänke, car-pool
@@ -182,8 +182,8 @@ class PlaceDetailController {
                 rs.getString("website"), (Integer) rs.getObject("capacity"), strings(rs.getArray("equipment")),
                 rs.getString("booking_url"), strings(rs.getArray("target_groups")),
                 date(rs, "valid_from"), date(rs, "valid_to"), rs.getString("details"),
-                rs.getString("source"), rs.getString("source_id"), rs.getString("source_url"),
-                rs.getString("licence"), rs.getString("attribution"), date(rs, "last_verified"),
+                rs.getString("source"), rs.getString("source_title"), rs.getString("source_id"), rs.getString("source_url"),
+                rs.getString("licence"), rs.getString("attribution"), date(rs, "last_verified"), date(rs, "source_edited"),
                 rs.getTimestamp("updated_at").toInstant().toString(), null, rs.getString("geometry"));
     }
 
@@ -237,8 +237,13 @@ class PlaceDetailController {
                       Integer capacity, List<String> equipment, String bookingUrl, List<String> targetGroups,
                       LocalDate validFrom, LocalDate validTo,
                       @JsonRawValue @Schema(type = "object", description = "kind-specific details") String details,
-                      String source, String sourceId, String sourceUrl, String licence, String attribution,
-                      LocalDate lastVerified, String updatedAt,
+                      String source,
+                      @Schema(description = "what the source is called, to show people (\"OpenStreetMap\")") String sourceTitle,
+                      String sourceId, String sourceUrl, String licence, String attribution,
+                      @Schema(description = "when someone last checked the record (a real check, not an edit)")
+                      LocalDate lastVerified,
+                      @Schema(description = "when the source last edited the record (OpenStreetMap: the last edit); not a check")
+                      LocalDate sourceEdited, String updatedAt,
                       @Schema(description = "nearest Mitfahrbänke, stops and shared vehicles, nearest first")
                       List<Nearby> gettingThere,
                       @JsonIgnore String geometry) {
@@ -248,7 +253,8 @@ class PlaceDetailController {
                     distanceM, openingHours, openNow, nextChange, openingHoursProblem, hours, wheelchair, freeEntry,
                     addrStreet, addrHousenumber, addrPostcode, addrCity, operator, operatorType, contactRole,
                     contactPhone, contactEmail, website, capacity, equipment, bookingUrl, targetGroups, validFrom,
-                    validTo, details, source, sourceId, sourceUrl, licence, attribution, lastVerified, updatedAt,
+                    validTo, details, source, sourceTitle, sourceId, sourceUrl, licence, attribution, lastVerified,
+                    sourceEdited, updatedAt,
                     around, geometry);
         }
     }

@@ -33,9 +33,10 @@ class PlaceQueries {
     static final String COLUMNS = """
             p.id, p.name, p.kind, k.label_de, k.label_en, k.group_code, ST_AsGeoJSON(p.geom, 7) as geometry,
                    p.opening_hours, p.wheelchair, p.free_entry, p.addr_street, p.addr_housenumber, p.addr_postcode,
-                   p.addr_city, p.source, p.licence, p.attribution, p.last_verified,
+                   p.addr_city, p.source, p.licence, p.attribution, p.last_verified, p.source_edited,
                    case when p.opening_hours like '%PH%' then (select left(a.ags, 2) from admin_areas a
-                         where a.retired_at is null and ST_Intersects(a.geom, p.geom) limit 1) end as land""";
+                         where a.retired_at is null and ST_Intersects(a.geom, p.geom) limit 1) end as land,
+                   """ + SourceTitle.SQL + " as source_title";
 
     /** Nearest first (index-assisted KNN on the geography), optionally within a radius; exact metres. */
     static final String NEARBY = """
@@ -202,13 +203,15 @@ class PlaceQueries {
         double score = rs.getDouble("score");
         Double scoreValue = rs.wasNull() ? null : Math.round(score * 1000) / 1000.0;
         var verified = rs.getDate("last_verified");
+        var edited = rs.getDate("source_edited");
         return new Place(id, rs.getString("geometry"), rs.getString("name"), rs.getString("kind"),
                 rs.getString("label_de"), rs.getString("label_en"), rs.getString("group_code"),
                 distanceM, scoreValue, hours, openNow, nextChange,
                 rs.getString("wheelchair"), (Boolean) rs.getObject("free_entry"),
                 rs.getString("addr_street"), rs.getString("addr_housenumber"), rs.getString("addr_postcode"),
-                rs.getString("addr_city"), rs.getString("source"), rs.getString("licence"),
-                rs.getString("attribution"), verified == null ? null : verified.toLocalDate(), "/places/" + id);
+                rs.getString("addr_city"), rs.getString("source"), rs.getString("source_title"), rs.getString("licence"),
+                rs.getString("attribution"), verified == null ? null : verified.toLocalDate(),
+                edited == null ? null : edited.toLocalDate(), "/places/" + id);
     }
 
     /** Whether an AGS names a municipality we know. */

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,28 +73,41 @@ class PlacesController {
     private final Gazetteer gazetteer;
     private final ConditionalResponses conditional;
     private final StatementTimeouts timeouts;
+    private final int nearbyRadiusM;
     private final Clock clock = Clock.system(PlaceFilters.BERLIN);
 
+    /**
+     * @param nearbyRadiusM how far "nearby" looks unless asked otherwise: a citizen in Herzberg (Elster) is
+     *                      not helped by pubs 200 km away ({@code ortsanker.places.nearby-radius-m})
+     */
     PlacesController(PlaceQueries queries, Gazetteer gazetteer, ConditionalResponses conditional,
-                     StatementTimeouts timeouts) {
+                     StatementTimeouts timeouts, @Value("${ortsanker.places.nearby-radius-m:25000}") int nearbyRadiusM) {
+        if (nearbyRadiusM < 1 || nearbyRadiusM > MAX_RADIUS_M) {
+            throw new IllegalArgumentException("ortsanker.places.nearby-radius-m (ORTSANKER_NEARBY_RADIUS_M) must be"
+                    + " 1 … " + MAX_RADIUS_M + " metres, not " + nearbyRadiusM);
+        }
         this.queries = queries;
         this.timeouts = timeouts;
         this.gazetteer = gazetteer;
         this.conditional = conditional;
+        this.nearbyRadiusM = nearbyRadiusM;
     }
 
     @GetMapping("/places/nearby")
     @Operation(summary = "Places nearest to a point, a village, a place or an address",
-            description = "The `limit` nearest public places, optionally only within `radius` metres, sorted by"
-                    + " `distance_m` (metres on the WGS 84 spheroid). Give `lon` and `lat`, or `near` (a village,"
-                    + " municipality, place name or address, e.g. `Harsdorf` or `Hauptstraße 3, Harsdorf`; when it"
-                    + " fits several places or none, the answer is 400 with `suggestions`).")
+            description = "The `limit` nearest public places within `radius` metres (default"
+                    + " ${ortsanker.places.nearby-radius-m:25000}), sorted by `distance_m` (metres on the WGS 84"
+                    + " spheroid). Give `lon` and `lat`, or `near` (a village, municipality, place name or address,"
+                    + " e.g. `Harsdorf` or `Hauptstraße 3, Harsdorf`; when it fits several places or none, the answer"
+                    + " is 400 with `suggestions`). `radius_m` says how far was searched; when nothing is that near,"
+                    + " the answer is empty with a `wider` link that searches farther out.")
     PlaceCollection nearby(
             @Parameter(description = "longitude, WGS 84") @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lon,
             @Parameter(description = "latitude, WGS 84") @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
             @Parameter(description = "instead of lon/lat: a village, municipality, place name or address; `Name, Municipality` narrows it")
             @RequestParam(required = false) String near,
-            @Parameter(description = "only places within this many metres (at most 100000)")
+            @Parameter(description = "only places within this many metres (at most 100000; default"
+                    + " ${ortsanker.places.nearby-radius-m:25000})")
             @RequestParam(required = false) @Positive @Max(MAX_RADIUS_M) Double radius,
             @Parameter(description = "how many places, nearest first (default 10, at most 100)")
             @RequestParam(defaultValue = "" + NEARBY_LIMIT) @Min(1) @Max(NEARBY_MAX) int limit,
@@ -108,16 +122,30 @@ class PlacesController {
         }
         var params = new MapSqlParameterSource("lon", origin.lon()).addValue("lat", origin.lat());
         List<String> where = new ArrayList<>(List.of(filters.sql(params)));
-        if (radius != null) {
-            where.add(PlaceQueries.WITHIN_RADIUS);
-            params.addValue("radius", radius);
-        }
+        double searched = radius != null ? radius : nearbyRadiusM;
+        where.add(PlaceQueries.WITHIN_RADIUS);
+        params.addValue("radius", searched);
         String sql = PlaceQueries.statement(PlaceQueries.NEARBY, where);
         // The origin is part of the answer: a village or address resolved anew may move it.
         String variant = "geojson-" + Integer.toHexString(origin.hashCode());
         var page = answer(request, response, layers, filters, variant, () -> queries.list(sql, params, filters, limit));
-        return page == null ? null
-                : PlaceCollection.of(features(PlaceQueries.byDistance(page.places())), origin, List.of());
+        if (page == null) {
+            return null;
+        }
+        var features = features(PlaceQueries.byDistance(page.places()));
+        return PlaceCollection.of(features, origin, (int) Math.round(searched),
+                features.isEmpty() ? widerLink(request, searched) : List.of());
+    }
+
+    /** Nothing that near: the same question four times as far out (up to the maximum), if that is farther. */
+    private static List<Link> widerLink(HttpServletRequest request, double searched) {
+        if (searched >= MAX_RADIUS_M) {
+            return List.of();
+        }
+        long wider = Math.min(MAX_RADIUS_M, Math.round(searched * 4));
+        String href = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("radius", wider).build()
+                .toUriString();
+        return List.of(new Link("wider", href, GEOJSON));
     }
 
     @GetMapping("/places/search")

@@ -14,6 +14,7 @@ import de.ortsanker.planning.distance.Mode;
 import de.ortsanker.planning.distance.Site;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.output.Format;
+import de.ortsanker.planning.output.Language;
 import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.rules.Radius;
 import de.ortsanker.planning.rules.Rule;
@@ -157,7 +158,7 @@ public class PlanningController {
         deprecations(rules.stream().map(Rule::target).toList(), request);
         Format format = Format.choose(question.f(), accept);
         Area area = area(question);
-        return published("planning_underserved", format, area,
+        return published("planning_underserved", format, area, question.language(),
                 planning.underserved(area, model(question), rules, true));
     }
 
@@ -204,7 +205,7 @@ public class PlanningController {
         deprecations(List.of(c.rule().target()), request);
         Format format = Format.choose(question.f(), accept);
         Area area = area(question);
-        return published("planning_candidates", format, area,
+        return published("planning_candidates", format, area, question.language(),
                 planning.candidates(area, model(question), c.rule(), c.n(), vacant, c.given(), true));
     }
 
@@ -269,26 +270,28 @@ public class PlanningController {
         if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
             return null;
         }
-        return write(ResponseEntity.ok(), format, per, area, work.run(area, model).answer());
+        Language language = question.language();
+        return write(ResponseEntity.ok(), format, per, area, language, work.run(area, model).answer());
     }
 
     /** 201 with the answer and where the published features are. */
-    private ResponseEntity<byte[]> published(String collection, Format format, Area area, Planning.Answered answered) {
+    private ResponseEntity<byte[]> published(String collection, Format format, Area area, Language language,
+                                             Planning.Answered answered) {
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/collections/{collection}/items").queryParam("run", answered.run())
                 .buildAndExpand(collection).toUri();
-        return write(ResponseEntity.created(location), format, null, area, answered.answer());
+        return write(ResponseEntity.created(location), format, null, area, language, answered.answer());
     }
 
     private ResponseEntity<byte[]> write(ResponseEntity.BodyBuilder response, Format format, AreaLevel per, Area area,
-                                         Answer answer) {
+                                         Language language, Answer answer) {
         response.contentType(format.mediaType());
         if (format == Format.CSV) {
             String name = answer.analysis() + "-" + area.key().replaceAll("[^0-9A-Za-z.]+", "_") + ".csv";
             response.header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(name).build().toString());
         }
-        return response.body(format.write(answer, per, json));
+        return response.body(format.write(answer, per, json, language));
     }
 
     private void requirePublishing() {

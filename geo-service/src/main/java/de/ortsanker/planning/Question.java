@@ -1,6 +1,7 @@
 package de.ortsanker.planning;
 
 import de.ortsanker.filter.PlaceFilter;
+import de.ortsanker.planning.output.Language;
 import de.ortsanker.service.ParameterRecords;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,10 +26,17 @@ public record Question(
                 + " to buy count; `false`: only the others", schema = @Schema(allowableValues = {"true", "false"}))
         @BindParam(PlaceFilter.FREE_ENTRY) String freeEntry,
         @Parameter(description = "json (default), geojson or csv (UTF-8 with BOM, ';', decimal comma: opens in German"
-                + " Excel). Also chosen by the Accept header.") String f) implements ParameterRecords.OfTexts {
+                + " Excel). Also chosen by the Accept header.") String f,
+        @Parameter(description = "Language of the CSV's headings and words (kinds, methods, \"unbekannt\"): de"
+                + " (default) or en. JSON and GeoJSON carry codes.", schema = @Schema(allowableValues = {"de", "en"}))
+        String lang) implements ParameterRecords.OfTexts {
 
     /** The conditions every target of the answer is held to (its kinds come from the targets or rules). */
     PlaceFilter conditions() {
         return PlaceFilter.of(null, stepFree, freeEntry, null, null);
+    }
+
+    Language language() {
+        return Language.parse(lang);
     }
 }

@@ -6,11 +6,14 @@ import de.ortsanker.catalogue.Catalogue;
 import de.ortsanker.features.FeatureCollections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -30,20 +33,29 @@ class WebMapConfigController {
     private final FeatureCollections collections;
     private final ServedPaths served;
     private final StartView startView;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    /** The vocabulary's labels (the kinds table is their authority; de.ortsanker.vocabulary.Kind mirrors it). */
+    static final String KIND_LABELS = "select code, label_de, label_en from kinds";
 
     WebMapConfigController(WebMapSettings settings, FeatureCollections collections, ServedPaths served,
-                           StartView startView) {
+                           StartView startView, NamedParameterJdbcTemplate jdbc) {
         this.settings = settings;
         this.collections = collections;
         this.served = served;
         this.startView = startView;
+        this.jdbc = jdbc;
     }
 
     @GetMapping(path = "/map/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The web map's configuration: basemap, start view, layers and their OGC API / TileJSON URLs")
     ResponseEntity<Config> config() {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        List<Layer> layers = Catalogue.all().stream().map(l -> layer(base, l)).toList();
+        Map<String, KindLabel> labels = new HashMap<>();
+        jdbc.query(KIND_LABELS, rs -> {
+            labels.put(rs.getString(1), new KindLabel(rs.getString(1), rs.getString(2), rs.getString(3)));
+        });
+        List<Layer> layers = Catalogue.all().stream().map(l -> layer(base, l, labels)).toList();
         Basemap basemap = settings.basemapUrl().isEmpty() ? null
                 : new Basemap(settings.basemapUrl(), settings.basemapAttribution(), settings.basemapMaxZoom());
         // Short-lived: an operator's change of basemap or data extent shows within minutes.
@@ -68,14 +80,16 @@ class WebMapConfigController {
                 .contentType(MediaType.valueOf("text/css")).body(css.toString());
     }
 
-    private Layer layer(String base, de.ortsanker.catalogue.Layer layer) {
+    private Layer layer(String base, de.ortsanker.catalogue.Layer layer, Map<String, KindLabel> labels) {
         String path = "/collections/" + layer.id() + "/items";
         boolean published = collections.all().stream().anyMatch(c -> c.id().equals(layer.id()));
         String items = published && served.serves(path) ? base + path : null;
         String tileJson = layer.inTiles() && served.serves("/tiles/" + layer.id() + ".json")
                 ? base + "/tiles/" + layer.id() + ".json" : null;
         return new Layer(layer.id(), layer.title().de(), layer.title().en(), layer.isPlaces(),
-                layer.map() == null ? null : layer.map().colour(), published ? layer.id() : null, items, tileJson);
+                layer.map() == null ? null : layer.map().colour(), published ? layer.id() : null, items, tileJson,
+                layer.kinds().stream().map(k -> labels.getOrDefault(k.code(), new KindLabel(k.code(), k.code(), k.code())))
+                        .toList());
     }
 
     record Config(Basemap basemap, @io.swagger.v3.oas.annotations.media.Schema(
@@ -88,10 +102,16 @@ class WebMapConfigController {
 
     /**
      * One layer of the catalogue: its id (for places usable as {@code kinds=}; also the OGC collection and
-     * tile layer id), labels, colour, and where a GIS gets it.
+     * tile layer id), labels, colour, where a GIS gets it, and its kinds (each also usable as {@code kinds=}
+     * and in {@code /embed?layers=}).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Layer(String code, String labelDe, String labelEn, boolean places, String colour, String collection,
-                 String itemsUrl, String tilejsonUrl) {
+                 String itemsUrl, String tilejsonUrl, List<KindLabel> kinds) {
+    }
+
+    /** A kind of the vocabulary with its labels. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KindLabel(String code, String labelDe, String labelEn) {
     }
 }

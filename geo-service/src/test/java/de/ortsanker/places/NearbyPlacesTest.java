@@ -50,11 +50,29 @@ class NearbyPlacesTest extends PlacesFixture {
     }
 
     @Test
-    void kNearestWithoutRadiusReachesFarAndLimitCuts() {
+    void kNearestStayWithinTheDefaultDistanceAndLimitCuts() {
+        // Without radius: the service's default of 25 km, said in the answer; Mühlberg (230 km away) is not "near".
         var all = get("/places/nearby?" + HARSDORF);
-        assertThat(all.names()).hasSize(7).endsWith("Stadtbibliothek Mühlberg");
+        assertThat(all.names()).hasSize(6).doesNotContain("Stadtbibliothek Mühlberg");
+        assertThat(all.json().path("radius_m").asInt()).isEqualTo(25_000);
+        assertThat(all.json().path("features").findValues("distance_m")).allSatisfy(d -> assertThat(d.asDouble()).isLessThan(25_000));
         assertThat(get("/places/nearby?" + HARSDORF + "&limit=2").names()).containsExactly("Alte Mühle", "Harsdorf Ort");
         assertThat(get("/places/nearby?" + HARSDORF + "&radius=120").names()).containsExactly("Alte Mühle", "Harsdorf Ort", null);
+    }
+
+    @Test
+    void nothingThatNearIsSaidWithAWiderSearch() {
+        // In the Fichtelgebirge, 60 km from every place of the fixture: nothing within 25 km, and a way to look farther.
+        var none = get("/places/nearby?lon=12.0000&lat=50.5000");
+        assertThat(none.names()).isEmpty();
+        assertThat(none.json().path("radius_m").asInt()).isEqualTo(25_000);
+        var wider = none.json().path("links").get(0);
+        assertThat(wider.path("rel").asText()).isEqualTo("wider");
+        assertThat(wider.path("href").asText()).contains("radius=100000").contains("lon=12.0000");
+        var farther = get(wider.path("href").asText().replaceFirst("^https?://[^/]+", ""));
+        assertThat(farther.names()).isNotEmpty();
+        assertThat(farther.json().path("radius_m").asInt()).isEqualTo(100_000);
+        assertThat(farther.json().path("links").isEmpty()).isTrue();
     }
 
     @Test
@@ -106,11 +124,13 @@ class NearbyPlacesTest extends PlacesFixture {
         assertThat(get("/places/nearby?" + HARSDORF + "&radius=5000&open_at=2026-12-25T12:00").names())
                 .containsExactly("Gasthof Zur Linde");
         // Reformation Day (Fri 31 Oct 2025) is a holiday in Brandenburg, not in Bavaria …
-        assertThat(get("/places/nearby?" + HARSDORF + "&kinds=community_centre,library&open_at=2025-10-31T10:00").names())
-                .containsExactly("Alte Mühle");
+        String harsdorf = "/places/nearby?" + HARSDORF + "&kinds=community_centre,library";
+        String muehlberg = "/places/nearby?lon=13.2200&lat=51.4350&kinds=community_centre,library";
+        assertThat(get(harsdorf + "&open_at=2025-10-31T10:00").names()).containsExactly("Alte Mühle");
+        assertThat(get(muehlberg + "&open_at=2025-10-31T10:00").names()).isEmpty();
         // … All Saints' Day (Fri 1 Nov 2024) in Bavaria, not in Brandenburg.
-        assertThat(get("/places/nearby?" + HARSDORF + "&kinds=community_centre,library&open_at=2024-11-01T10:00").names())
-                .containsExactly("Stadtbibliothek Mühlberg");
+        assertThat(get(harsdorf + "&open_at=2024-11-01T10:00").names()).isEmpty();
+        assertThat(get(muehlberg + "&open_at=2024-11-01T10:00").names()).containsExactly("Stadtbibliothek Mühlberg");
     }
 
     @Test

@@ -268,7 +268,7 @@ class PlanningApiTest {
         String[] lines = body.split("\r\n");
         assertThat(lines).hasSize(1 + 5);
         assertThat(lines[1]).startsWith("1;").contains("\"Ostheim\"").contains(";=\"09999002\";")
-                .contains(";11,3;50,1;").contains("planning-fixture (ODbL-1.0), imported 2026-11-01");
+                .contains(";11,3;50,1;").contains("planning-fixture (ODbL-1.0), importiert am 2026-11-01");
 
         var candidates = get("/planning/candidates?ags=09999&f=csv").body();
         // A name that Excel would run as a formula is defused.

@@ -88,12 +88,17 @@ class WebMapBrowserIT {
         assertThat(browser.find("#results-summary").getText()).contains("nach Entfernung von Harsdorf");
         assertThat(browser.driver.getCurrentUrl()).contains("q=Harsdorf").contains("at=");
 
-        List<Double> distances = texts("#results .result-facts").stream().map(f -> metres(f.split(" · ")[1])).toList();
+        List<Double> distances = texts("#results .result-facts").stream().map(f -> metres(java.util.Arrays.stream(f.split(" · "))
+                .filter(fact -> fact.matches("[\\d.,]+ k?m")).findFirst().orElseThrow())).toList();
         assertThat(distances).isNotEmpty().isSorted();
         browser.js("document.getElementById('filter-box').open = false");  // the list in view, for the picture
         browser.screenshot("citizen");
         browser.js("document.getElementById('filter-box').open = true");
 
+        // A stop without a name is listed as its kind, said once.
+        assertThat(texts("#results .result-name")).contains("Bushaltestelle (ohne Namen)");
+        assertThat(texts("#results button.result")).filteredOn(r -> r.contains("ohne Namen"))
+                .allSatisfy(r -> assertThat(r).doesNotContain("(ohne Namen)Bushaltestelle"));
         clickResult("Dorfgemeinschaftshaus Harsdorf");
         WebElement detail = browser.visible("#detail");
         browser.await("the detail of the village hall", d -> browser.find("#detail-name").getText()
@@ -101,7 +106,7 @@ class WebMapBrowserIT {
         String text = detail.getText();
         assertThat(text).contains("Dorfgemeinschaftshaus", "Hauptstraße 12, 95499 Harsdorf", "Öffnungszeiten", "Heute",
                 "Stufenlos zugänglich", "Eintritt frei, kein Verzehrzwang", "Gemeinde Harsdorf (Gemeinde)",
-                "Bürgerbüro Harsdorf", "Ohne Auto hinkommen", "Mitfahrbank Harsdorf Ortsmitte",
+                "Bürgerbüro Harsdorf", "Ohne Auto hinkommen", "Mitfahrbank Harsdorf Ortsmitte", "Bushaltestelle (ohne Namen)",
                 "Quelle: ortsanker-fixture", "Lizenz: CC0-1.0", "Ortsanker test fixture");
         assertThat(text).containsPattern("Jetzt (geöffnet|geschlossen)");
         // Focus moves to the panel's heading, so a screen reader announces the place.
@@ -443,6 +448,189 @@ class WebMapBrowserIT {
         browser.screenshot("embed-code");
     }
 
+    // ---- the planner picks an area; the citizen map on a phone; embedding by kind --------------------------
+
+    /** Landkreis Bayreuth: the district the demo extract mostly lies in (Harsdorf is Kulmbach's). */
+    static final String LANDKREIS_BAYREUTH = "09472";
+
+    @Test
+    void thePlannerPicksALandkreisByTypingItsNameAndDownloadsItsCsv() throws Exception {
+        browser.open(service.base + "/map/planning");
+        browser.await("the first answer", d -> browser.all("#villages tbody tr").isEmpty() ? null : true);
+        WebElement input = browser.find("#area-q");
+        input.sendKeys("Bayreu");
+        browser.await("the Landkreis among the suggestions", d -> browser.all("#area-options [data-ags='" + LANDKREIS_BAYREUTH + "']")
+                .isEmpty() ? null : true);
+        assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
+        // By keyboard, as on a phone's keyboard or a screen reader: arrow to it, Enter.
+        for (int i = 0; i < 10 && !String.valueOf(browser.js(
+                "return document.querySelector('#area-options [aria-selected=true]')?.dataset.ags")).equals(LANDKREIS_BAYREUTH); i++) {
+            input.sendKeys(Keys.ARROW_DOWN);
+        }
+        assertThat(input.getAttribute("aria-activedescendant")).startsWith("area-option-");
+        input.sendKeys(Keys.ENTER);
+        browser.await("the answer for the Landkreis", d -> browser.find("#summary").getText().startsWith("Landkreis Bayreuth:")
+                && browser.find("#rules-form button[type=submit]").isEnabled() ? true : null);
+        assertThat(browser.driver.getCurrentUrl()).contains("ags=" + LANDKREIS_BAYREUTH).doesNotContain("bbox=");
+        assertThat(browser.find("input[name=area][value=ags]").isSelected()).isTrue();
+
+        // Exactly the district's villages: the summary's total is PostGIS's count of them, its neighbours' left out.
+        int villages = sqlNumber("""
+                select count(distinct l.id) from localities l
+                 where l.retired_at is null and l.kind in ('village', 'hamlet')
+                   and (l.ags like '09472%' or l.ags is null and exists (
+                        select 1 from admin_areas a where a.level = 'kreis' and a.retired_at is null and a.ags = '09472'
+                           and ST_Intersects(a.geom, l.geom)))""");
+        assertThat(villages).isPositive();
+        assertThat(browser.find("#summary").getText()).contains(" von " + villages + " Orten");
+        List<String> municipalities = texts("#villages tbody tr td:nth-child(3)");
+        assertThat(municipalities).isNotEmpty();
+        List<String> ofTheDistrict = sqlTexts("select name from admin_areas where level = 'gemeinde' and retired_at is null"
+                + " and ags like '09472%'");
+        assertThat(municipalities).allSatisfy(m -> assertThat(ofTheDistrict).contains(m));
+        int rows = browser.all("#villages tbody tr").size();
+        assertThat(browser.all("#map path.leaflet-interactive")).hasSize(rows);
+
+        // Population sorted either way: "unbekannt" last.
+        for (String direction : List.of("ascending", "descending")) {
+            browser.find("#villages th:nth-child(4) button").click();
+            browser.await("sorted " + direction, d -> direction.equals(browser.find("#villages th:nth-child(4)").getAttribute("aria-sort")) ? true : null);
+            List<String> population = texts("#villages tbody tr td:nth-child(4)");
+            int firstUnknown = population.indexOf("unbekannt");
+            if (firstUnknown >= 0) {
+                assertThat(population.subList(firstUnknown, population.size())).allSatisfy(p -> assertThat(p).isEqualTo("unbekannt"));
+            }
+        }
+
+        // The download: the same villages, German headings and values.
+        String csvLink = browser.find("#downloads a[href*='f=csv']:not([href*='per='])").getAttribute("href");
+        assertThat(csvLink).contains("ags=" + LANDKREIS_BAYREUTH);
+        var csv = http.send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("ags_09472"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(rows + 1);
+        assertThat(lines.get(0)).contains("\"Ortsteil\"", "\"Einwohnerzahl: Methode\"");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).containsAnyOf("\"Dorf\"", "\"Weiler\"")
+                .doesNotContain("\"hamlet\"", "\"village\"", "\"unknown\"", "none at all"));
+        browser.screenshot("planner-landkreis");
+
+        // The address is the state: opened again, the same district.
+        String address = browser.driver.getCurrentUrl();
+        browser.open(address);
+        try {
+            browser.await("the Landkreis after opening " + address, d -> browser.find("#summary").getText()
+                    .startsWith("Landkreis Bayreuth:") ? true : null);
+        } catch (RuntimeException e) {
+            browser.screenshot("planner-landkreis-reopened");
+            throw new AssertionError("summary: " + browser.find("#summary").getText(), e);
+        }
+        assertThat(browser.all("#villages tbody tr")).hasSize(rows);
+    }
+
+    @Test
+    void onAPhoneTheCitizenFindsAStepFreePlaceToMeetNearADemoVillage() throws Exception {
+        browser.size(390, 844);
+        openMap("/map/");
+        browser.find("#q").sendKeys("Harsd");
+        WebElement suggestion = browser.await("a suggestion for Harsdorf", d -> browser.all("#suggestions [role=option]")
+                .stream().filter(o -> o.getText().startsWith("Harsdorf")).findFirst().orElse(null));
+        int before = renders();
+        suggestion.click();
+        awaitRendersAfter(before);
+        // Filters fold away on a phone: open them, keep places to meet, only step-free.
+        browser.find("#filter-box summary").click();
+        for (String other : List.of("clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply")) {
+            before = renders();
+            browser.find("input[name=kind][value=" + other + "]").click();
+            awaitRendersAfter(before);
+        }
+        before = renders();
+        browser.find("#step").click();
+        awaitRendersAfter(before);
+        assertThat(browser.driver.getCurrentUrl()).contains("kinds=third_places").contains("step=1");
+        List<String> found = texts("#results button.result");
+        assertThat(found).isNotEmpty().allSatisfy(r -> assertThat(r).contains("Stufenlos zugänglich"));
+        assertThat(texts("#results .result-name")).contains("Dorfgemeinschaftshaus Harsdorf");
+        assertThat(browser.number("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        assertThat(browser.find(".leaflet-control-zoom-in").getAttribute("title")).isEqualTo("Vergrößern");
+        clickResult("Dorfgemeinschaftshaus Harsdorf");
+        browser.await("the detail, full screen", d -> browser.find("#detail").isDisplayed() ? true : null);
+        assertThat(browser.find("#detail").getText()).contains("Stufenlos zugänglich", "Quelle: ortsanker-fixture");
+        browser.screenshot("citizen-phone-found");
+    }
+
+    @Test
+    void whatTheServiceRefusesIsSaidInThePagesLanguage() throws Exception {
+        // A key nobody has: the service answers 404 and 400 problems (in English); the page says it in German …
+        browser.open(service.base + "/map/planning?ags=09999");
+        browser.await("the refusal", d -> browser.find("#summary").getText().contains("fehlgeschlagen") ? true : null);
+        assertThat(browser.find("#summary").getText())
+                .isEqualTo("Die Auswertung ist fehlgeschlagen: Der Dienst konnte diese Angabe nicht verwenden: ags.");
+        assertThat(browser.find("#area-status").getText()).isEqualTo("Nicht gefunden.");
+        // … and an English page in English (the service's own words).
+        browser.open(service.base + "/map/planning?ags=09999&lang=en");
+        browser.await("the refusal in English", d -> browser.find("#summary").getText().contains("failed") ? true : null);
+        assertThat(browser.find("#summary").getText()).startsWith("The analysis failed: ").contains("09999");
+    }
+
+    @Test
+    void onAPhoneThePlannersLegendFoldsAway() throws Exception {
+        browser.size(390, 844);
+        browser.open(service.base + "/map/planning?ags=" + LANDKREIS_BAYREUTH);
+        browser.await("the answer", d -> browser.find("#summary").getText().startsWith("Landkreis Bayreuth:") ? true : null);
+        assertThat(browser.js("return document.getElementById('legend-box').open")).isEqualTo(false);
+        browser.find("#legend-box summary").click();
+        assertThat(browser.js("return document.getElementById('legend-box').open")).isEqualTo(true);
+    }
+
+    @Test
+    void anEmbedOfOneKindShowsOnlyThatKind() throws Exception {
+        browser.size(800, 500);
+        browser.open(service.base + "/embed?layers=mitfahrbank&bbox=11.45,49.99,11.62,50.05");
+        WebElement summary = browser.visible(".embed-list summary");
+        browser.await("places in the embedded list", d -> summary.getText().matches("Liste \\([1-9]\\d*\\)") ? true : null);
+        // As many as PostGIS holds Mitfahrbänke in the view the embed shows (its address tells the view).
+        String view = browser.await("the view in the address", d -> java.util.Arrays.stream(
+                URI.create(browser.driver.getCurrentUrl()).getRawQuery().split("&")).filter(p -> p.startsWith("bbox="))
+                .map(p -> p.substring(5)).findFirst().orElse(null));
+        String[] b = view.split(",");
+        int inView = sqlNumber("select count(*) from places where kind = 'mitfahrbank' and is_public and retired_at is null"
+                + " and ST_Intersects(geom, ST_MakeEnvelope(" + String.join(", ", b) + ", 4326))");
+        int notBenches = sqlNumber("select count(*) from places where kind <> 'mitfahrbank' and is_public and retired_at is null"
+                + " and ST_Intersects(geom, ST_MakeEnvelope(" + String.join(", ", b) + ", 4326))");
+        assertThat(notBenches).as("other places in view that must not show").isPositive();
+        assertThat(summary.getText()).isEqualTo("Liste (" + inView + ")");
+        summary.click();
+        assertThat(texts(".embed-list li")).allSatisfy(name -> assertThat(name).contains("Mitfahrbank"));
+        assertThat(browser.driver.getTitle()).isEqualTo("Ortsanker: Mitfahrbank");
+        assertThat(browser.all(".embed-unknown")).isEmpty();
+    }
+
+    @Test
+    void anUnknownLayerIsSaidNeverEverything() throws Exception {
+        browser.size(800, 500);
+        browser.open(service.base + "/embed?layers=mitfahrbenk&bbox=11.45,49.99,11.62,50.05");
+        WebElement note = browser.visible(".embed-unknown");
+        assertThat(note.getText()).contains("Unbekannte Ebene: mitfahrbenk", "keine Orte");
+        assertThat(browser.find(".embed-list summary").getText()).isEqualTo("Liste (0)");
+        assertThat(browser.all("#map .om-marker, #map .om-cluster")).isEmpty();
+        browser.screenshot("embed-unknown");
+
+        // The generator says so too, and leaves the name out of the code.
+        browser.size(1280, 860);
+        browser.open(service.base + "/map/embed?layers=mitfahrbank,mitfahrbenk");
+        WebElement error = browser.visible("#layers-error");
+        assertThat(error.getText()).contains("mitfahrbenk");
+        WebElement snippet = browser.visible("#snippet");
+        browser.await("a snippet", d -> snippet.getAttribute("value").contains("layers=mitfahrbank") ? true : null);
+        assertThat(snippet.getAttribute("value")).doesNotContain("mitfahrbenk");
+        assertThat(browser.find("input[name=kind][value=mitfahrbank]").isSelected()).isTrue();
+        assertThat(browser.find("input[name=layer][value=mobility]").isSelected()).isFalse();
+        // Kinds are picked one by one under their layer.
+        browser.find("input[name=kind][value=bus_stop]").click();
+        browser.await("the snippet with both kinds", d -> snippet.getAttribute("value").contains("layers=mitfahrbank,bus_stop") ? true : null);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private void openMap(String path) {
@@ -503,6 +691,23 @@ class WebMapBrowserIT {
         boolean km = t.endsWith("km");
         double value = Double.parseDouble(t.replaceAll("[^0-9,]", "").replace(',', '.'));
         return km ? value * 1000 : value;
+    }
+
+    private int sqlNumber(String sql) throws Exception {
+        try (var c = schema.connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private List<String> sqlTexts(String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (var c = schema.connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private long placeId(String sourceId) throws Exception {

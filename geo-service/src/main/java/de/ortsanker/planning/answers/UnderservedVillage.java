@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.planning.analysis.Underserved;
 import de.ortsanker.planning.output.Column;
+import de.ortsanker.planning.output.Words;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,17 @@ public record UnderservedVillage(int rank, @JsonUnwrapped VillageFacts village, 
 
         /** "third_places:2000 (nearest 3400 m: Gasthof Linde)" or "… (none at all)". */
         public String inWords() {
+            return words().en();
+        }
+
+        /** The same in German and English: "third_places:2000 (nächster 3400 m: Gasthof Linde)". */
+        public Words words() {
             if (nearest == null) {
-                return rule + " (none at all)";
+                return new Words(rule + " (keiner erreichbar)", rule + " (none at all)");
             }
-            return rule + " (nearest " + nearestM + " m" + (nearest.name() == null ? "" : ": " + nearest.name()) + ")";
+            String name = nearest.name() == null ? "" : ": " + nearest.name();
+            return new Words(rule + " (nächster " + nearestM + " m" + name + ")",
+                    rule + " (nearest " + nearestM + " m" + name + ")");
         }
     }
 
@@ -46,8 +54,9 @@ public record UnderservedVillage(int rank, @JsonUnwrapped VillageFacts village, 
         List<Column<UnderservedVillage>> columns = new ArrayList<>();
         columns.add(new Column<>("Rang", UnderservedVillage::rank));
         columns.addAll(VillageFacts.columns());
-        columns.add(new Column<>("Es fehlt",
-                v -> String.join("; ", v.missing().stream().map(MissedRule::inWords).toList())));
+        columns.add(new Column<>("Es fehlt", v -> new Words(
+                String.join("; ", v.missing().stream().map(m -> m.words().de()).toList()),
+                String.join("; ", v.missing().stream().map(m -> m.words().en()).toList()))));
         return columns;
     }
 }

@@ -20,9 +20,14 @@ public final class Csv {
     }
 
     public static byte[] write(List<String> header, List<List<Object>> rows) {
+        return write(header, rows, Language.DE);
+    }
+
+    /** Headings and {@link Words} in the language asked for; figures, names and keys as they are. */
+    public static byte[] write(List<String> header, List<List<Object>> rows, Language language) {
         var sb = new StringBuilder("\uFEFF");
-        line(sb, header.stream().map(h -> (Object) h).toList());
-        rows.forEach(r -> line(sb, r));
+        line(sb, header.stream().map(h -> (Object) Headings.in(h, language)).toList());
+        rows.forEach(r -> line(sb, r.stream().map(v -> v instanceof Words w ? (Object) w.in(language) : v).toList()));
         var out = new ByteArrayOutputStream();
         out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();

@@ -58,15 +58,20 @@ public enum Format {
 
     /** @param per for CSV: a row per municipality or district instead of per item (null) */
     public byte[] write(Answer answer, AreaLevel per, ObjectMapper json) {
+        return write(answer, per, json, Language.DE);
+    }
+
+    /** @param language of the CSV's headings and words (JSON and GeoJSON carry codes) */
+    public byte[] write(Answer answer, AreaLevel per, ObjectMapper json, Language language) {
         try {
             return switch (this) {
                 case JSON -> json.writeValueAsBytes(answer);
                 case GEOJSON -> json.writeValueAsBytes(featureCollection(answer, json));
                 case CSV -> {
                     // Every row names the sources it was computed from, so an exported table still cites them.
-                    Table table = answer.table(per).with("Datenquellen", answer.provenance().summary())
+                    Table table = answer.table(per).with("Datenquellen", answer.provenance().summary(language.pick(", importiert am ", ", imported ")))
                             .with("Namensnennung", answer.provenance().attributions());
-                    yield Csv.write(table.header(), table.rows());
+                    yield Csv.write(table.header(), table.rows(), language);
                 }
             };
         } catch (JsonProcessingException e) {

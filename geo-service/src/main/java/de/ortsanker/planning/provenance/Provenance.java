@@ -38,8 +38,13 @@ public record Provenance(Instant computedAt, Map<String, Long> dataVersions, Lis
 
     /** One line for a table: each source with its licence and import date. */
     public String summary() {
+        return summary(", imported ");
+    }
+
+    /** One line for a table, {@code imported} the words before an import date (", importiert am "). */
+    public String summary(String imported) {
         return sources.stream().map(s -> s.source() + (s.licence() == null ? "" : " (" + s.licence() + ")")
-                        + (s.importedAt() == null ? "" : ", imported " + s.importedAt().toString().substring(0, 10)))
+                        + (s.importedAt() == null ? "" : imported + s.importedAt().toString().substring(0, 10)))
                 .distinct().collect(Collectors.joining("; "));
     }
 }
