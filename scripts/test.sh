@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$ROOT"
 use_local_postgis
 "$ROOT/scripts/chromium.sh" >/dev/null   # the web map's browser tests drive Debian's headless chromium
+"$ROOT/scripts/gis-clients.sh" >/dev/null # the GIS client tests drive Debian's GDAL (ogrinfo, ogr2ogr)
 echo "test.sh: tests use $ORTSANKER_TEST_DB_URL (a fresh schema per test class)"
 exec mvn -B -ntp verify "$@"

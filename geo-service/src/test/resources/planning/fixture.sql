@@ -23,15 +23,24 @@ insert into localities (name, kind, geom, population, population_source, populat
   'planning-fixture', 'loc/3', 'ODbL-1.0', '© OpenStreetMap contributors'),
  ('Ostheim',    'village', ST_Point(11.30, 50.10, 4326), 1000, 'Gemeinde Bdorf', '2023-12-31', '09999002',
   'planning-fixture', 'loc/4', 'ODbL-1.0', '© OpenStreetMap contributors'),
- -- no figure, no cells: estimated as the median of the three villages with one (500)
+ -- no figure, no cells, no addresses: its share of Bdorf's official figure by kind of settlement (below)
  ('Neudorf',    'village', ST_Point(11.25, 50.18, 4326), null, null, null, '09999002',
   'planning-fixture', 'loc/5', 'ODbL-1.0', '© OpenStreetMap contributors'),
- -- no figure, no cells, too few hamlets to estimate from: unknown, kept and flagged
+ -- no figure, no cells, no addresses: a hamlet's share of Bdorf's figure by kind (0.12 of a village's)
  ('Einzelhof',  'hamlet',  ST_Point(11.38, 50.02, 4326), null, null, null, '09999002',
   'planning-fixture', 'loc/6', 'ODbL-1.0', '© OpenStreetMap contributors'),
- -- a town: not analysed (villages and hamlets are), but it takes the Zensus cell next to it
- ('Großstadt',  'town',    ST_Point(11.20, 50.05, 4326), 20000, 'OpenStreetMap', null, '09999002',
+ -- a town: not analysed (villages and hamlets are); it keeps its own figure and the Zensus cell next to it
+ ('Großstadt',  'town',    ST_Point(11.20, 50.05, 4326), 2000, 'OpenStreetMap', null, '09999002',
   'planning-fixture', 'loc/7', 'ODbL-1.0', '© OpenStreetMap contributors');
+
+-- The official figures (V67): Adorf 875 = 500 + 300 own, and 75 shared out to Südweiler by its grid cells;
+-- Bdorf 3,560 = 1,000 + 2,000 own, and 560 shared by kind: Neudorf (a village, 1) 500, Einzelhof (a hamlet,
+-- 0.12) 60. Leerau has none.
+insert into official_population (ags, name, population, reference_date, publication, source, licence, attribution) values
+ ('09999001', 'Adorf', 875, '2022-05-15', 'Zensus 2022', 'Zensus 2022', 'dl-de/by-2-0',
+  'Zensus 2022, © Statistische Ämter des Bundes und der Länder (fixture)'),
+ ('09999002', 'Bdorf', 3560, '2022-05-15', 'Zensus 2022', 'Zensus 2022', 'dl-de/by-2-0',
+  'Zensus 2022, © Statistische Ämter des Bundes und der Länder (fixture)');
 
 insert into population_cells (cell_id, size_m, centre, population, census, source, licence, attribution) values
  ('fixture-1', 100, ST_Transform(ST_Point(11.151, 50.101, 4326), 3035), 40, 'Zensus 2022', 'Zensus 2022',

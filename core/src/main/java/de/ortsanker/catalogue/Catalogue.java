@@ -73,7 +73,7 @@ public final class Catalogue {
 
     private static Layer places(Group group, Text title, Text description, String colour, String... aliases) {
         return new Layer(group.code(), title, description, Source.PLACES, group,
-                Layer.Geometry.of(Kind.inGroup(group)), Fields.PLACES, group.code(), List.of(aliases),
+                Layer.Geometry.of(Kind.inGroup(group)), Fields.places(group), group.code(), List.of(aliases),
                 new MapStyle(colour, 0, true));
     }
 

@@ -15,8 +15,11 @@ import java.util.Objects;
  *                  type (a bare literal that is not text needs a cast, e.g. {@code '2024-05-01'::date})
  * @param queryable clients may filter on it: a CQL2 queryable and a {@code name=value} parameter
  * @param inTiles   how the tiles carry it, or null when they leave it out (tiles stay small)
+ * @param values    the only values it takes (a code list of the vocabulary or of a database check), for
+ *                  schemas and filter tools (drop-down lists); empty when any value of its type may occur
  */
-public record Field(String name, FieldType type, Text label, String sql, boolean queryable, InTiles inTiles) {
+public record Field(String name, FieldType type, Text label, String sql, boolean queryable, InTiles inTiles,
+                    List<String> values) {
 
     /** How a field appears on a cluster of features in a tile (a single feature carries its own value). */
     public enum InTiles {
@@ -35,6 +38,7 @@ public record Field(String name, FieldType type, Text label, String sql, boolean
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(sql, "sql");
+        values = values == null ? List.of() : List.copyOf(values);
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("field name '" + name + "' must be lower_snake_case");
         }
@@ -48,17 +52,22 @@ public record Field(String name, FieldType type, Text label, String sql, boolean
 
     /** A field shown in every feature and offered for filtering. */
     public static Field queryable(String name, FieldType type, Text label, String sql) {
-        return new Field(name, type, label, sql, true, null);
+        return new Field(name, type, label, sql, true, null, List.of());
     }
 
     /** A field shown in every feature but not offered for filtering. */
     public static Field shown(String name, FieldType type, Text label, String sql) {
-        return new Field(name, type, label, sql, false, null);
+        return new Field(name, type, label, sql, false, null, List.of());
     }
 
     /** The same field, carried by vector tiles too. */
     public Field inTiles(InTiles how) {
-        return new Field(name, type, label, sql, queryable, how);
+        return new Field(name, type, label, sql, queryable, how, values);
+    }
+
+    /** The same field, taking only these values. */
+    public Field oneOf(List<String> allowed) {
+        return new Field(name, type, label, sql, queryable, inTiles, allowed);
     }
 
     public Queryable asQueryable() {

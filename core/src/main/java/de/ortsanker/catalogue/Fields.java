@@ -5,6 +5,8 @@ import static de.ortsanker.catalogue.Field.shown;
 import static de.ortsanker.catalogue.Text.of;
 
 import de.ortsanker.catalogue.Field.InTiles;
+import de.ortsanker.vocabulary.Group;
+import de.ortsanker.vocabulary.Kind;
 import java.util.List;
 
 /**
@@ -16,7 +18,22 @@ final class Fields {
     private Fields() {
     }
 
-    static final List<Field> PLACES = List.of(
+    /** Step-free access as OpenStreetMap's {@code wheelchair} tag and the places table's check say it. */
+    static final List<String> WHEELCHAIR = List.of("yes", "limited", "no");
+    /** Who runs a place, as the places table's check allows. */
+    static final List<String> OPERATOR_TYPES = List.of("municipality", "county", "club", "church", "private",
+            "cooperative", "public_transport", "other");
+    /** What a locality is, as OpenStreetMap's {@code place} tag and the localities table's check say it. */
+    static final List<String> LOCALITY_KINDS = List.of("city", "town", "village", "hamlet", "isolated_dwelling",
+            "suburb", "quarter", "locality");
+
+    /** The fields of a layer of places: the same for every group, but {@code kind} takes the group's kinds only. */
+    static List<Field> places(Group group) {
+        var kinds = Kind.inGroup(group).stream().map(Kind::code).toList();
+        return PLACES.stream().map(f -> f.name().equals("kind") ? f.oneOf(kinds) : f).toList();
+    }
+
+    private static final List<Field> PLACES = List.of(
             queryable("name", FieldType.STRING, of("Name", "Name"), "p.name").inTiles(InTiles.SINGLE),
             queryable("kind", FieldType.STRING, of("Art (Code des Vokabulars, z. B. village_hall)",
                     "Kind of place (code of the vocabulary, e.g. village_hall)"), "p.kind").inTiles(InTiles.SHARED),
@@ -29,13 +46,14 @@ final class Fields {
             queryable("opening_hours", FieldType.STRING, of("Öffnungszeiten (Syntax von OpenStreetMap)",
                     "Opening hours (OpenStreetMap opening_hours syntax)"), "p.opening_hours"),
             queryable("wheelchair", FieldType.STRING, of("Stufenlos zugänglich: yes, limited oder no",
-                    "Step-free access: yes, limited or no"), "p.wheelchair").inTiles(InTiles.SINGLE),
+                    "Step-free access: yes, limited or no"), "p.wheelchair").inTiles(InTiles.SINGLE).oneOf(WHEELCHAIR),
             queryable("free_entry", FieldType.BOOLEAN, of("Eintritt frei, kein Verzehrzwang",
                     "Free entry and no obligation to buy anything"), "p.free_entry").inTiles(InTiles.SINGLE),
             queryable("operator", FieldType.STRING, of("Betreiber", "Operator"), "p.operator"),
             queryable("operator_type", FieldType.STRING, of(
                     "Art des Betreibers: municipality, county, club, church, private, cooperative, public_transport oder other",
-                    "municipality, county, club, church, private, cooperative, public_transport or other"), "p.operator_type"),
+                    "municipality, county, club, church, private, cooperative, public_transport or other"), "p.operator_type")
+                    .oneOf(OPERATOR_TYPES),
             shown("contact_role", FieldType.STRING, of("Ansprechstelle (eine Funktion, keine Person); nur wo veröffentlicht",
                     "Who to contact (a role, not a person); only where published"),
                     "case when p.contact_is_public then p.contact_role end"),
@@ -66,13 +84,28 @@ final class Fields {
             queryable("name", FieldType.STRING, of("Name", "Name"), "l.name").inTiles(InTiles.SINGLE),
             queryable("kind", FieldType.STRING, of("city, town, village, hamlet, isolated_dwelling, suburb, quarter oder locality",
                     "city, town, village, hamlet, isolated_dwelling, suburb, quarter or locality"), "l.kind")
-                    .inTiles(InTiles.SHARED),
-            queryable("population", FieldType.INTEGER, of("Einwohner, wo bekannt; bei einer Gruppe die Summe der bekannten",
-                    "Inhabitants, where known; on a cluster the sum of the known"), "l.population").inTiles(InTiles.SUM),
-            shown("population_source", FieldType.STRING, of("Quelle der Einwohnerzahl", "Where the population figure comes from"),
-                    "l.population_source"),
+                    .inTiles(InTiles.SHARED).oneOf(LOCALITY_KINDS),
+            // The village's figure as the database computes it (V68): its own, or its share of the official figure.
+            queryable("population", FieldType.INTEGER, of(
+                    "Einwohner: eigene Angabe oder Anteil an der amtlichen Zahl der Gemeinde (siehe population_method);"
+                            + " bei einer Gruppe die Summe der bekannten",
+                    "Inhabitants: the village's own figure or its share of the municipality's official figure (see"
+                            + " population_method); on a cluster the sum of the known"),
+                    "village_people(l.id)").inTiles(InTiles.SUM),
+            queryable("population_method", FieldType.STRING, of(
+                    "Wie die Einwohnerzahl ermittelt ist: own (eigene Angabe), zensus, addresses (Anteil nach Gitterzellen"
+                            + " bzw. Adressen), settlement_kind (grober Anteil nach Art des Orts), unknown",
+                    "How the figure was found: own (the village's), zensus, addresses (share by grid cells or addresses),"
+                            + " settlement_kind (rough share by kind of settlement), unknown"),
+                    "(select vp.method from village_population vp where vp.locality_id = l.id)"),
+            shown("population_uncertainty", FieldType.INTEGER, of("Unsicherheit der Einwohnerzahl (± Personen)",
+                    "Uncertainty of the figure (± people)"),
+                    "(select vp.uncertainty from village_population vp where vp.locality_id = l.id)"),
+            shown("population_source", FieldType.STRING, of("Quelle der Einwohnerzahl (bei einem Anteil: der amtlichen Zahl)",
+                    "Where the figure comes from (for a share: the official figure's source)"),
+                    "(select vp.source from village_population vp where vp.locality_id = l.id)"),
             shown("population_date", FieldType.DATE, of("Stichtag der Einwohnerzahl", "Reference date of the population figure"),
-                    "l.population_date"),
+                    "(select vp.reference_date from village_population vp where vp.locality_id = l.id)"),
             queryable("ags", FieldType.STRING, of("Gemeindeschlüssel (AGS) der Gemeinde, in der der Ort liegt",
                     "Key (AGS) of the municipality it lies in"), "l.ags"),
             queryable("source_id", FieldType.STRING, of("Kennung in der Quelle", "Identifier in the source"), "l.source_id"),
@@ -86,7 +119,8 @@ final class Fields {
             queryable("ags", FieldType.STRING, of("Amtlicher Gemeindeschlüssel (AGS)",
                     "Official key (Amtlicher Gemeindeschlüssel)"), "a.ags").inTiles(InTiles.PLAIN),
             queryable("ars", FieldType.STRING, of("Regionalschlüssel (ARS)", "Regional key (Regionalschlüssel)"), "a.ars"),
-            queryable("population", FieldType.INTEGER, of("Einwohner, wo bekannt", "Inhabitants, where known"),
-                    "a.population").inTiles(InTiles.PLAIN),
+            // The official figure (V67: Destatis GV-ISys, Zensus 2022), a district's the sum of its municipalities'.
+            queryable("population", FieldType.INTEGER, of("Einwohner (amtlich), wo bekannt", "Inhabitants (official), where known"),
+                    "coalesce(official_population_of(a.level, a.ags), a.population)").inTiles(InTiles.PLAIN),
             queryable("source_id", FieldType.STRING, of("Kennung in der Quelle", "Identifier in the source"), "a.source_id"));
 }

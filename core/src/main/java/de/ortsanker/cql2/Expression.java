@@ -62,6 +62,13 @@ public sealed interface Expression {
     record ArrayRelation(ArrayOperator operator, Operand left, Operand right) implements Expression {
     }
 
+    /**
+     * {@code T_INTERSECTS(a, b)} and the other temporal relations of CQL2's Temporal Functions: each side an
+     * instant (a date, a timestamp, a date or time property) or an interval ({@code INTERVAL(start, end)}).
+     */
+    record Temporal(TemporalOperator operator, Operand left, Operand right) implements Expression {
+    }
+
     enum ComparisonOperator {
         EQ("="), NE("<>"), LT("<"), GT(">"), LE("<="), GE(">=");
 
@@ -98,6 +105,12 @@ public sealed interface Expression {
         String postgisFunction() {
             return postgisFunction;
         }
+    }
+
+    /** Allen's relations between two periods, as CQL2 names them (an instant is a period that starts as it ends). */
+    enum TemporalOperator {
+        T_AFTER, T_BEFORE, T_CONTAINS, T_DISJOINT, T_DURING, T_EQUALS, T_FINISHEDBY, T_FINISHES, T_INTERSECTS,
+        T_MEETS, T_METBY, T_OVERLAPPEDBY, T_OVERLAPS, T_STARTEDBY, T_STARTS
     }
 
     enum ArrayOperator {

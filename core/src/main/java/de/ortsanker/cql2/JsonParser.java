@@ -110,8 +110,13 @@ final class JsonParser {
                         }
                     }
                     if (op.startsWith("t_")) {
-                        throw new Cql2Exception(path + ": temporal functions ('" + op + "') are not supported;"
-                                + " compare dates with <, >, = or 'between' instead");
+                        arity(args, 2, op, path);
+                        try {
+                            yield new Expression.Temporal(Expression.TemporalOperator.valueOf(op.toUpperCase(Locale.ROOT)),
+                                    operand(args.get(0), path + ".args[0]"), operand(args.get(1), path + ".args[1]"));
+                        } catch (IllegalArgumentException e) {
+                            throw new Cql2Exception(path + ": unknown temporal operator '" + op + "'");
+                        }
                     }
                     throw new Cql2Exception(path + ": unknown operator '" + op + "'");
                 }
@@ -180,7 +185,12 @@ final class JsonParser {
             }
         }
         if (node.has("interval")) {
-            throw new Cql2Exception(path + ": intervals belong to the temporal functions, which are not supported");
+            JsonNode ends = node.get("interval");
+            if (!ends.isArray() || ends.size() != 2) {
+                throw new Cql2Exception(path + ".interval: an interval is [start, end]");
+            }
+            return new Operand.Interval(operand(ends.get(0), path + ".interval[0]"),
+                    operand(ends.get(1), path + ".interval[1]"));
         }
         if (node.has("bbox")) {
             var values = new ArrayList<Double>();

@@ -29,6 +29,13 @@ public sealed interface Operand {
     record Timestamp(Instant value) implements Operand {
     }
 
+    /**
+     * {@code INTERVAL(start, end)}: both ends inclusive, each a date, a timestamp, a date or time property,
+     * or open ({@code '..'}, and a property without a value).
+     */
+    record Interval(Operand start, Operand end) implements Operand {
+    }
+
     /** {@code CASEI(x)}: compares without regard to case. */
     record CaseInsensitive(Operand value) implements Operand {
     }

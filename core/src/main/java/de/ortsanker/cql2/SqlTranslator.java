@@ -82,6 +82,8 @@ public final class SqlTranslator {
                     + geometry(s.right(), s.operator().name()) + ")";
         } else if (e instanceof Expression.DWithin d) {
             return dwithin(d);
+        } else if (e instanceof Expression.Temporal t) {
+            return temporal(t);
         } else if (e instanceof Expression.ArrayRelation a) {
             return "(" + array(a.left(), a.operator().name()) + " " + a.operator().sqlOperator() + " "
                     + array(a.right(), a.operator().name()) + ")";
@@ -149,6 +151,129 @@ public final class SqlTranslator {
             items.add(item.sql());
         }
         return "(" + value.sql() + (in.negated() ? " not in (" : " in (") + String.join(", ", items) + "))";
+    }
+
+    /** A piece of SQL with the values it binds, in order: pieces are put together in any order. */
+    private record Piece(String sql, List<Object> values) {
+
+        Piece wrap(String before, String after) {
+            return new Piece(before + sql + after, values);
+        }
+    }
+
+    /**
+     * A period as SQL: its first and last moment, both inclusive, and whether it is counted in days (dates)
+     * rather than instants. An instant is the period that starts when it ends.
+     */
+    private record Period(Piece start, Piece end, boolean days, String label) {
+
+        /** The same period in instants: a day runs from its midnight to the last microsecond before the next. */
+        Period instants() {
+            return !days ? this : new Period(start.wrap("((", ")::timestamp at time zone '" + DAYS_ZONE + "')"),
+                    end.wrap("(((", ") + 1)::timestamp at time zone '" + DAYS_ZONE + "' - interval '1 microsecond')"),
+                    false, label);
+        }
+    }
+
+    /** Dates are calendar days where the places are. */
+    static final String DAYS_ZONE = "Europe/Berlin";
+
+    /**
+     * Allen's relations over the two periods' first and last moments (CQL2, Temporal Functions). Two sides
+     * in days compare as dates (an index on a date column serves); if either is in instants, days become
+     * the instants they span. A property without a value has no period (the predicate is not true), except
+     * as an end of {@code INTERVAL}, where it leaves that end open — as places without {@code valid_to}.
+     */
+    private String temporal(Expression.Temporal t) {
+        Period a = period(t.left(), t.operator().name());
+        Period b = period(t.right(), t.operator().name());
+        if (a.days() != b.days()) {
+            a = a.instants();
+            b = b.instants();
+        }
+        Piece s1 = a.start(), e1 = a.end(), s2 = b.start(), e2 = b.end();
+        List<Object> sql = switch (t.operator()) {
+            case T_AFTER -> List.of(s1, " > ", e2);
+            case T_BEFORE -> List.of(e1, " < ", s2);
+            case T_CONTAINS -> List.of(s1, " < ", s2, " and ", e1, " > ", e2);
+            case T_DISJOINT -> List.of("not (", s1, " <= ", e2, " and ", e1, " >= ", s2, ")");
+            case T_DURING -> List.of(s1, " > ", s2, " and ", e1, " < ", e2);
+            case T_EQUALS -> List.of(s1, " = ", s2, " and ", e1, " = ", e2);
+            case T_FINISHEDBY -> List.of(e1, " = ", e2, " and ", s1, " < ", s2);
+            case T_FINISHES -> List.of(e1, " = ", e2, " and ", s1, " > ", s2);
+            case T_INTERSECTS -> List.of(s1, " <= ", e2, " and ", e1, " >= ", s2);
+            case T_MEETS -> List.of(e1, " = ", s2);
+            case T_METBY -> List.of(s1, " = ", e2);
+            case T_OVERLAPPEDBY -> List.of(s2, " < ", s1, " and ", e2, " > ", s1, " and ", e2, " < ", e1);
+            case T_OVERLAPS -> List.of(s1, " < ", s2, " and ", e1, " > ", s2, " and ", e1, " < ", e2);
+            case T_STARTEDBY -> List.of(s1, " = ", s2, " and ", e1, " > ", e2);
+            case T_STARTS -> List.of(s1, " = ", s2, " and ", e1, " < ", e2);
+        };
+        var out = new StringBuilder("(");
+        for (Object part : sql) {
+            if (part instanceof Piece p) {
+                out.append(p.sql());
+                parameters.addAll(p.values());
+            } else {
+                out.append(part);
+            }
+        }
+        return out.append(")").toString();
+    }
+
+    private Period period(Operand o, String function) {
+        if (o instanceof Operand.Interval i) {
+            Period start = end(i.start(), function, true);
+            Period end = end(i.end(), function, false);
+            if (start.days() != end.days()) {
+                start = start.instants();
+                end = end.instants();
+            }
+            return new Period(start.start(), end.end(), start.days(), "INTERVAL(" + start.label() + ", " + end.label() + ")");
+        }
+        int before = parameters.size();
+        Sql s = operand(o);
+        var values = new ArrayList<>(parameters.subList(before, parameters.size()));
+        parameters.subList(before, parameters.size()).clear(); // bound where the piece lands, see temporal()
+        if (s.kind() != Kind.TEMPORAL) {
+            throw new Cql2Exception(function + " relates dates, timestamps and intervals, but " + describe(s) + " is "
+                    + s.kind().description);
+        }
+        boolean days = o instanceof Operand.DateValue
+                || o instanceof Operand.Property p && queryables.get(p.name()).type() == Queryable.Type.DATE;
+        var piece = new Piece(s.sql(), values);
+        return new Period(piece, piece, days, s.label());
+    }
+
+    /** One end of an interval: a date, a timestamp, a text holding either, '..' (open), or a property. */
+    private Period end(Operand o, String function, boolean start) {
+        String open = start ? "'-infinity'" : "'infinity'";
+        if (o instanceof Operand.Text t) {
+            String v = t.value().trim();
+            if (v.equals("..") || v.isEmpty()) {
+                var piece = new Piece(open + "::date", List.of());
+                return new Period(piece, piece, true, "'..'");
+            }
+            try {
+                return end(new Operand.DateValue(java.time.LocalDate.parse(v)), function, start);
+            } catch (java.time.DateTimeException notADate) {
+                try {
+                    return end(new Operand.Timestamp(java.time.OffsetDateTime.parse(v).toInstant()), function, start);
+                } catch (java.time.DateTimeException e) {
+                    throw new Cql2Exception("INTERVAL: '" + v + "' is neither a date like 2024-05-01, a timestamp like"
+                            + " 2024-05-01T10:00:00Z nor '..' (open)");
+                }
+            }
+        }
+        if (o instanceof Operand.Interval) {
+            throw new Cql2Exception("INTERVAL: an end of an interval cannot be an interval");
+        }
+        Period p = period(o, function);
+        if (o instanceof Operand.Property) { // no value: that end is open
+            var piece = p.start().wrap("coalesce(", ", " + open + "::" + (p.days() ? "date" : "timestamptz") + ")");
+            return new Period(piece, piece, p.days(), p.label());
+        }
+        return p;
     }
 
     private String dwithin(Expression.DWithin d) {

@@ -142,8 +142,13 @@ final class TextParser {
                         + " (known: A_EQUALS, A_CONTAINS, A_CONTAINEDBY, A_OVERLAPS)");
             }
         }
-        throw Tokenizer.error(nameToken.position(), "temporal functions (" + nameToken.text()
-                + ") are not supported; compare dates with <, >, = or BETWEEN instead");
+        try {
+            return new Expression.Temporal(Expression.TemporalOperator.valueOf(name), a, b);
+        } catch (IllegalArgumentException e) {
+            throw Tokenizer.error(nameToken.position(), "unknown temporal function " + nameToken.text() + " (known: "
+                    + String.join(", ", java.util.Arrays.stream(Expression.TemporalOperator.values()).map(Enum::name)
+                    .toList()) + ")");
+        }
     }
 
     private Expression predicate(Operand left) {
@@ -255,10 +260,13 @@ final class TextParser {
             case "DATE" -> new Operand.DateValue(date(expect(Kind.STRING, "a date in quotes, e.g. DATE('2024-05-01')")));
             case "TIMESTAMP" -> new Operand.Timestamp(timestamp(
                     expect(Kind.STRING, "a timestamp in quotes, e.g. TIMESTAMP('2024-05-01T10:00:00Z')")));
-            case "INTERVAL" -> throw Tokenizer.error(t.position(),
-                    "INTERVAL is a temporal function, which is not supported; use BETWEEN with two dates");
+            case "INTERVAL" -> {
+                Operand start = operand();
+                expect(Kind.COMMA, "',' between the start and the end of the interval");
+                yield new Operand.Interval(start, operand());
+            }
             default -> throw Tokenizer.error(t.position(), "unknown function '" + t.text()
-                    + "' (known: CASEI, ACCENTI, DATE, TIMESTAMP, the S_ and A_ functions)");
+                    + "' (known: CASEI, ACCENTI, DATE, TIMESTAMP, INTERVAL, the S_, A_ and T_ functions)");
         };
         depth--;
         expect(Kind.CLOSE, "')'");

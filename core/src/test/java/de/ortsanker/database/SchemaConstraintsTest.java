@@ -22,7 +22,7 @@ class SchemaConstraintsTest {
 
     @BeforeEach
     void empty() {
-        db.execute("truncate places, localities, admin_areas, population_cells, import_runs");
+        db.execute("truncate places, localities, admin_areas, population_cells, import_runs cascade");
     }
 
     /** Inserts a place with the given kind, geometry (WKT in 4326), name and details. */

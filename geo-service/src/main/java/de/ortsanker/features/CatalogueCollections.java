@@ -34,6 +34,7 @@ final class CatalogueCollections {
                 .where(layer.isPlaces() ? layer.kindsSql() : s.existing())
                 .id(s.id())
                 .geometry(s.geometry(), s.geography())
+                .geometryType(layer.geometry().geoJsonType())
                 .places(layer.group())
                 .properties(layer.fields())
                 .provenance(s.sourceColumn(), s.licenceColumn(), s.attributionColumn())

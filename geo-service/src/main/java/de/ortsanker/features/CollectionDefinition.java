@@ -46,10 +46,12 @@ import java.util.Objects;
  * @param provenance      the columns holding each row's source, licence and attribution
  * @param layers          the {@code data_versions} layers the rows come from: ETags and caches key on them
  * @param order           position in {@code /collections} (ascending)
+ * @param geometryType    the GeoJSON type of every feature's geometry ({@code Point}, {@code MultiPolygon}), or
+ *                        null when they differ: schemas declare it, so clients know it before any data exists
  */
 public record CollectionDefinition(String id, String title, String description, String from, String where,
         String idColumn, String geometryColumn, String geographyColumn, Group places,
-        List<Field> properties, Provenance provenance, List<String> layers, int order) {
+        List<Field> properties, Provenance provenance, List<String> layers, int order, String geometryType) {
 
     /** SQL expressions for a row's source, licence and attribution, added to every feature. */
     public record Provenance(String sourceSql, String licenceSql, String attributionSql) {
@@ -115,7 +117,7 @@ public record CollectionDefinition(String id, String title, String description, 
     /** Names that are query parameters or provenance fields and therefore not free for properties. */
     static final class Reserved {
         static final java.util.Set<String> NAMES = java.util.Set.of("f", "limit", "offset", "bbox", "crs", "datetime",
-                "filter", "geometry", "id", "source", "licence", "attribution", "kinds", "step_free");
+                "filter", "geometry", "id", "source", "licence", "attribution", "kinds", "step_free", "properties");
 
         private Reserved() {
         }
@@ -136,6 +138,7 @@ public record CollectionDefinition(String id, String title, String description, 
         private Provenance provenance;
         private final List<String> layers = new ArrayList<>();
         private int order = 100;
+        private String geometryType;
 
         private Builder(String id) {
             this.id = id;
@@ -198,6 +201,12 @@ public record CollectionDefinition(String id, String title, String description, 
             return this;
         }
 
+        /** Every feature's geometry is of this GeoJSON type ({@code Point}, {@code MultiPolygon}, …). */
+        public Builder geometryType(String geoJsonType) {
+            this.geometryType = geoJsonType;
+            return this;
+        }
+
         public Builder order(int order) {
             this.order = order;
             return this;
@@ -205,7 +214,7 @@ public record CollectionDefinition(String id, String title, String description, 
 
         public CollectionDefinition build() {
             return new CollectionDefinition(id, title, description, from, where, idColumn, geometryColumn,
-                    geographyColumn, places, properties, provenance, layers, order);
+                    geographyColumn, places, properties, provenance, layers, order, geometryType);
         }
     }
 }

@@ -49,7 +49,14 @@ class CollectionDocuments {
                 new Link(urls.to(path + "/items", "json"), "items", Link.GEOJSON, c.title() + " as GeoJSON"),
                 new Link(urls.to(path + "/items", "html"), "items", Link.HTML, c.title() + " as HTML"),
                 new Link(urls.to(path + "/queryables", "json"), QUERYABLES_REL, Link.SCHEMA,
-                        "Properties to filter on")));
+                        "Properties to filter on"),
+                new Link(urls.to(path + "/schema", Map.of()), FeatureSchemas.SCHEMA_REL, Link.SCHEMA,
+                        "What every feature carries (JSON Schema)"),
+                new Link(urls.to(path + "/schema", Map.of()), "describedby", Link.SCHEMA,
+                        "What every feature carries (JSON Schema)"),
+                // GDAL's OAPIF driver matches this spelling of the relation only, and prefers an XML schema.
+                new Link(urls.to(path + "/schema.xsd", Map.of()), "describedBy", FeatureSchemas.XSD_TYPE,
+                        "What every feature carries (GML application schema)")));
         Set<String> seen = new LinkedHashSet<>();
         for (CollectionExtents.Source s : e.sources()) {
             String url = Licences.url(s.licence());

@@ -111,26 +111,47 @@ public class CollectionExtents {
     /**
      * The advertised extent contains the data in every offered CRS even when a client transforms only its
      * two corners (as OGC's test suite does for bbox-crs): in UTM a box's corners do not span its curved
-     * edges, so the box is widened until they do. Grows by a quarter per round; stops at the poles.
+     * edges. So the corners are computed, not guessed: the data's box is transformed (densified) into each
+     * projected CRS, and the lower-left and upper-right corners of that extent, 2 m beyond it, are transformed
+     * back; the advertised box is the smallest one holding the data and them. "Zoom to layer" then lands on
+     * the data (a few per cent wider in UTM, none in CRS84), not on a box grown by quarters until it fit.
+     * Should the corners still fall short (far from a zone's meridian), the box grows by 1 % a round.
      */
     double[] padded(double[] data) {
-        double margin = Math.max(1e-4, 0.005 * Math.max(data[2] - data[0], data[3] - data[1]));
-        double[] d = {data[0] - margin, data[1] - margin, data[2] + margin, data[3] + margin};
         List<Integer> srids = Crs.SUPPORTED.stream().filter(Crs::projected).map(Crs::srid).toList();
-        for (int round = 0; round < 12 && d[1] > -85 && d[3] < 85 && !cornersSpan(d, data, srids); round++) {
-            double dx = Math.max(1e-3, (d[2] - d[0]) / 4);
-            double dy = Math.max(1e-3, (d[3] - d[1]) / 4);
+        double[] d = corners(data, srids);
+        for (int round = 0; round < 50 && d[1] > -85 && d[3] < 85 && !cornersSpan(d, data, srids); round++) {
+            double dx = Math.max(1e-5, (data[2] - data[0]) / 100);
+            double dy = Math.max(1e-5, (data[3] - data[1]) / 100);
             d = new double[] {Math.max(-180, d[0] - dx), Math.max(-85, d[1] - dy), Math.min(180, d[2] + dx),
                     Math.min(85, d[3] + dy)};
         }
-        for (int i = 0; i < 4; i++) {
-            d[i] = Math.round(d[i] * 1e7) / 1e7; // 1 cm is plenty for an extent
-        }
-        d[0] = Math.min(d[0], data[0]);
-        d[1] = Math.min(d[1], data[1]);
-        d[2] = Math.max(d[2], data[2]);
-        d[3] = Math.max(d[3], data[3]);
-        return d;
+        // outwards to 1e-7 degrees (1 cm): rounding never cuts into the data
+        return new double[] {Math.floor(d[0] * 1e7) / 1e7, Math.floor(d[1] * 1e7) / 1e7,
+                Math.ceil(d[2] * 1e7) / 1e7, Math.ceil(d[3] * 1e7) / 1e7};
+    }
+
+    /** The data's box widened to the back-transformed corners of its extent in each CRS (see {@link #padded}). */
+    private double[] corners(double[] data, List<Integer> srids) {
+        double step = Math.max(1e-4, Math.max(data[2] - data[0], data[3] - data[1]) / 64);
+        double[] d = jdbc.query("""
+                select least(?, min(ST_X(sw))), least(?, min(ST_Y(sw))), greatest(?, max(ST_X(ne))),
+                       greatest(?, max(ST_Y(ne)))
+                  from (select ST_Transform(ST_SetSRID(ST_MakePoint(ST_XMin(env) - 2, ST_YMin(env) - 2), srid), 4326) sw,
+                               ST_Transform(ST_SetSRID(ST_MakePoint(ST_XMax(env) + 2, ST_YMax(env) + 2), srid), 4326) ne
+                          from (select srid, ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), srid) env
+                                  from unnest(?) srid) e) c""", ps -> {
+            for (int i = 0; i < 4; i++) {
+                ps.setDouble(1 + i, data[i]);
+                ps.setDouble(5 + i, data[i]);
+            }
+            ps.setDouble(9, step);
+            ps.setArray(10, ps.getConnection().createArrayOf("int4", srids.toArray()));
+        }, rs -> {
+            rs.next();
+            return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+        });
+        return d == null ? data.clone() : d;
     }
 
     private boolean cornersSpan(double[] d, double[] data, List<Integer> srids) {

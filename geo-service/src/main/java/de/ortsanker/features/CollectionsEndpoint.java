@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-/** {@code /collections}, {@code /collections/{id}} and {@code /collections/{id}/queryables}. */
+/** {@code /collections}, {@code /collections/{id}}, its {@code /queryables} and its {@code /schema}. */
 @Hidden
 @RestController
 class CollectionsEndpoint {
@@ -104,6 +104,30 @@ class CollectionsEndpoint {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(Link.SCHEMA))
                 .header("Vary", "Accept").body(json.writeValueAsBytes(schema));
+    }
+
+    /** The returnables as JSON Schema (OGC API Features Part 5): what every feature of the collection carries. */
+    @GetMapping("/collections/{collectionId}/schema")
+    ResponseEntity<byte[]> schema(@PathVariable String collectionId, HttpServletRequest request)
+            throws JsonProcessingException {
+        CollectionDefinition c = collections.get(collectionId);
+        ItemsQuery.checkKnown(request.getParameterMap(), List.of("f"), List.of());
+        String f = ItemsQuery.one(request.getParameterMap(), "f");
+        if (f != null && !f.equals("json")) {
+            throw new de.ortsanker.problem.InvalidParameter("f", "'" + f + "' is not a format of the schema; use json"
+                    + " (the GML application schema is at /collections/" + c.id() + "/schema.xsd)");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(Link.SCHEMA))
+                .body(json.writeValueAsBytes(FeatureSchemas.returnables(c, RequestUrls.current())));
+    }
+
+    /** The same as a GML application schema, for GDAL's OAPIF driver (see {@link FeatureSchemas}). */
+    @GetMapping("/collections/{collectionId}/schema.xsd")
+    ResponseEntity<byte[]> xmlSchema(@PathVariable String collectionId, HttpServletRequest request) {
+        CollectionDefinition c = collections.get(collectionId);
+        ItemsQuery.checkKnown(request.getParameterMap(), List.of(), List.of());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FeatureSchemas.XSD_TYPE + ";charset=UTF-8"))
+                .body(FeatureSchemas.gmlApplicationSchema(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** What else shapes the bytes besides the data: the format, and the day (expired offers drop out at midnight). */

@@ -20,6 +20,9 @@ final class Conformance {
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
             "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
             "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
@@ -30,6 +33,7 @@ final class Conformance {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
 
     static final List<String> CLASSES = Stream.concat(FEATURES.stream(), OgcTiles.CONFORMANCE.stream()).toList();

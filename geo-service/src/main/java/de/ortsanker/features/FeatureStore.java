@@ -76,7 +76,8 @@ public class FeatureStore {
         // a plan PostgreSQL caches for the statement then knows its row goal. Bound, they left the cached
         // plan guessing at a tenth of the matches (a parallel scan of the whole collection for a first
         // page), so every request was planned anew.
-        String select = "select " + c.idColumn() + ", " + geometry(c, q.crs()) + ", " + properties(c)
+        String select = "select " + c.idColumn() + ", " + (q.skipGeometry() ? "null::text" : geometry(c, q.crs())) + ", "
+                + properties(c, q.returned())
                 + " from " + c.from() + " where " + where.sql() + keyset + " order by " + c.idColumn() + order
                 + " limit " + (q.limit() + 1) + " offset " + q.offset();
         if (log.isDebugEnabled()) {
@@ -129,7 +130,7 @@ public class FeatureStore {
     public Optional<Feature> item(CollectionDefinition c, long id, Crs crs) {
         LocalDate today = LocalDate.now(DateTimeFilter.LOCAL);
         SqlFilter visible = c.visible(today, today);
-        String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c)
+        String select = "select " + c.idColumn() + ", " + geometry(c, crs) + ", " + properties(c, ItemsQuery.returnables(c))
                 + " from " + c.from() + " where " + visible.sql() + " and " + c.idColumn() + " = ?";
         return jdbc.query(select, ps -> ps.setLong(visible.bind(ps, 1), id), FeatureStore::feature).stream().findFirst();
     }
@@ -177,40 +178,51 @@ public class FeatureStore {
     }
 
     /**
-     * All properties and the provenance as one JSON object, nulls left out: {@code '{' || concat_ws(',',
-     * '"capacity":' || to_json(p.capacity)::text, …) || '}'} — a null value makes its member null, which
-     * concat_ws skips. The same text as {@code json_strip_nulls(json_build_object(…))} at less than half
-     * the cost: stripping parsed the built object again, and both together were most of a page's time in
-     * PostgreSQL. Nested objects (details) are stripped of their nulls as before.
+     * All properties and the provenance as one JSON object, every member present, {@code null} included:
+     * {@code '{' || concat_ws(',', '"capacity":' || coalesce(to_json(p.capacity)::text, 'null'), …) || '}'}.
+     * Clients that build their columns from the first page (GDAL, QGIS) then see every property even where
+     * the page holds no value of it. Cheaper than {@code json_build_object(…)}, which PostgreSQL builds
+     * and then writes out again. Nested objects (details) are stripped of their nulls.
      */
-    private String properties(CollectionDefinition c) {
-        return propertiesSql.computeIfAbsent(c.id(), id -> {
-            var members = new ArrayList<String>();
-            for (Field p : c.properties()) {
+    private String properties(CollectionDefinition c, List<String> returned) {
+        // all of them: made once; a selection (properties=…) is made per request, as clients may pick any
+        return returned.size() == ItemsQuery.returnables(c).size()
+                ? propertiesSql.computeIfAbsent(c.id(), id -> propertiesOf(c, returned)) : propertiesOf(c, returned);
+    }
+
+    private static String propertiesOf(CollectionDefinition c, List<String> returned) {
+        var members = new ArrayList<String>();
+        for (Field p : c.properties()) {
+            if (returned.contains(p.name())) {
                 members.add(member(p.name(), p.sql(), p.type()));
             }
-            members.add(member("source", c.provenance().sourceSql(), FieldType.STRING));
-            members.add(member("licence", c.provenance().licenceSql(), FieldType.STRING));
-            members.add(member("attribution", c.provenance().attributionSql(), FieldType.STRING));
-            return "'{' || " + joined(members) + " || '}'";
-        });
+        }
+        var provenance = c.provenance();
+        for (var m : List.of(List.of("source", provenance.sourceSql()), List.of("licence", provenance.licenceSql()),
+                List.of("attribution", provenance.attributionSql()))) {
+            if (returned.contains(m.get(0))) {
+                members.add(member(m.get(0), m.get(1), FieldType.STRING));
+            }
+        }
+        return members.isEmpty() ? "'{}'" : "'{' || " + joined(members) + " || '}'";
     }
 
     /**
-     * {@code "name":value}, or null when the value is. Names are lower_snake_case: nothing to escape. Texts
+     * {@code "name":value}, {@code "name":null} when there is none. Names are lower_snake_case: nothing to escape. Texts
      * are cast to text: to_json cannot tell the type of a bare literal such as
      * {@code 'Ortsanker planning analysis'} (json_build_object took it as text).
      */
     private static String member(String name, String sql, FieldType type) {
         String value = switch (type) {
-            case OBJECT -> "nullif(json_strip_nulls(to_json(" + sql + "))::text, 'null')";
+            case OBJECT -> "json_strip_nulls(to_json(" + sql + "))::text";
             case STRING -> "to_json((" + sql + ")::text)::text";
             default -> "to_json(" + sql + ")::text";
         };
+        value = "coalesce(" + value + ", 'null')";
         return "'\"" + name + "\":' || " + value;
     }
 
-    /** concat_ws takes at most 100 arguments: larger objects join groups of members, empty groups left out. */
+    /** concat_ws takes at most 100 arguments: larger objects join groups of members, every member is there. */
     private static String joined(List<String> members) {
         if (members.size() <= MEMBERS_PER_CALL) {
             return "concat_ws(',', " + String.join(", ", members) + ")";

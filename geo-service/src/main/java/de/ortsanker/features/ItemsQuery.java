@@ -27,17 +27,27 @@ import java.util.TreeSet;
  * @param propertyFilters {@code name=value} filters on queryables, as CQL2 predicates
  * @param places          for a collection of places, the filter language ({@code kinds}, {@code step_free},
  *                        {@code free_entry}) with the same meaning as everywhere else; else none
+ * @param returned        the properties each feature carries, in the collection's order: all of them unless
+ *                        {@code properties} or {@code exclude-properties} (Part 5 returnables) say otherwise
+ * @param skipGeometry    features come without their geometry ({@code skipGeometry=true}): a list or a filter
+ *                        tool that needs no map asks this way
  */
 record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox bbox, DateTimeFilter datetime,
-        Expression filter, Crs filterCrs, List<Expression> propertyFilters, PlaceFilter places, Crs crs) {
+        Expression filter, Crs filterCrs, List<Expression> propertyFilters, PlaceFilter places, Crs crs,
+        List<String> returned, boolean skipGeometry) {
 
-    static final int DEFAULT_LIMIT = 10;
+    /**
+     * A page a portal can list without paging: Masterportal's feature list sends no limit and shows one page,
+     * and GDAL pages by the API's default. Ten made a district's 26 places a list of 10 and GDAL 1,101 requests
+     * for the municipalities; 100 keeps a page of places near 100 KB.
+     */
+    static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final long MAX_OFFSET = 10_000_000;
 
     /** The parameters every items request may carry, besides the collection's queryables. */
     static final List<String> PARAMETERS = List.of("f", "limit", "offset", "after", "before", "bbox", "bbox-crs", "crs",
-            "datetime", "filter", "filter-lang", "filter-crs");
+            "datetime", "filter", "filter-lang", "filter-crs", "properties", "exclude-properties", "skipGeometry");
 
     /** … and on collections of places, the filter language ({@code free_entry} is a queryable there anyway). */
     static final List<String> PLACE_PARAMETERS = java.util.stream.Stream.concat(PARAMETERS.stream(),
@@ -99,7 +109,60 @@ record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox b
             }
         }
         return new ItemsQuery(limit, offset, after, before, bbox, datetime, filter, filterCrs, propertyFilters,
-                placeFilter, crs);
+                placeFilter, crs, returned(params, collection), bool(params, "skipGeometry"));
+    }
+
+    /** Every returnable of a collection: its properties, then the provenance. */
+    static List<String> returnables(CollectionDefinition c) {
+        var names = new ArrayList<String>();
+        c.properties().forEach(p -> names.add(p.name()));
+        names.addAll(List.of("source", "licence", "attribution"));
+        return names;
+    }
+
+    /**
+     * {@code properties=name,kind} keeps those (in the collection's order), {@code exclude-properties=details}
+     * leaves those out; an empty {@code properties=} keeps none. An unknown name is a mistake, named.
+     */
+    private static List<String> returned(Map<String, String[]> params, CollectionDefinition c) {
+        String keep = one(params, "properties");
+        String drop = one(params, "exclude-properties");
+        List<String> all = returnables(c);
+        if (keep == null && drop == null) {
+            return all;
+        }
+        var kept = keep == null ? new java.util.HashSet<>(all) : names(keep, "properties", all);
+        if (drop != null) {
+            kept.removeAll(names(drop, "exclude-properties", all));
+        }
+        return all.stream().filter(kept::contains).toList();
+    }
+
+    private static java.util.Set<String> names(String list, String parameter, List<String> all) {
+        var names = new java.util.HashSet<String>();
+        for (String n : list.split(",")) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!all.contains(name)) {
+                throw new InvalidParameter(parameter, "'" + name + "' is not a property of this collection; properties: "
+                        + String.join(", ", all));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static boolean bool(Map<String, String[]> params, String name) {
+        String value = one(params, name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidParameter(name, "must be true or false, got '" + value + "'");
     }
 
     /** Repeated {@code kinds} parameters add up, as in the tiles. */

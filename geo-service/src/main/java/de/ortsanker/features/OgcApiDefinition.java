@@ -81,8 +81,8 @@ class OgcApiDefinition implements OpenApiCustomizer {
 
     private static List<Parameter> itemsParameters(CollectionDefinition c) {
         var parameters = new ArrayList<Parameter>(List.of(format(),
-                query("limit", "The number of features per page (at most " + ItemsQuery.MAX_LIMIT + "); follow the"
-                        + " next links for more.", new IntegerSchema().minimum(BigDecimal.ONE)
+                query("limit", "The number of features per page (default " + ItemsQuery.DEFAULT_LIMIT + ", at most "
+                        + ItemsQuery.MAX_LIMIT + "); follow the next links for more.", new IntegerSchema().minimum(BigDecimal.ONE)
                         .maximum(BigDecimal.valueOf(ItemsQuery.MAX_LIMIT))._default(ItemsQuery.DEFAULT_LIMIT)),
                 query("offset", "How many features to skip.", new IntegerSchema()
                         .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(ItemsQuery.MAX_OFFSET))._default(0)),
@@ -102,7 +102,12 @@ class OgcApiDefinition implements OpenApiCustomizer {
                 query("filter", "A CQL2 filter over the queryables, e.g. capacity >= 20 AND wheelchair = 'yes' AND"
                         + " S_INTERSECTS(geometry, BBOX(11.5, 50.0, 11.7, 50.1)).", new StringSchema()),
                 query("filter-lang", "The encoding of filter.", enumeration("cql2-text", "cql2-json")._default("cql2-text")),
-                crsParameter("filter-crs", "The CRS of geometries in filter (default CRS84).")));
+                crsParameter("filter-crs", "The CRS of geometries in filter (default CRS84)."),
+                query("properties", "Only these properties (comma-separated; see the collection's schema).",
+                        new ArraySchema().items(enumeration(ItemsQuery.returnables(c).toArray(String[]::new)))),
+                query("exclude-properties", "All properties but these (comma-separated).",
+                        new ArraySchema().items(enumeration(ItemsQuery.returnables(c).toArray(String[]::new)))),
+                query("skipGeometry", "true: features without their geometry.", new BooleanSchema()._default(false))));
         if (c.places() != null) {
             // The service's filter language, with the meaning it has in the places API, tiles and planning.
             var kinds = new ArraySchema().items(enumeration(Stream.concat(Stream.of(c.places().code()),

@@ -24,14 +24,14 @@ class Gazetteer {
             select c.type, c.detail, c.name, ST_X(c.geom) as lon, ST_Y(c.geom) as lat, c.score, c.exact,
                    (select a.name from admin_areas a where a.level = 'gemeinde' and a.retired_at is null
                           and ST_Intersects(a.geom, c.geom) limit 1) as municipality
-              from (select 'locality' as type, l.kind as detail, l.name, l.geom, l.population,
+              from (select 'locality' as type, l.kind as detail, l.name, l.geom, village_people(l.id) as population,
                            similarity(l.name_folded, fold_name(:q)) as score, l.name_folded = fold_name(:q) as exact,
                            1 as preference
                       from localities l
                      where l.retired_at is null and l.name_folded %% fold_name(:q)
                     union all
                     select 'municipality', coalesce(a.designation, 'Gemeinde'), a.name, ST_PointOnSurface(a.geom),
-                           a.population, similarity(a.name_folded, fold_name(:q)), a.name_folded = fold_name(:q), 2
+                           coalesce(official_population_of(a.level, a.ags), a.population), similarity(a.name_folded, fold_name(:q)), a.name_folded = fold_name(:q), 2
                       from admin_areas a
                      where a.level = 'gemeinde' and a.retired_at is null and a.name_folded %% fold_name(:q)
                     union all

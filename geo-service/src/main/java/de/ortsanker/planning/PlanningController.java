@@ -119,8 +119,9 @@ public class PlanningController {
     @GetMapping("/underserved")
     @Operation(summary = "Underserved villages, ranked by the people affected, and what they miss",
             description = "A village is underserved when it breaks a rule: no place of the rule's layers or kinds"
-                    + " within its radius. Ranked by population (own figure, Zensus grid, or an estimate — the method"
-                    + " is stated; villages without any figure are kept and flagged), with summaries per municipality"
+                    + " within its radius. Ranked by population (the village's own figure, else its share of the"
+                    + " municipality's official figure by Zensus grid, addresses or kind of settlement — the method and"
+                    + " its uncertainty are stated; villages without any figure are kept and flagged), with summaries per municipality"
                     + " and district. Computes and answers; changes nothing (POST publishes).")
     @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = UnderservedAnswer.class)))

@@ -35,13 +35,13 @@ class SuggestController {
                               and ST_Intersects(a.geom, l.geom) limit 1) as context,
                            null::bigint as place_id, ST_X(l.geom) as lon, ST_Y(l.geom) as lat,
                            l.name_folded like :prefix as prefix, word_similarity(:q, l.name_folded) as score,
-                           1 as preference, coalesce(l.population, 0) as size
+                           1 as preference, coalesce(village_people(l.id), 0) as size
                       from localities l
                      where l.retired_at is null and (l.name_folded like :prefix or :q <%% l.name_folded)
                     union all
                     select 'municipality', coalesce(a.designation, 'Gemeinde'), null, null, a.name, null, null,
                            ST_X(ST_PointOnSurface(a.geom)), ST_Y(ST_PointOnSurface(a.geom)),
-                           a.name_folded like :prefix, word_similarity(:q, a.name_folded), 2, coalesce(a.population, 0)
+                           a.name_folded like :prefix, word_similarity(:q, a.name_folded), 2, coalesce(official_population_of(a.level, a.ags), a.population, 0)
                       from admin_areas a
                      where a.level = 'gemeinde' and a.retired_at is null
                        and (a.name_folded like :prefix or :q <%% a.name_folded)

@@ -112,15 +112,18 @@ class FeatureStoreTest extends FeaturesApiTest {
     }
 
     @Test
-    void propertiesAreTheTextJsonStripNullsOfJsonBuildObjectGave() throws SQLException {
-        // the former SQL, as the reference: same members, same order, nulls (also nested ones) left out
+    void propertiesAreWhatJsonBuildObjectGivesEveryMemberNullIncluded() throws Exception {
+        // json_build_object as the reference: same members, same order, every one of them (null included),
+        // so that clients building columns from a page see every property; nested nulls left out
         var thirdPlaces = thirdPlacesShowingJit("p.retired_at is null", shown("nested",
                 "'{\"area\": null, \"rooms\": [{\"name\": \"Saal\", \"seats\": null}]}'::jsonb", FieldType.OBJECT));
         var pairs = new java.util.ArrayList<String>();
-        thirdPlaces.properties().forEach(p -> pairs.add("'" + p.name() + "', " + p.sql()));
+        thirdPlaces.properties().forEach(p -> pairs.add("'" + p.name() + "', " + (p.type() == FieldType.OBJECT
+                ? "json_strip_nulls(to_json(" + p.sql() + "))" : p.sql())));
         pairs.add("'source', p.source");
         pairs.add("'licence', p.licence");
         pairs.add("'attribution', p.attribution");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         try (Connection c = db.connect()) {
             var store = new FeatureStore(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
             var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
@@ -129,12 +132,25 @@ class FeatureStoreTest extends FeaturesApiTest {
             assertThat(page.features()).hasSizeGreaterThan(20);
             jdbc.execute("set jit = off"); // as the page ran: the "jit" member shows it
             for (FeatureStore.Feature f : page.features()) {
-                String reference = jdbc.queryForObject("select json_strip_nulls(json_build_object(" + String.join(", ", pairs)
-                        + "))::text from places p join kinds k on k.code = p.kind where p.id = ?", String.class, f.id());
-                assertThat(f.properties().toString()).as("feature %d", f.id()).isEqualTo(reference);
+                var reference = mapper.readTree(jdbc.queryForObject("select json_build_object(" + String.join(", ", pairs)
+                        + ")::text from places p join kinds k on k.code = p.kind where p.id = ?", String.class, f.id()));
+                var ours = mapper.readTree(f.properties().toString());
+                assertThat(ours).as("feature %d", f.id()).isEqualTo(reference);
+                assertThat(ImmutableNames.of(ours)).isEqualTo(ImmutableNames.of(reference));
+                assertThat(ours.size()).isEqualTo(thirdPlaces.properties().size() + 3);
             }
             assertThat(page.features()).allSatisfy(f -> assertThat(f.properties().toString())
                     .contains("\"nested\":{\"rooms\":[{\"name\":\"Saal\"}]}"));
+            assertThat(page.features()).anySatisfy(f -> assertThat(f.properties().toString()).contains("\"capacity\":null"));
+        }
+    }
+
+    /** The member names of an object, in order. */
+    private static final class ImmutableNames {
+        static List<String> of(com.fasterxml.jackson.databind.JsonNode node) {
+            var names = new java.util.ArrayList<String>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names;
         }
     }
 
@@ -158,9 +174,11 @@ class FeatureStoreTest extends FeaturesApiTest {
             var properties = Api.parse(page.features().get(0).properties().toString());
             var expected = new java.util.ArrayList<String>();
             for (int i = 0; i < count; i++) {
+                expected.add("p" + i); // every member, null included
                 if (!(i % 3 == 0 || i >= FeatureStore.MEMBERS_PER_CALL && i < 2 * FeatureStore.MEMBERS_PER_CALL)) {
-                    expected.add("p" + i);
                     assertThat(properties.path("p" + i).asInt()).isEqualTo(i);
+                } else {
+                    assertThat(properties.path("p" + i).isNull()).as("p" + i).isTrue();
                 }
             }
             expected.addAll(List.of("source", "licence", "attribution"));

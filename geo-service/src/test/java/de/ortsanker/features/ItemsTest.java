@@ -82,7 +82,7 @@ class ItemsTest extends FeaturesApiTest {
         assertThat(Api.link(api().json(Api.link(p2, "prev", null).path("href").asText()), "prev", null))
                 .as("the first page, reached backwards, has no prev").isNull();
         // beyond the end: an empty page that still counts everything
-        JsonNode beyond = api().json("/collections/mobility/items?offset=100");
+        JsonNode beyond = api().json("/collections/mobility/items?offset=100&limit=10");
         assertThat(beyond.path("features")).isEmpty();
         assertThat(beyond.path("numberMatched").asInt()).isEqualTo(27);
         assertThat(Api.link(beyond, "prev", null).path("href").asText()).contains("offset=90");
@@ -185,7 +185,8 @@ class ItemsTest extends FeaturesApiTest {
             assertThat(p.path("attribution").asText()).isNotBlank();
         }
         JsonNode library = api().json("/collections/third_places/items?name=" + Api.enc("Gemeindebücherei Neudrossenfeld"));
-        assertThat(library.path("features").get(0).path("properties").has("contact_phone")).as("private contact").isFalse();
+        assertThat(library.path("features").get(0).path("properties").path("contact_phone").isNull())
+                .as("private contact: there, but null").isTrue();
         JsonNode hall = api().json("/collections/third_places/items?name=" + Api.enc("Dorfgemeinschaftshaus Harsdorf"));
         assertThat(hall.path("features").get(0).path("properties").path("contact_phone").asText()).isEqualTo("09203 1234");
 

@@ -72,7 +72,7 @@ class LandingPageTest extends FeaturesApiTest {
             assertThat(limit.getSchema().getType()).isEqualTo("integer");
             assertThat(limit.getSchema().getMinimum().intValue()).isEqualTo(1);
             assertThat(limit.getSchema().getMaximum().intValue()).isEqualTo(10_000);
-            assertThat(limit.getSchema().getDefault()).isEqualTo(10);
+            assertThat(limit.getSchema().getDefault()).isEqualTo(100);
             // /ats/core/fc-bbox-definition
             Parameter bbox = parameter(model, path, "bbox");
             assertFormQuery(bbox);

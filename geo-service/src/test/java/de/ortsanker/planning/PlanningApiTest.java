@@ -61,6 +61,7 @@ class PlanningApiTest {
                 "delete from localities where source = 'planning-fixture'",
                 "delete from admin_areas where source = 'planning-fixture'",
                 "delete from population_cells where source = 'Zensus 2022' and cell_id like 'fixture-%'",
+                "delete from official_population where source = 'Zensus 2022' and ags like '09999%'",
                 "delete from import_runs where source = 'planning-fixture'");
     }
 
@@ -164,31 +165,34 @@ class PlanningApiTest {
         assertThat(nordhof.path("missing")).hasSize(1);   // the bus stop 500 m away serves the mobility rule
 
         JsonNode neudorf = byName(r.path("villages"), "Neudorf");
+        // Bdorf's 3,560 less the own figures of Ostheim and Großstadt (3,000), shared by kind: 560 × 1 / 1.12.
         assertThat(neudorf.path("population").asInt()).isEqualTo(500);
-        assertThat(neudorf.path("population_method").asText()).isEqualTo("estimate");
-        assertThat(neudorf.path("population_known").asBoolean()).isFalse();
-        assertThat(neudorf.path("population_note").asText()).contains("median of the 3");
+        assertThat(neudorf.path("population_method").asText()).isEqualTo("settlement_kind");
+        assertThat(neudorf.path("population_known").asBoolean()).as("a rough share is flagged").isFalse();
+        assertThat(neudorf.path("population_uncertainty").asInt()).isPositive();
+        assertThat(neudorf.path("population_note").asText()).contains("3560", "Bdorf", "kind of settlement");
         assertThat(neudorf.path("missing")).hasSize(2);
 
         JsonNode suedweiler = byName(r.path("villages"), "Südweiler");
-        assertThat(suedweiler.path("population").asInt()).as("40 + 35 from its cells, not the town's 900 nor the retired cell's 1000").isEqualTo(75);
+        assertThat(suedweiler.path("population").asInt()).as("Adorf's 875 less 800 own, all its inhabited cells"
+                + " (not the town's 900 nor the retired cell's 1000) nearest to it").isEqualTo(75);
         assertThat(suedweiler.path("population_method").asText()).isEqualTo("zensus");
 
         JsonNode einzelhof = byName(r.path("villages"), "Einzelhof");
-        assertThat(einzelhof.path("population").isNull()).isTrue();
-        assertThat(einzelhof.path("population_method").asText()).isEqualTo("unknown");
+        assertThat(einzelhof.path("population").asInt()).as("560 × 0.12 / 1.12").isEqualTo(60);
+        assertThat(einzelhof.path("population_method").asText()).isEqualTo("settlement_kind");
 
         JsonNode totals = r.path("totals");
         assertThat(totals.path("villages").asInt()).isEqualTo(6);
         assertThat(totals.path("underserved_villages").asInt()).isEqualTo(5);
-        assertThat(totals.path("population").asInt()).isEqualTo(500 + 300 + 75 + 1000 + 500);
-        assertThat(totals.path("population_affected").asInt()).isEqualTo(1000 + 500 + 500 + 75);
+        assertThat(totals.path("population").asInt()).isEqualTo(500 + 300 + 75 + 1000 + 500 + 60);
+        assertThat(totals.path("population_affected").asInt()).isEqualTo(1000 + 500 + 500 + 75 + 60);
         assertThat(totals.path("villages_without_population_figure").asInt()).isEqualTo(2);
 
         JsonNode bdorf = r.path("municipalities").get(1);
         assertThat(bdorf.path("name").asText()).isEqualTo("Bdorf");
         assertThat(bdorf.path("underserved_villages").asInt()).isEqualTo(3);
-        assertThat(bdorf.path("missing").path("third_places:2000").path("population").asInt()).isEqualTo(1500);
+        assertThat(bdorf.path("missing").path("third_places:2000").path("population").asInt()).isEqualTo(1000 + 500 + 60);
         assertThat(bdorf.path("missing").path("mitfahrbank|bus_stop:1000").path("villages").asInt()).isEqualTo(2);
 
         // Inputs and provenance are stated.
@@ -230,7 +234,7 @@ class PlanningApiTest {
         assertThat(chosen.get(1).path("people_gained").asInt()).isEqualTo(500);
         assertThat(r.path("totals").path("coverage_before").path("served_population").asInt()).isEqualTo(300);
         assertThat(r.path("totals").path("coverage_after").path("served_population").asInt()).isEqualTo(1800);
-        assertThat(r.path("totals").path("coverage_after").path("population").asInt()).isEqualTo(2375);
+        assertThat(r.path("totals").path("coverage_after").path("population").asInt()).isEqualTo(2375 + 60);
         JsonNode sites = r.path("sites");
         assertThat(sites).hasSize(3);
         assertThat(sites.get(2).path("label").asText()).isEqualTo("Leerstand Südweiler");
@@ -270,7 +274,7 @@ class PlanningApiTest {
 
         var perMunicipality = get("/planning/underserved?ags=09999&f=csv&per=municipality").body().split("\r\n");
         assertThat(perMunicipality).hasSize(3);
-        assertThat(perMunicipality[2]).startsWith("=\"09999002\";\"Bdorf\";3;3;1500;1500;2;");
+        assertThat(perMunicipality[2]).startsWith("=\"09999002\";\"Bdorf\";3;3;1560;1560;2;");
     }
 
     @Test
@@ -336,7 +340,7 @@ class PlanningApiTest {
         assertThat(select(collections.get("planning_underserved"), "rank <= 2 and area = 'Landkreis Testkreis'", "name"))
                 .containsExactly("Ostheim", "Neudorf");
         assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000')) and area = 'Landkreis Testkreis'",
-                "population_method")).containsExactly("estimate", "zensus", "unknown");
+                "population_method")).containsExactly("settlement_kind", "zensus", "settlement_kind");
         // Served by the OGC API like every published layer.
         var items = get("/collections/planning_underserved/items?area=" + enc("Landkreis Testkreis") + "&limit=2",
                 "Accept", "application/geo+json");

@@ -46,6 +46,7 @@ class PlanningWithoutSideEffectsTest {
                 "delete from localities where source = 'planning-fixture'",
                 "delete from admin_areas where source = 'planning-fixture'",
                 "delete from population_cells where source = 'Zensus 2022' and cell_id like 'fixture-%'",
+                "delete from official_population where source = 'Zensus 2022' and ags like '09999%'",
                 "delete from import_runs where source = 'planning-fixture'");
     }
 

@@ -12,8 +12,14 @@ import java.util.Set;
  */
 public interface FileImporter {
 
-    /** Source, licence and attribution the format implies (OSM: ODbL); null where it cannot know. */
-    record Defaults(String source, String licence, String attribution) {
+    /**
+     * Source, licence and attribution the format implies (OSM: ODbL); null where it cannot know.
+     * {@code namedAfterFile}: the source is only the file's name (not known from the data, like BKG or GeoNames).
+     */
+    record Defaults(String source, String licence, String attribution, boolean namedAfterFile) {
+        public Defaults(String source, String licence, String attribution) {
+            this(source, licence, attribution, false);
+        }
     }
 
     /** A short name of the format, recorded with the run: osm-pbf, shapefile, geojson … */

@@ -3,7 +3,9 @@ package de.ortsanker.imports;
 import de.ortsanker.imports.geojson.GeoJsonImporter;
 import de.ortsanker.imports.geopackage.GeoPackageImporter;
 import de.ortsanker.imports.osm.OsmImporter;
+import de.ortsanker.imports.population.GvIsysImporter;
 import de.ortsanker.imports.population.PopulationGridImporter;
+import de.ortsanker.imports.population.ZensusMunicipalitiesImporter;
 import de.ortsanker.imports.shapefile.ShapefileImporter;
 import de.ortsanker.imports.stops.StopList;
 import de.ortsanker.imports.stops.StopListImporter;
@@ -48,6 +50,10 @@ final class Formats {
             return table(file, options);
         }
         if (name.endsWith(".xlsx")) {
+            if ((options.target() == null || options.target() == Target.OFFICIAL_POPULATION)
+                    && GvIsysImporter.recognises(file)) {
+                return new GvIsysImporter(file);
+            }
             return new TableImporter(file, options, true);
         }
         if (name.endsWith(".xls") || name.endsWith(".ods")) {
@@ -80,6 +86,11 @@ final class Formats {
         if (options.target() == null || options.target() == Target.POPULATION_CELLS) {
             if (PopulationGridImporter.recognises(header)) {
                 return new PopulationGridImporter(file, options, header);
+            }
+        }
+        if (options.target() == null || options.target() == Target.OFFICIAL_POPULATION) {
+            if (ZensusMunicipalitiesImporter.recognises(header)) {
+                return new ZensusMunicipalitiesImporter(file, options, header);
             }
         }
         StopList stops = StopList.recognise(header);

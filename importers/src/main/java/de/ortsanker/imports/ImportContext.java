@@ -182,6 +182,11 @@ public final class ImportContext {
         add(r);
     }
 
+    public void officialPopulation(OfficialPopulationRecord r) {
+        read(Target.OFFICIAL_POPULATION);
+        add(r);
+    }
+
     public void address(AddressRecord r) {
         read(Target.ADDRESSES);
         if (r.point != null && outside(r.point, Target.ADDRESSES)) {

@@ -37,6 +37,7 @@ final class ImportJob {
         String fileName = file.getFileName().toString();
         FileImporter importer;
         Provenance provenance;
+        SourceIdentity identity;
         Checksum.Pending checksum;
         long bytesTotal;
         try {
@@ -48,6 +49,9 @@ final class ImportJob {
                 options = options.toBuilder().maxErrors(importer.defaultMaxErrors()).build();
             }
             provenance = provenance(importer.defaults());
+            identity = SourceIdentity.of(provenance, importer.format(), file,
+                    options.source() == null && (importer.defaults().source() == null
+                            || importer.defaults().namedAfterFile()));
             // Computed beside the import (on the other core), unless it decides whether to import at all.
             checksum = Checksum.start(importer.files().isEmpty() ? List.of(file) : importer.files(),
                     !options.skipUnchangedFile());
@@ -66,15 +70,23 @@ final class ImportJob {
             } catch (ImportFailure e) {
                 return unrecorded(fileName, e.getMessage());
             }
+            var last = SourceIdentity.lastRun(main, provenance.source());
+            if (last.isPresent() && !options.replaceSource()) {
+                var refusal = identity.refusal(last.get());
+                if (refusal.isPresent()) {
+                    return unrecorded(fileName, provenance.source(), importer.format(), refusal.get());
+                }
+            }
+            var otherFolder = last.flatMap(identity::otherFolder);
             if (options.skipUnchangedFile()
                     && ImportRun.lastChecksum(main, provenance.source()).filter(checksum.get()::equals).isPresent()) {
                 return new ImportResult(0, ImportResult.Status.SKIPPED_UNCHANGED, provenance.source(), fileName,
                         importer.format(), checksum.get(), Counts.NONE, Map.of(), List.of(), null, elapsed(), Map.of());
             }
             ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), options.toJson(),
-                    bytesTotal);
+                    bytesTotal, identity.origin());
             try {
-                return run(main, run, importer, provenance, checksum, bytesTotal, clip);
+                return run(main, run, importer, provenance, checksum, bytesTotal, otherFolder.orElse(null), clip);
             } finally {
                 Staging.drop(main, run.id);
                 run.release(main);
@@ -84,8 +96,10 @@ final class ImportJob {
         }
     }
 
+    /** @param sourceNote a note on the source's identity for the run's problems, or null */
     private ImportResult run(Connection main, ImportRun run, FileImporter importer, Provenance provenance,
-                             Checksum.Pending checksum, long bytesTotal, Clip clip) throws SQLException {
+                             Checksum.Pending checksum, long bytesTotal, String sourceNote, Clip clip)
+            throws SQLException {
         String fileName = file.getFileName().toString();
         if (!ImportRun.lockSource(main, provenance.source())) {
             return finishUnmerged(main, run, importer, provenance, checksum, null, ImportResult.Status.FAILED,
@@ -95,6 +109,9 @@ final class ImportJob {
             staging.create(main, importer.targets());
             var context = new ImportContext(options, provenance, file, Vocabulary.load(main), dataSource, staging,
                     clip);
+            if (sourceNote != null) {
+                context.problem(new Problem(fileName, null, null, null, "source", sourceNote, Problem.Action.NOTE));
+            }
             try (var progress = new ProgressReporter(dataSource, run, context, bytesTotal, options.progress(),
                     () -> phase, this::elapsed)) {
                 try {
@@ -278,7 +295,11 @@ final class ImportJob {
 
     /** A file that could not even be opened: there is no source to record a run for. */
     private ImportResult unrecorded(String fileName, String error) {
-        return new ImportResult(0, ImportResult.Status.FAILED, options.source(), fileName, null, null, Counts.NONE,
+        return unrecorded(fileName, options.source(), null, error);
+    }
+
+    private ImportResult unrecorded(String fileName, String source, String format, String error) {
+        return new ImportResult(0, ImportResult.Status.FAILED, source, fileName, format, null, Counts.NONE,
                 Map.of(), List.of(), error, elapsed(), Map.of());
     }
 

@@ -55,12 +55,16 @@ import java.util.Objects;
  * @param stagingBuffer     the size of each table's staging buffer (default 4 MiB, at least 1 KiB). A source's
  *                          first import whose place rows overflow it is large: it loads them as a partition of
  *                          places of its own ({@link PartitionLoad})
+ * @param replaceSource     import even when the licence, attribution or format differ from the source's last
+ *                          run: this file replaces the source (otherwise such a run is refused, see
+ *                          {@link SourceIdentity})
  */
 public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
-                            String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer) {
+                            String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
+                            boolean replaceSource) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -123,6 +127,9 @@ public record ImportOptions(String source, String licence, String attribution, I
         putIf(m, "minimum_match", minimumMatch);
         putIf(m, "census", census);
         putIf(m, "area", area);
+        if (replaceSource) {
+            m.put("replace_source", true);
+        }
         return m;
     }
 
@@ -157,6 +164,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         private boolean skipUnchangedFile;
         private ProgressListener progress = ProgressListener.NONE;
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
+        private boolean replaceSource;
 
         private Builder() {
         }
@@ -185,6 +193,12 @@ public record ImportOptions(String source, String licence, String attribution, I
             skipUnchangedFile = o.skipUnchangedFile;
             progress = o.progress;
             stagingBuffer = o.stagingBuffer;
+            replaceSource = o.replaceSource;
+        }
+
+        public Builder replaceSource(boolean replace) {
+            this.replaceSource = replace;
+            return this;
         }
 
         public Builder source(String source) {
@@ -307,7 +321,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
                     level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
-                    skipUnchangedFile, progress, stagingBuffer);
+                    skipUnchangedFile, progress, stagingBuffer, replaceSource);
         }
     }
 }

@@ -19,6 +19,8 @@ public final class LocalityRecord extends StagedRecord {
     public LocalDate populationDate;
     public String ags;
     public LocalDate lastVerified;
+    /** When the source last edited the record (OSM: the element's timestamp); not a check. */
+    public LocalDate sourceEdited;
     /** From OpenStreetMap: the authoritative village that a list's record of the same village is linked to. */
     public boolean osm;
 
@@ -30,6 +32,7 @@ public final class LocalityRecord extends StagedRecord {
     void write(CopyRow row, Provenance provenance) {
         row.text(name).text(kind).geometry(point).integer(population)
                 .text(population == null ? null : populationSource).date(population == null ? null : populationDate)
-                .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified).bool(osm);
+                .text(ags).text(provenance.licence()).text(provenance.attribution()).date(lastVerified).bool(osm)
+                .date(sourceEdited);
     }
 }

@@ -92,7 +92,9 @@ public final class PlaceFields {
             given("source_url", TEXT, r -> r.sourceUrl, (r, v) -> r.sourceUrl = v,
                     "quelle"),
             given("last_verified", DATE, r -> r.lastVerified, (r, v) -> r.lastVerified = v,
-                    "stand", "geprueft", "gepruft", "gepruftam", "geprueftam", "letztepruefung").inOsm());
+                    "stand", "geprueft", "gepruft", "gepruftam", "geprueftam", "letztepruefung").inOsm(),
+            // Appended (V73): every record's digest changed once with it, OSM's moved their edit date here anyway.
+            staged("source_edited", DATE, r -> r.sourceEdited));
 
     private static final List<String> COLUMNS = ALL.stream().map(PlaceField::column).toList();
     private static final Map<String, PlaceField<?>> GIVEN = ALL.stream().filter(PlaceField::given)

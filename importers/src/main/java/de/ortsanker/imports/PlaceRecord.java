@@ -46,7 +46,10 @@ public final class PlaceRecord extends StagedRecord {
     public final SortedMap<String, Object> details = new TreeMap<>();
     public boolean isPublic = true;
     public String sourceUrl;
+    /** When someone last checked the record (a real check, e.g. OSM's check_date); not an edit date. */
     public LocalDate lastVerified;
+    /** When the source last edited the record (OSM: the element's timestamp). */
+    public LocalDate sourceEdited;
 
     public PlaceRecord(String sourceId, Origin origin) {
         super(Target.PLACES, sourceId, origin);
@@ -83,6 +86,7 @@ public final class PlaceRecord extends StagedRecord {
         r.isPublic = isPublic;
         r.sourceUrl = sourceUrl;
         r.lastVerified = lastVerified;
+        r.sourceEdited = sourceEdited;
         return r;
     }
 

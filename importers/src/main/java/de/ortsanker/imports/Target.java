@@ -11,13 +11,16 @@ public enum Target {
     PLACES("places", "source_id", true, null, PlaceFields.columns()),
     LOCALITIES("localities", "source_id", false, "localities_one_per_village", List.of(
             "name", "kind", "geom", "population", "population_source", "population_date", "ags",
-            "licence", "attribution", "last_verified", "osm")),
+            "licence", "attribution", "last_verified", "osm", "source_edited")),
     ADMIN_AREAS("admin_areas", "source_id", false, "admin_areas_one_per_key", List.of(
             "level", "ags", "ars", "name", "designation", "population", "geom", "licence", "attribution", "osm")),
     POPULATION_CELLS("population_cells", "cell_id", false, null, List.of(
             "size_m", "centre", "population", "census", "licence", "attribution")),
     ADDRESSES("addresses", "source_id", false, null, List.of(
-            "street", "housenumber", "postcode", "city", "geom", "licence", "attribution"));
+            "street", "housenumber", "postcode", "city", "geom", "licence", "attribution")),
+    /** A municipality's official population (V67), keyed by its AGS. */
+    OFFICIAL_POPULATION("official_population", "ags", false, null, List.of(
+            "name", "population", "reference_date", "publication", "licence", "attribution"));
 
     private final String table;
     private final String key;

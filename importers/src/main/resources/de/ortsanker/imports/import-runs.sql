@@ -19,8 +19,8 @@ select checksum from import_runs
 
 -- name: start
 insert into import_runs (source, file_name, format, licence, attribution, options, status, phase,
-                         bytes_total, progress_at)
-values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now())
+                         bytes_total, progress_at, origin)
+values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now(), ?)
 returning id
 
 -- name: run-lock
@@ -45,3 +45,10 @@ update import_runs
        added = ?, updated = ?, unchanged = ?, retired = ?, rejected = ?, conflicts = ?, skipped = ?,
        error_report = ?::jsonb, stats = ?::jsonb, features_read = ?, bytes_read = ?, progress_at = now()
  where id = ?
+
+-- name: last-identity
+-- What the source's last successful run said it was: a new run that differs is another source.
+select file_name, format, licence, attribution, origin from import_runs
+ where source = ? and status = 'succeeded'
+ order by finished_at desc, id desc
+ limit 1

@@ -71,8 +71,9 @@ class OsmMappingTest {
         assertThat(one(db, "select free_entry::text from places where source = 'village' and source_id = 'node/55'")).isEqualTo("true");
         assertThat(one(db, "select concat_ws('|', details->>'network', details->>'vehicles')"
                 + " from places where source = 'village' and source_id = 'node/53'")).isEqualTo("Dorfauto e.V.|1");
-        // The edit date stands for "last verified" when there is no check_date.
-        assertThat(one(db, "select last_verified::text from places where source = 'village' and source_id = 'node/1'")).isEqualTo("2024-05-01");
+        // The edit date is kept as the source's edit, not as a check: last_verified only from check_date.
+        assertThat(one(db, "select concat_ws('|', source_edited, coalesce(last_verified::text, 'none'))"
+                + " from places where source = 'village' and source_id = 'node/1'")).isEqualTo("2024-05-01|none");
     }
 
     @Test

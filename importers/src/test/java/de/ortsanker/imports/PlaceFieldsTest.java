@@ -57,12 +57,12 @@ class PlaceFieldsTest {
                 "Mo-Fr 09:00-12:00", "limited", "t", "Gemeinde", "municipality", "Bürgerbüro", "+49 9208 123",
                 "info@example.org", "t", "https://example.org", "40", "{\"beamer\",\"kü\\\\\"che\"}", "https://book",
                 "{\"senioren\"}", "2025-01-01", "2025-12-31", "{\"a\":1,\"b\":\"x\"}", "f", "CC0-1.0", "© Test",
-                "https://src", "2024-05-12"));
+                "https://src", "2024-05-12", "\\N"));
         assertThat(Target.PLACES.columns()).containsExactly("kind", "name", "description", "geom", "addr_street",
                 "addr_housenumber", "addr_postcode", "addr_city", "opening_hours", "wheelchair", "free_entry",
                 "operator", "operator_type", "contact_role", "contact_phone", "contact_email", "contact_is_public",
                 "website", "capacity", "equipment", "booking_url", "target_groups", "valid_from", "valid_to", "details",
-                "is_public", "licence", "attribution", "source_url", "last_verified");
+                "is_public", "licence", "attribution", "source_url", "last_verified", "source_edited");
     }
 
     @Test

@@ -51,9 +51,10 @@ public record Inputs(AnalysedArea area,
         return new Inputs(new AnalysedArea(area.key(), area.name(), area.parameter()),
                 conditions.stepFree() == null ? null : conditions.stepFree().code(), conditions.freeEntry(),
                 settlements, model.mode().code(), model.description(),
-                "the village's own figure (OpenStreetMap or an imported list); else the Zensus grid cells whose"
-                        + " nearest settlement it is, within " + zensusMaxDistanceM + " m; else the median of the same"
-                        + " kind of place in the analysed area (at least 3 known); else unknown, counted as 0 people"
-                        + " and flagged (population_method)");
+                "the village's own figure (OpenStreetMap), where it is plausibly the village's; else its share of"
+                        + " its municipality's official figure (Destatis GV-ISys, Zensus 2022) in proportion to the Zensus"
+                        + " grid cells, else the addresses, whose nearest settlement it is, else (rough) to its kind of"
+                        + " settlement; else unknown, counted as 0 people and flagged (population_method,"
+                        + " population_uncertainty; docs/population.md)");
     }
 }

@@ -18,16 +18,22 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record VillageFacts(long id, String name, String kind, String ags, String municipality, String districtAgs,
                            String district, Integer population,
-                           @Schema(allowableValues = {"own", "zensus", "estimate", "unknown"}) String populationMethod,
-                           @Schema(description = "a real figure (own or Zensus), not an estimate and not missing")
+                           @Schema(allowableValues = {"own", "zensus", "addresses", "settlement_kind", "unknown"})
+                           String populationMethod,
+                           @Schema(description = "the village's own figure, or its share of the official figure by the"
+                                   + " Zensus grid or by addresses; a share by kind of settlement (rough) and a missing"
+                                   + " figure are flagged")
                            boolean populationKnown,
+                           @Schema(description = "± people: the method's measured error (docs/population.md)")
+                           Integer populationUncertainty,
                            String populationSource, LocalDate populationDate, String populationNote, String source,
                            String licence, String attribution) {
 
     static VillageFacts of(Village v) {
         var p = v.population();
         return new VillageFacts(v.id(), v.name(), v.kind(), v.ags(), v.municipality(), v.districtAgs(), v.district(),
-                p.people(), p.method().code(), p.known(), p.source(), p.date(), p.note(), v.source(), v.licence(),
+                p.people(), p.method().code(), p.known(), p.uncertainty(), p.source(), p.date(), p.note(), v.source(),
+                v.licence(),
                 v.attribution());
     }
 
@@ -42,6 +48,7 @@ public record VillageFacts(long id, String name, String kind, String ags, String
                 new Column<T>("Kreis", i -> i.village().district()),
                 new Column<T>("Einwohner", i -> i.village().population()),
                 new Column<T>("Einwohnerzahl: Methode", i -> i.village().populationMethod()),
+                new Column<T>("Einwohnerzahl: ±", i -> i.village().populationUncertainty()),
                 new Column<T>("Einwohnerzahl: Quelle", i -> i.village().populationSource() == null
                         ? i.village().populationNote() : i.village().populationSource()),
                 new Column<T>("Längengrad", Located::lon),

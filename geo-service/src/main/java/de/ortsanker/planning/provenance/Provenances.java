@@ -101,12 +101,12 @@ public class Provenances {
         return out;
     }
 
-    /** The sources of the villages' own population figures, each with its newest reference date. */
+    /** The sources of the villages' figures (their own, or the official figures shared), each with its newest date. */
     private static List<Provenance.Source> populationFigures(List<Village> villages) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, LocalDate> dates = new HashMap<>();
         for (Village v : villages) {
-            if (v.population().method() == Population.Method.OWN) {
+            if (v.population().method() != Population.Method.UNKNOWN && v.population().source() != null) {
                 String s = v.population().source();
                 counts.computeIfAbsent(s, k -> new long[1])[0]++;
                 LocalDate d = v.population().date();

@@ -41,8 +41,8 @@ public class PublishedResults {
                 .property(queryable("population", FieldType.INTEGER, Text.of("Einwohner (siehe population_method)",
                         "Inhabitants (see population_method)"), "u.population"))
                 .property(queryable("population_method", FieldType.STRING, Text.of(
-                        "own (eigene Zahl), zensus (Gitterzellen), estimate, unknown",
-                        "own (the village's figure), zensus (grid cells), estimate, unknown"), "u.population_method"))
+                        "own (eigene Zahl), zensus (Anteil nach Gitterzellen), addresses (Anteil nach Adressen), settlement_kind (grober Anteil nach Art des Orts), unknown",
+                        "own (the village's figure), zensus (share by grid cells), addresses (share by addresses), settlement_kind (rough share by kind of settlement), unknown"), "u.population_method"))
                 .property(queryable("missing_rules", FieldType.STRING_ARRAY, Text.of("Die Regeln, die der Ort verfehlt",
                         "The rules the village fails"), "u.missing_rules"))
                 .property(shown("missing", FieldType.STRING, Text.of("Was fehlt und wie weit das Nächste ist",

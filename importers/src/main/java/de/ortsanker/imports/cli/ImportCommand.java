@@ -170,6 +170,11 @@ public final class ImportCommand {
                 description = "the source the records are keyed by (default: the file's name)")
         String source;
 
+        @Option(names = "--replace-source",
+                description = "import even when licence, attribution or format differ from the source's last run:"
+                        + " this file replaces the source (otherwise such a run is refused)")
+        boolean replaceSource;
+
         @Option(names = {"--licence", "--license"}, paramLabel = "TEXT",
                 description = "the data's licence, e.g. ODbL-1.0, dl-de/by-2-0, CC-BY-4.0")
         String licence;
@@ -272,7 +277,7 @@ public final class ImportCommand {
                     .target(target).level(level).mapping(mapping).idColumn(idColumn).crs(crs).encoding(encoding)
                     .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).area(area).complete(!partial)
                     .onConflict(onConflict).dryRun(dryRun).skipUnchangedFile(skipUnchanged)
-                    .stagingBuffer(stagingBuffer);
+                    .stagingBuffer(stagingBuffer).replaceSource(replaceSource);
             columns.forEach(c -> b.column(c.field(), c.column()));
             if (maxErrors != null) {
                 b.maxErrors(maxErrors);

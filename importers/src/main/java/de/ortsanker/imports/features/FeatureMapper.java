@@ -166,7 +166,7 @@ public final class FeatureMapper {
         if (geonames) {
             return new FileImporter.Defaults("GeoNames", "CC-BY-4.0", "GeoNames (www.geonames.org), CC BY 4.0");
         }
-        return new FileImporter.Defaults(base, null, null);
+        return new FileImporter.Defaults(base, null, null, true);
     }
 
     /** Maps one feature; problems are reported to the context. */

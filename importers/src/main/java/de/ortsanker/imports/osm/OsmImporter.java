@@ -69,7 +69,7 @@ public final class OsmImporter implements FileImporter {
     public Defaults defaults() {
         String name = file.getFileName().toString().replaceFirst("(?i)(\\.osm)?(\\.pbf|\\.gz|\\.bz2|\\.xml)?$", "")
                 .replaceFirst("(?i)\\.osm$", "");
-        return new Defaults(name, mapping.licence, mapping.attribution);
+        return new Defaults(name, mapping.licence, mapping.attribution, true);
     }
 
     @Override

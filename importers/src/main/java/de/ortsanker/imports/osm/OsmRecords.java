@@ -118,9 +118,8 @@ final class OsmRecords {
             }
         }
         rule.set().forEach((field, value) -> PlaceFields.set(r, field, value, context::problem));
-        if (r.lastVerified == null) {
-            r.lastVerified = editDate(e);
-        }
+        // An edit is not a check: last_verified only from check_date / survey:date (the mapping's columns).
+        r.sourceEdited = editDate(e);
         rule.details().forEach((key, source) -> {
             Object v = source.value(e.tags());
             if (v != null) {
@@ -199,7 +198,7 @@ final class OsmRecords {
             context.problem(origin.problem("ags", "'" + e.tags().first(rule.ags()) + "' is not an eight-digit"
                     + " Gemeindeschlüssel; imported without it", Problem.Action.FIELD_DROPPED));
         }
-        r.lastVerified = editDate(e);
+        r.sourceEdited = editDate(e);
         context.locality(r);
     }
 

@@ -198,6 +198,9 @@ final class StopAreas {
         if (r.lastVerified == null || o.lastVerified != null && o.lastVerified.isAfter(r.lastVerified)) {
             r.lastVerified = o.lastVerified;
         }
+        if (r.sourceEdited == null || o.sourceEdited != null && o.sourceEdited.isAfter(r.sourceEdited)) {
+            r.sourceEdited = o.sourceEdited;
+        }
         o.details.forEach((k, v) -> r.details.merge(k, v, StopAreas::joined));
     }
 
