@@ -213,6 +213,11 @@ final class ImportJob {
             } else if (context.features() == 0) {
                 status = ImportResult.Status.FAILED;
                 error = fileName + " holds no records: nothing was changed";
+            } else if (stagedRows(byTarget) == 0 && context.clip() != null && context.stats().containsKey("area.outside")) {
+                // The wrong extract for the area: importing nothing would retire the source's records.
+                status = ImportResult.Status.FAILED;
+                error = "nothing of " + fileName + " lies within " + context.clip().name() + " (AGS "
+                        + context.clip().ags() + "): wrong extract or key? Nothing was changed";
             } else if (stagedRows(byTarget) == 0) {
                 status = ImportResult.Status.FAILED;
                 error = "every record of " + fileName + " was rejected: nothing was changed";
