@@ -1,5 +1,7 @@
 package de.ortsanker.planning;
 
+import de.ortsanker.accounts.Action;
+import de.ortsanker.accounts.Permissions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.filter.Deprecation;
@@ -40,10 +42,7 @@ import java.util.stream.Collectors;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -58,7 +57,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Answers for planners: what each village can reach, which villages are underserved and who lives there,
  * and which vacant building could fill the gap. JSON, GeoJSON or CSV for Excel; every answer states its
  * inputs and the data it was computed from. A GET computes and answers, and changes nothing; a POST of the
- * same question also publishes the answer for the county portal (when publishing is switched on).
+ * same question also publishes the answer for the county portal (the county administrator's, asked of
+ * {@link Permissions}).
  */
 @RestController
 @RequestMapping("/planning")
@@ -72,9 +72,12 @@ public class PlanningController {
     private final Publications publications;
     private final ConditionalResponses conditional;
     private final ObjectMapper json;
+    private final Permissions permissions;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
-                              Publications publications, ConditionalResponses conditional, ObjectMapper json) {
+                              Publications publications, ConditionalResponses conditional, ObjectMapper json,
+                              Permissions permissions) {
+        this.permissions = permissions;
         this.planning = planning;
         this.areas = areas;
         this.settings = settings;
@@ -145,8 +148,9 @@ public class PlanningController {
             description = "Computes the same answer as the GET and publishes it as the area's current result in the"
                     + " OGC API Features collection planning_underserved, with its date, rules and area; the area's"
                     + " previous publication is kept but no longer shown. 201 with the answer and a Location of the"
-                    + " published features. Off unless the service is configured for it (ORTSANKER_PLANNING_PUBLISHING);"
-                    + " will be the county administrator's once accounts exist.")
+                    + " published features. County administrators only (a session with CSRF token, or"
+                    + " 'Authorization: Bearer' with a token of scope publish): 401 without authentication, 403"
+                    + " without the role.")
     @ApiResponse(responseCode = "201", description = PUBLISHED, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = UnderservedAnswer.class)))
     public ResponseEntity<byte[]> publishUnderserved(
@@ -190,7 +194,8 @@ public class PlanningController {
     @PostMapping("/candidates")
     @Operation(summary = "Publishes the candidate sites for the county portal",
             description = "Computes the same answer as the GET and publishes the chosen sites as the area's current"
-                    + " result in the OGC API Features collection planning_candidates (see POST /planning/underserved).")
+                    + " result in the OGC API Features collection planning_candidates (see POST /planning/underserved)."
+                    + " County administrators only: 401 without authentication, 403 without the role.")
     @ApiResponse(responseCode = "201", description = PUBLISHED, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = CandidatesAnswer.class)))
     public ResponseEntity<byte[]> publishCandidates(
@@ -294,14 +299,9 @@ public class PlanningController {
         return response.body(format.write(answer, per, json, language));
     }
 
+    /** Publishing replaces the county's current results: the county administrator's (401/403 otherwise). */
     private void requirePublishing() {
-        if (!settings.publishing()) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "publishing planning answers is switched off on this service; an operator switches it on with"
-                            + " ORTSANKER_PLANNING_PUBLISHING=true (once there are accounts, it is the county"
-                            + " administrator's). GET the same address to compute the answer without publishing it."),
-                    null);
-        }
+        permissions.check(Action.PUBLISH_PLANNING);
     }
 
     /** Old layer codes in targets work for one release: the answer says they are deprecated. */

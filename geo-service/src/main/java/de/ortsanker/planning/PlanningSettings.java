@@ -19,12 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zensusMaxDistanceM census cells farther than this from every settlement are not given to any
  * @param listLimit          the most candidate sites listed by their own reach
  * @param statementTimeout   how long an analysis may run (the service's default per query is shorter)
- * @param publishing         whether POST may publish answers as the county's current results (off by default:
- *                           until there are accounts, anyone who can reach the service could publish)
  */
 @ConfigurationProperties("ortsanker.planning")
 public record PlanningSettings(List<String> targets, List<Integer> radii, List<String> rules, String candidateRule,
                                int candidates, int maxCandidates, int maxRadiusM, List<String> settlements,
-                               int zensusMaxDistanceM, int listLimit, Duration statementTimeout,
-                               boolean publishing) {
+                               int zensusMaxDistanceM, int listLimit, Duration statementTimeout) {
 }

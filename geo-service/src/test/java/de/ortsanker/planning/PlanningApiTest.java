@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.ServiceTest;
+import de.ortsanker.accounts.TestAccounts;
 import de.ortsanker.cql2.Cql2;
 import de.ortsanker.cql2.SqlTranslator;
 import de.ortsanker.features.CollectionDefinition;
@@ -28,14 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Known answers on a hand-built county (src/test/resources/planning/fixture.sql) where the right answer is
  * obvious: which village lacks what, who lives there, and which vacant building helps most.
  */
 @ServiceTest
-@TestPropertySource(properties = "ortsanker.planning.publishing=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanningApiTest {
 
@@ -48,10 +47,17 @@ class PlanningApiTest {
     @Autowired
     FeatureCollections collections;
 
+    @Autowired
+    TestAccounts accounts;
+
     private final ObjectMapper json = new ObjectMapper();
+
+    /** Publishing is the county administrator's: the POSTs carry an administrator's API token. */
+    private String administrator;
 
     @BeforeAll
     void loadFixture() throws Exception {
+        administrator = accounts.administrator();
         db.execute(Files.readString(Path.of(getClass().getResource("/planning/fixture.sql").toURI())));
     }
 
@@ -75,6 +81,7 @@ class PlanningApiTest {
 
     private HttpResponse<String> post(String pathAndQuery) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + administrator)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,9 @@
 package de.ortsanker.planning;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.ortsanker.accounts.Role;
+import de.ortsanker.accounts.Scope;
+import de.ortsanker.accounts.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ortsanker.ServiceTest;
@@ -22,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Asking is not publishing: a GET of any planning answer changes no table and no data version, and with
- * publishing switched off (the default) a POST is refused and changes nothing either.
+ * Asking is not publishing: a GET of any planning answer changes no table and no data version, and a POST
+ * by anyone but the county administrator is refused and changes nothing either.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +38,11 @@ class PlanningWithoutSideEffectsTest {
 
     @Autowired
     TestSchema db;
+
+    @Autowired
+    TestAccounts accounts;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void loadFixture() throws Exception {
@@ -50,18 +59,26 @@ class PlanningWithoutSideEffectsTest {
                 "delete from import_runs where source = 'planning-fixture'");
     }
 
-    private HttpResponse<String> send(String method, String pathAndQuery) throws Exception {
+    private HttpResponse<String> send(String method, String pathAndQuery, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Every table's rows (as a digest of their text) and every data version: the state a request may not change. */
+    /**
+     * Every table's rows (as a digest of their text) and every data version: the state a request may not change.
+     * The accounts' tables are not data: a refused attempt is rightly audited, and a token's use noted.
+     */
     private Map<String, String> state() throws Exception {
         var state = new TreeMap<String, String>();
         try (var c = db.connect(); var tables = c.createStatement().executeQuery(
                 "select table_name from information_schema.tables where table_schema = current_schema()"
-                        + " and table_type = 'BASE TABLE' and table_name not like 'flyway%'")) {
+                        + " and table_type = 'BASE TABLE' and table_name not like 'flyway%'"
+                        + " and table_name not in ('accounts', 'account_roles', 'api_tokens', 'login_failures',"
+                        + " 'audit_events')")) {
             while (tables.next()) {
                 String table = tables.getString(1);
                 try (var rows = c.createStatement().executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text,"
@@ -88,14 +105,24 @@ class PlanningWithoutSideEffectsTest {
     }
 
     @Test
-    void publishingIsOffUnlessSwitchedOn() throws Exception {
+    void publishingIsTheCountyAdministrators() throws Exception {
+        String steward = accounts.token("steward-09999", Role.MUNICIPALITY_STEWARD, "09999");
+        String adminWithoutPublish = accounts.token("test-admin", Role.COUNTY_ADMINISTRATOR, null, Scope.ADMINISTER);
         var before = state();
         for (String path : new String[] {"/planning/underserved?ags=09999", "/planning/candidates?ags=09999"}) {
-            var refused = send("POST", path);
-            assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+            var anonymous = send("POST", path);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                     .startsWith("application/problem+json"));
-            assertThat(refused.body()).contains("ORTSANKER_PLANNING_PUBLISHING");
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h)
+                    .startsWith("Bearer"));
+            var stewards = send("POST", path, "Authorization", "Bearer " + steward);
+            assertThat(stewards.statusCode()).isEqualTo(403);
+            assertThat(json.readTree(stewards.body()).get("missing-role").toString())
+                    .isEqualTo("[\"county_administrator\"]");
+            var unscoped = send("POST", path, "Authorization", "Bearer " + adminWithoutPublish);
+            assertThat(unscoped.statusCode()).isEqualTo(403);
+            assertThat(json.readTree(unscoped.body()).get("missing-scope").asText()).isEqualTo("publish");
         }
         assertThat(state()).isEqualTo(before);
     }

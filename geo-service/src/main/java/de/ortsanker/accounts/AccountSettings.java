@@ -1,0 +1,18 @@
+package de.ortsanker.accounts;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Accounts' settings ({@code ortsanker.accounts.*}, see geo-service/README.md "Accounts and security").
+ *
+ * @param maxFailures       failed sign-ins in a row (per login) before it is locked
+ * @param lockout           how long a locked login stays locked
+ * @param bcryptStrength    bcrypt's cost (log2 rounds); 12 takes some 250 ms on one core
+ * @param tokenDefaultDays  lifetime of a token when none is asked for
+ * @param tokenMaxDays      the longest lifetime a token may have
+ */
+@ConfigurationProperties("ortsanker.accounts")
+public record AccountSettings(int maxFailures, Duration lockout, int bcryptStrength, int tokenDefaultDays,
+                              int tokenMaxDays) {
+}
