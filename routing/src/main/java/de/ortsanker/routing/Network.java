@@ -77,6 +77,16 @@ public final class Network implements AutoCloseable {
         return b.contains(lat, lon);
     }
 
+    /** A node of the graph (for benchmarks: points certainly on the network). */
+    Point node(int i) {
+        var na = hopper.getBaseGraph().getNodeAccess();
+        return new Point(na.getLon(i), na.getLat(i));
+    }
+
+    int nodeCount() {
+        return hopper.getBaseGraph().getNodes();
+    }
+
     /** The graph's size, for logs and benchmarks. */
     public String describe() {
         var g = hopper.getBaseGraph();
