@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Graph build (time, heap, disk) and a county's one-to-many searches on a real extract.
+#   bench/routing/run.sh [EXTRACT] [VILLAGES] [KINDS]
+# Default: the Herrenberg extract, 200 villages, 10 kinds, walking and cycling. Runs with -Xmx1g on
+# 2 cores (taskset) so that the figures hold for a small county server.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+EXTRACT=${1:-data/osm/herrenberg-and-around-2020-04-21.osm.pbf}
+mvn -B -ntp -q -pl routing test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+CP="routing/target/classes:routing/target/test-classes:$(cat routing/target/bench.cp)"
+exec taskset -c 0,1 java -Xmx1g -XX:ActiveProcessorCount=2 -cp "$CP" de.ortsanker.routing.RoutingBenchmark \
+  "$EXTRACT" "${2:-200}" "${3:-10}"

@@ -1,0 +1,187 @@
+package de.ortsanker.routing;
+
+import com.graphhopper.coll.MinHeapWithUpdate;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.index.LocationIndex;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeExplorer;
+import com.graphhopper.util.EdgeIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A multi-source Dijkstra: every origin starts at its access cost, one search settles the whole network
+ * (or stops once every destination is settled), and each node remembers which origin reached it first.
+ * So the nearest place of a kind for every village costs one search, not one route per pair.
+ *
+ * <p>Origins and destinations are snapped onto the nearest usable way (GraphHopper's location index, only
+ * ways of the mode's main network) and inserted as virtual nodes of a {@link QueryGraph}, so a village
+ * half-way along a road starts half-way along it.
+ */
+final class OneToMany {
+
+    private final BaseGraph graph;
+    private final LocationIndex index;
+    private final Weighting weighting;
+    private final EdgeFilter snapFilter;
+    private final TravelMode mode;
+    private final Objective objective;
+    private final double maxSnapM;
+
+    OneToMany(BaseGraph graph, LocationIndex index, Weighting weighting, EdgeFilter snapFilter, TravelMode mode,
+              Objective objective, double maxSnapM) {
+        this.graph = graph;
+        this.index = index;
+        this.weighting = weighting;
+        this.snapFilter = snapFilter;
+        this.mode = mode;
+        this.objective = objective;
+        this.maxSnapM = maxSnapM;
+    }
+
+    Arrivals run(List<Point> origins, List<Point> destinations) {
+        int n = destinations.size();
+        int[] origin = new int[n];
+        double[] seconds = new double[n];
+        double[] metres = new double[n];
+        Arrays.fill(origin, -1);
+        Arrays.fill(seconds, Double.NaN);
+        Arrays.fill(metres, Double.NaN);
+
+        Snap[] from = snapAll(origins);
+        Snap[] to = snapAll(destinations);
+        List<Snap> valid = new ArrayList<>();
+        for (Snap s : from) {
+            if (s != null) {
+                valid.add(s);
+            }
+        }
+        if (valid.isEmpty()) {
+            return new Arrivals(origin, seconds, metres);
+        }
+        for (Snap s : to) {
+            if (s != null) {
+                valid.add(s);
+            }
+        }
+        // Creating the query graph turns each snap's closest node into its virtual node.
+        QueryGraph qg = QueryGraph.create(graph, valid);
+        Weighting w = qg.wrapWeighting(weighting);
+
+        int nodes = qg.getNodes();
+        double[] cost = new double[nodes];
+        double[] millis = new double[nodes];
+        double[] length = new double[nodes];
+        int[] reachedBy = new int[nodes];
+        boolean[] settled = new boolean[nodes];
+        Arrays.fill(cost, Double.POSITIVE_INFINITY);
+        Arrays.fill(reachedBy, -1);
+        MinHeapWithUpdate heap = new MinHeapWithUpdate(nodes);
+
+        for (int o = 0; o < from.length; o++) {
+            Snap s = from[o];
+            if (s == null) {
+                continue;
+            }
+            int node = s.getClosestNode();
+            double access = accessCost(s.getQueryDistance());
+            if (access < cost[node]) {
+                cost[node] = access;
+                millis[node] = accessSeconds(s.getQueryDistance()) * 1000;
+                length[node] = s.getQueryDistance();
+                reachedBy[node] = o;
+                if (heap.contains(node)) {
+                    heap.update(node, (float) access);
+                } else {
+                    heap.push(node, (float) access);
+                }
+            }
+        }
+
+        // Stop once every destination's node is settled.
+        boolean[] wanted = new boolean[nodes];
+        int open = 0;
+        for (Snap s : to) {
+            if (s != null && !wanted[s.getClosestNode()]) {
+                wanted[s.getClosestNode()] = true;
+                open++;
+            }
+        }
+
+        EdgeExplorer explorer = qg.createEdgeExplorer();
+        while (!heap.isEmpty() && open > 0) {
+            int u = heap.poll();
+            if (settled[u]) {
+                continue;
+            }
+            settled[u] = true;
+            if (wanted[u]) {
+                open--;
+            }
+            EdgeIterator it = explorer.setBaseNode(u);
+            while (it.next()) {
+                int v = it.getAdjNode();
+                if (settled[v]) {
+                    continue;
+                }
+                // Backwards from the places: this edge is travelled from v to u.
+                double weight = w.calcEdgeWeight(it, true);
+                if (Double.isInfinite(weight)) {
+                    continue;
+                }
+                long edgeMillis = w.calcEdgeMillis(it, true);
+                double step = objective == Objective.SHORTEST ? it.getDistance() : edgeMillis / 1000.0;
+                double c = cost[u] + step;
+                if (c < cost[v]) {
+                    cost[v] = c;
+                    millis[v] = millis[u] + edgeMillis;
+                    length[v] = length[u] + it.getDistance();
+                    reachedBy[v] = reachedBy[u];
+                    if (heap.contains(v)) {
+                        heap.update(v, (float) c);
+                    } else {
+                        heap.push(v, (float) c);
+                    }
+                }
+            }
+        }
+
+        for (int d = 0; d < n; d++) {
+            Snap s = to[d];
+            if (s == null) {
+                continue;
+            }
+            int node = s.getClosestNode();
+            if (reachedBy[node] < 0) {
+                continue;
+            }
+            origin[d] = reachedBy[node];
+            seconds[d] = millis[node] / 1000.0 + accessSeconds(s.getQueryDistance());
+            metres[d] = length[node] + s.getQueryDistance();
+        }
+        return new Arrivals(origin, seconds, metres);
+    }
+
+    private Snap[] snapAll(List<Point> points) {
+        Snap[] snaps = new Snap[points.size()];
+        for (int i = 0; i < snaps.length; i++) {
+            Point p = points.get(i);
+            Snap s = index.findClosest(p.lat(), p.lon(), snapFilter);
+            snaps[i] = s.isValid() && s.getQueryDistance() <= maxSnapM ? s : null;
+        }
+        return snaps;
+    }
+
+    private double accessSeconds(double metres) {
+        return metres / (mode.accessKmh() / 3.6);
+    }
+
+    /** The leg off the network in the search's own units: seconds or metres. */
+    private double accessCost(double metres) {
+        return objective == Objective.SHORTEST ? metres : accessSeconds(metres);
+    }
+}
