@@ -24,7 +24,8 @@ fi
 # - the Elbe-Elster starter: its municipalities are in the boundaries above; the VBB stations and stops of the
 #   county and around it with their departure weights, and the DB stations with their step-free access
 #   (stops importer, CC BY 4.0); GeoNames' towns of 1,000 inhabitants and more as its villages (the county
-#   has no OpenStreetMap extract here: scripts/import.sh brandenburg-latest.osm.pbf --area 12062 adds one).
+#   has no OpenStreetMap extract here: scripts/import.sh brandenburg-latest.osm.pbf --area 12062 adds one);
+# - the official population of every municipality of Germany.
 DEMO=(
   "$ROOT/data/vg5000/VG5000_LAN.shp" "$ROOT/data/vg5000/VG5000_KRS.shp" "$ROOT/data/vg5000/VG5000_GEM.shp"
   "$ROOT/data/osm/north-bayreuth.osm.pbf"
@@ -32,9 +33,10 @@ DEMO=(
   "$ROOT/data/stops/vbb-stations-8.31.0-bbox-13.0-14.0E-51.3-51.9N.csv"
   "$ROOT/data/stops/db-stations-5.0.2-bbox-13.0-14.0E-51.3-51.9N.csv"
   "$ROOT/data/geonames/de-places-geonames-pop1000.csv"
-  # ---- Official municipal populations for all of Germany (Destatis GV-ISys 31.12.2023, Zensus 2022) ----
-  # The population importers' files go here, one line each, e.g. "$ROOT/data/population/<file>".
-  # ---- end of the official populations ----
+  # The official municipal populations of all Germany (Destatis GV-ISys 31.12.2023, Zensus 2022), after the
+  # villages: each village's figure is its share of its municipality's (docs/population.md).
+  "$ROOT/data/population/AuszugGV4QAktuell_2024.xlsx"
+  "$ROOT/data/population/de-gemeinden-zensus2022-population.csv"
 )
 mkdir -p "$ROOT/.ortsanker"
 started=$(date +%s)
