@@ -113,4 +113,23 @@ class OneRecordPerThingTest {
         assertThat(one(db, "select source from localities where name = 'Neudrossenfeld' and retired_at is null"))
                 .isEqualTo("GeoNames");
     }
+
+    @Test
+    void aVillageMappedAsNodeAndOutlineIsOneVillage() throws Exception {
+        String herrenberg = "data/osm/herrenberg-and-around-2020-04-21.osm.pbf";
+        load(herrenberg);
+        // Mötzingen: the node stands, the outline's record is linked to it.
+        assertThat(one(db, "select string_agg(source_id || ':' || (retired_at is null) || ':'"
+                + " || coalesce((select w.source_id from localities w where w.id = l.superseded_by), '-'), ', '"
+                + " order by source_id) from localities l where name = 'Mötzingen'"))
+                .isEqualTo("node/130254260:true:-, way/18535820:false:node/130254260");
+        // Asked of PostGIS directly: no outline beside a node of its name within 1 km stays current.
+        String twice = "select count(*) from localities a join localities n on n.name_folded = a.name_folded"
+                + " and ST_DWithin(n.geog, a.geog, 1000) and n.source_id like 'node/%'"
+                + " where a.source_id not like 'node/%' and a.retired_at is null and n.retired_at is null";
+        assertThat(one(db, twice)).isEqualTo("0");
+        ImportResult again = load(herrenberg);
+        assertThat(again.counts(Target.LOCALITIES).updated() + again.counts(Target.LOCALITIES).added()).isZero();
+        assertThat(one(db, twice)).isEqualTo("0");
+    }
 }
