@@ -85,6 +85,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** A statement that ran into its statement timeout (SQL state 57014): the client may narrow it or retry. */
     private ResponseEntity<Object> timedOut(Exception e, WebRequest request) {
+        io.micrometer.core.instrument.Metrics.counter(OperatorMetrics.STATEMENT_TIMEOUTS).increment();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the query took too long; narrow it down (smaller area, fewer kinds, a lower limit)");
         var headers = new HttpHeaders();

@@ -20,6 +20,9 @@ final class TileCache {
 
     private final AsyncCache<Key, Tile> memory; // null when off
     private final DiskTileCache disk;           // null when off
+    /** Requests answered from memory, and those that made (or read from disk) their tile: for the metrics. */
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     TileCache(long maxBytes, DiskTileCache disk) {
         this.memory = maxBytes == 0 ? null : Caffeine.newBuilder()
@@ -41,6 +44,7 @@ final class TileCache {
             existing = memory.asMap().putIfAbsent(key, mine);
         }
         if (existing != null) {
+            hits.increment();
             try {
                 return existing.join();
             } catch (CompletionException e) {
@@ -76,7 +80,16 @@ final class TileCache {
         return tile;
     }
 
+    long hits() {
+        return hits.sum();
+    }
+
+    long misses() {
+        return misses.sum();
+    }
+
     private Tile load(Key key, Supplier<byte[]> render) {
+        misses.increment();
         byte[] stored = disk == null ? null : disk.read(key);
         if (stored != null) {
             return new Tile(stored);

@@ -37,6 +37,16 @@ public final class Tiles {
                 settings.diskCache() == null ? null : new DiskTileCache(settings.diskCache()));
     }
 
+    /** Tile requests answered from the in-memory cache since the start (for the service's metrics). */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    /** Tile requests that had to make their tile or read it from disk since the start. */
+    public long cacheMisses() {
+        return cache.misses();
+    }
+
     public TileSettings settings() {
         return settings;
     }
