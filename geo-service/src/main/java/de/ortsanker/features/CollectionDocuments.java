@@ -62,6 +62,8 @@ class CollectionDocuments {
         if (de.ortsanker.catalogue.Catalogue.byId(c.id()).filter(de.ortsanker.catalogue.Layer::inTiles).isPresent()) {
             links.add(new Link(urls.to(path + "/tiles", Map.of()), OgcApiRoot.TILESETS_VECTOR, Link.JSON,
                     c.title() + " as vector tiles"));
+            links.add(new Link(urls.to(path + "/styles", Map.of()), OgcApiRoot.STYLES, Link.JSON,
+                    "Styles of " + c.title() + ": MapLibre and SLD 1.1"));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (CollectionExtents.Source s : e.sources()) {

@@ -1,12 +1,13 @@
 package de.ortsanker.features;
 
+import de.ortsanker.tiles.OgcStyles;
 import de.ortsanker.tiles.OgcTiles;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The conformance classes this API implements, as listed at {@code /conformance}: OGC API Features with
- * CQL2, and the tiles module's OGC API Tiles — one service root, one declaration.
+ * CQL2, and the tiles module's OGC API Tiles and Styles — one service root, one declaration.
  */
 final class Conformance {
 
@@ -36,7 +37,8 @@ final class Conformance {
             "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
 
-    static final List<String> CLASSES = Stream.concat(FEATURES.stream(), OgcTiles.CONFORMANCE.stream()).toList();
+    static final List<String> CLASSES = Stream.of(FEATURES, OgcTiles.CONFORMANCE, OgcStyles.CONFORMANCE)
+            .flatMap(List::stream).toList();
 
     private Conformance() {
     }

@@ -28,6 +28,7 @@ class OgcApiRoot {
 
     /** The OGC link relation from a landing page to its vector tilesets (OGC API Tiles, 7.2). */
     static final String TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+    static final String STYLES = "http://www.opengis.net/def/rel/ogc/1.0/styles";
 
     private final ObjectMapper json;
     private final FeatureCollections collections;
@@ -53,6 +54,7 @@ class OgcApiRoot {
                 new Link(urls.to("/collections", "json"), "data", Link.JSON, "The collections"),
                 new Link(urls.to("/collections", "html"), "data", Link.HTML, "The collections as HTML"),
                 new Link(urls.to("/tiles", Map.of()), TILESETS_VECTOR, Link.JSON, "Vector tilesets (OGC API Tiles)"),
+                new Link(urls.to("/styles", Map.of()), STYLES, Link.JSON, "Styles: MapLibre and SLD 1.1 (OGC API Styles)"),
                 new Link(urls.to("/map/", Map.of()), "related", Link.HTML, "The web map"));
         if (format == Format.HTML) {
             Html h = Html.page(TITLE, List.of(), urls.to("/", "json"))

@@ -152,6 +152,34 @@ class LandingPageTest extends FeaturesApiTest {
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
     }
 
+    /** OGC API Tiles' API definition, as its test suite reads it: operation ids, integer rows and columns. */
+    @Test
+    void theTilesPathsCarryOgcApiTilesOperationIdsAndIntegerRowsAndColumns() throws Exception {
+        String href = Api.link(api().json("/"), "service-desc", null).path("href").asText();
+        OpenApi3 model = new OpenApi3Parser().parse(api().get("/api").body(), new URL(href), true);
+        var expected = java.util.Map.of(
+                "/tileMatrixSets", "getTileMatrixSetsList",
+                "/tileMatrixSets/{tileMatrixSetId}", "getTileMatrixSet",
+                "/tiles/{tileMatrixSetId}", "dataset.vector.getTileSet",
+                "/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", "dataset.vector.getTile",
+                "/collections/{collectionId}/tiles", "collection.vector.getTileSetsList",
+                "/collections/{collectionId}/tiles/{tileMatrixSetId}", "collection.vector.getTileSet",
+                "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+                "collection.vector.getTile");
+        expected.forEach((path, id) -> {
+            assertThat(model.getPath(path)).as(path).isNotNull();
+            assertThat(model.getPath(path).getGet().getOperationId()).as(path).isEqualTo(id);
+            if (path.endsWith("{tileCol}")) {
+                assertThat(parameter(model, path, "tileRow").getSchema().getType()).isEqualTo("integer");
+                assertThat(parameter(model, path, "tileCol").getSchema().getType()).isEqualTo("integer");
+                assertThat(parameter(model, path, "tileMatrixSetId").getSchema().getEnums())
+                        .containsExactly("WebMercatorQuad", "AdV_25832", "AdV_25833");
+                assertThat(parameter(model, path, "collections").getSchema().getItemsSchema().getEnums())
+                        .contains("third_places", "districts");
+            }
+        });
+    }
+
     @Test
     void browsersGetHtmlWithTheWayToTheMapAndProgramsGetJson() {
         var browser = api().get("/", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");

@@ -303,4 +303,38 @@ class TilesServiceTest {
         var fields = json(get("/tiles/all.json")).get("vector_layers").get(1).get("fields");
         fields.forEach(f -> assertThat(f.asText()).isIn("String", "Number", "Boolean"));
     }
+
+    @Test
+    void stylesTheOgcApiStylesWayAsMapLibreStyleAndSld() throws Exception {
+        var styles = json(get("/styles"));
+        assertThat(styles.get("default").asText()).isEqualTo("ortsanker");
+        var types = new java.util.ArrayList<String>();
+        styles.get("styles").get(0).get("links").forEach(l -> types.add(l.get("type").asText()));
+        assertThat(types).containsExactly("application/vnd.mapbox.style+json", "application/vnd.ogc.sld+xml;version=1.1");
+
+        var mobility = json(get("/collections/mobility/styles/ortsanker?f=mbs"));
+        var sourceLayers = new java.util.TreeSet<String>();
+        mobility.get("layers").forEach(l -> sourceLayers.add(l.get("source-layer").asText()));
+        assertThat(sourceLayers).containsExactly("mobility");
+
+        var sld = get("/styles/ortsanker?f=sld11");
+        assertThat(sld.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.ogc.sld+xml");
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(sld.body()));
+        var names = new java.util.ArrayList<String>();
+        var layers = doc.getElementsByTagNameNS("http://www.opengis.net/sld", "NamedLayer");
+        for (int i = 0; i < layers.getLength(); i++) {
+            names.add(((org.w3c.dom.Element) layers.item(i)).getElementsByTagNameNS("http://www.opengis.net/se", "Name")
+                    .item(0).getTextContent());
+        }
+        assertThat(names).containsExactly("municipalities", "villages", "third_places", "clubs", "meeting_rooms",
+                "mobility", "vacant_buildings", "supply");
+        String one = new String(get("/collections/mobility/styles/ortsanker?f=sld11").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(one).contains("<se:Name>mobility</se:Name>", "#00704a", "<se:Size>10</se:Size>",
+                "<ogc:Literal>1000</ogc:Literal>").doesNotContain("third_places");
+        assertThat(get("/styles/other").statusCode()).isEqualTo(404);
+        assertThat(get("/styles/ortsanker?f=qml").statusCode()).isEqualTo(400);
+    }
 }
