@@ -30,6 +30,12 @@ import java.util.zip.Deflater;
  *
  * Run with the importer's classpath (osmpbf, protobuf):
  * {@code java -cp "importers/target/importers.jar:importers/target/lib/*" bench/imports/SyntheticInputs.java DIR [FEATURES]}
+ *
+ * <p>With {@code --land DIR [VILLAGES]} it writes instead {@code synthetic-land.osm.pbf}, an extract the size of a
+ * Land's (default 3,000 villages: 11.6 million nodes, 1 million ways) over the box of Brandenburg: per village a
+ * place node, 30 points of interest, 300 buildings with addresses, 30 streets of 20 nodes and 10 forest
+ * outlines of 200 nodes — for the clipped import of one county ({@code scripts/import.sh … --area 12062},
+ * bench/imports/land.sh).
  */
 public final class SyntheticInputs {
 
@@ -61,6 +67,12 @@ public final class SyntheticInputs {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--land")) {
+            Path dir = Path.of(args.length > 1 ? args[1] : ".");
+            Files.createDirectories(dir);
+            new SyntheticInputs(0).land(dir.resolve("synthetic-land.osm.pbf"), args.length > 2 ? Integer.parseInt(args[2]) : 3000);
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
         int features = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Files.createDirectories(dir);
@@ -170,6 +182,112 @@ public final class SyntheticInputs {
                         new String[] {"type", "multipolygon", "disused:amenity", "pub", "name", "Alte Brauerei " + i});
             }
             rels.write(out);
+        }
+    }
+
+    // ------------------------------------------------------------------------------- a Land's extract
+
+    private static final int LAND_POIS = 30;
+    private static final int LAND_BUILDINGS = 300;
+    private static final int LAND_STREETS = 30;
+    private static final int LAND_STREET_NODES = 20;
+    private static final int LAND_FORESTS = 10;
+    private static final int LAND_FOREST_NODES = 200;
+    /** Nodes per village: the place, its points of interest, four corners per building, streets, forests. */
+    private static final int LAND_NODES = 1 + LAND_POIS + 4 * LAND_BUILDINGS + LAND_STREETS * LAND_STREET_NODES
+            + LAND_FORESTS * LAND_FOREST_NODES;
+
+    /**
+     * Villages on a jittered grid over Brandenburg's box (11.27–14.77 E, 51.36–53.56 N); each village's own
+     * random numbers (seeded by its index), so that the ways, written after all nodes as PBF's order wants,
+     * meet the nodes they were given.
+     */
+    private void land(Path file, int villages) throws IOException {
+        int columns = (int) Math.ceil(Math.sqrt(villages * 1.6));
+        int rows = (villages + columns - 1) / columns;
+        double width = 3.5 / columns;
+        double height = 2.2 / rows;
+        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
+            blob(out, "OSMHeader", Osmformat.HeaderBlock.newBuilder().addRequiredFeatures("OsmSchema-V0.6")
+                    .addRequiredFeatures("DenseNodes").addOptionalFeatures("Sort.Type_then_ID")
+                    .setWritingprogram("ortsanker bench/imports/SyntheticInputs --land").build().toByteArray());
+            var block = new DenseBlock();
+            for (int v = 0; v < villages; v++) {
+                var r = new Random(20261206L * 31 + v);
+                double cx = 11.27 + (v % columns + 0.2 + 0.6 * r.nextDouble()) * width;
+                double cy = 51.36 + (v / columns + 0.2 + 0.6 * r.nextDouble()) * height;
+                long id = 1 + (long) v * LAND_NODES;
+                block.add(id++, cx, cy, new String[] {"place", v % 4 == 0 ? "hamlet" : "village", "name", "Dorf " + v,
+                        "population", Integer.toString(50 + r.nextInt(2000))});
+                for (int i = 0; i < LAND_POIS; i++) {
+                    String[] tags = POI_TAGS[i % POI_TAGS.length].clone();
+                    for (int t = 1; t < tags.length; t += 2) {
+                        if (tags[t - 1].equals("name")) {
+                            tags[t] = tags[t] + " " + v + "-" + i;
+                        }
+                    }
+                    block.add(id++, cx + (r.nextDouble() - 0.5) * width * 0.3, cy + (r.nextDouble() - 0.5) * height * 0.3, tags);
+                    if (block.full()) {
+                        block.write(out);
+                    }
+                }
+                for (int i = 0; i < LAND_BUILDINGS; i++) {
+                    double x = cx + (r.nextDouble() - 0.5) * width * 0.3;
+                    double y = cy + (r.nextDouble() - 0.5) * height * 0.3;
+                    for (double[] c : new double[][] {{x, y}, {x + 0.0001, y}, {x + 0.0001, y + 0.0001}, {x, y + 0.0001}}) {
+                        block.add(id++, c[0], c[1], null);
+                        if (block.full()) {
+                            block.write(out);
+                        }
+                    }
+                }
+                for (int i = 0; i < LAND_STREETS * LAND_STREET_NODES + LAND_FORESTS * LAND_FOREST_NODES; i++) {
+                    block.add(id++, cx + (r.nextDouble() - 0.5) * width, cy + (r.nextDouble() - 0.5) * height, null);
+                    if (block.full()) {
+                        block.write(out);
+                    }
+                }
+            }
+            block.write(out);
+
+            var ways = new WayBlock();
+            long wayId = 0;
+            for (int v = 0; v < villages; v++) {
+                long first = 1 + (long) v * LAND_NODES + 1 + LAND_POIS;
+                for (int i = 0; i < LAND_BUILDINGS; i++) {
+                    long c = first + 4L * i;
+                    ways.add(++wayId, new long[] {c, c + 1, c + 2, c + 3, c}, new String[] {"building", "house",
+                            "addr:street", "Dorfstraße", "addr:housenumber", Integer.toString(i + 1),
+                            "addr:postcode", Integer.toString(10000 + v), "addr:city", "Dorf " + v});
+                    if (ways.full()) {
+                        ways.write(out);
+                    }
+                }
+                long street = first + 4L * LAND_BUILDINGS;
+                for (int i = 0; i < LAND_STREETS; i++) {
+                    long[] refs = new long[LAND_STREET_NODES];
+                    for (int n = 0; n < refs.length; n++) {
+                        refs[n] = street + (long) i * LAND_STREET_NODES + n;
+                    }
+                    ways.add(++wayId, refs, new String[] {"highway", "residential", "name", "Weg " + i});
+                    if (ways.full()) {
+                        ways.write(out);
+                    }
+                }
+                long forest = street + (long) LAND_STREETS * LAND_STREET_NODES;
+                for (int i = 0; i < LAND_FORESTS; i++) {
+                    long[] refs = new long[LAND_FOREST_NODES + 1];
+                    for (int n = 0; n < LAND_FOREST_NODES; n++) {
+                        refs[n] = forest + (long) i * LAND_FOREST_NODES + n;
+                    }
+                    refs[LAND_FOREST_NODES] = refs[0];
+                    ways.add(++wayId, refs, new String[] {"landuse", "forest"});
+                    if (ways.full()) {
+                        ways.write(out);
+                    }
+                }
+            }
+            ways.write(out);
         }
     }
 

@@ -39,12 +39,13 @@ create temp table hidden as
 select k.*, c.official, c.settlements, v.people as estimate, v.method as estimate_method, v.uncertainty,
        v.weight::numeric / nullif(v.weight_total, 0) as share
   from known k join context c using (locality_id) join village_population v on v.locality_id = k.locality_id;
--- A figure is the village's when the product would use it as such (< 90 % of the municipality's, or the
--- village holds three quarters of its addresses), and it tells something only where the municipality has
+-- A figure is the village's (not its municipality's) when the product uses an OSM tag as the village's own, or
+-- a GeoNames figure is below 90 % of the municipality's; it tells something only where the municipality has
 -- other settlements to share with.
 alter table hidden add column is_village_figure boolean;
 update hidden set is_village_figure = settlements > 1 and known <= official
-                                      and (known < 0.9 * official or coalesce(share >= 0.75, false));
+                                      and case figure_from when 'OSM tag' then verdict = 'own'
+                                                           else known < 0.9 * official end;
 
 -- And with the addresses hidden too: the fallback by kind of settlement.
 delete from addresses;

@@ -38,7 +38,8 @@ final class JsonParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new Cql2Exception("not valid JSON: " + e.getOriginalMessage()
+            // Where, not the parser's own wording (which names its internals).
+            throw new Cql2Exception("not valid JSON"
                     + (e.getLocation() == null ? "" : " (at character " + e.getLocation().getCharOffset() + ")"));
         }
         if (root == null || root.isMissingNode()) {

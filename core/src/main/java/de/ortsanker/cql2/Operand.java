@@ -16,6 +16,11 @@ public sealed interface Operand {
     }
 
     record Number(BigDecimal value) implements Operand {
+        public Number {
+            if (Double.isInfinite(value.doubleValue())) {
+                throw new Cql2Exception("'" + value + "' is too large a number");
+            }
+        }
     }
 
     record Bool(boolean value) implements Operand {
@@ -23,10 +28,24 @@ public sealed interface Operand {
 
     /** {@code DATE('2024-05-01')} */
     record DateValue(LocalDate value) implements Operand {
+        public DateValue {
+            if (value.getYear() < 1 || value.getYear() > 9999) {
+                throw new Cql2Exception("DATE('" + value + "') lies outside the years 1 to 9999");
+            }
+        }
     }
 
     /** {@code TIMESTAMP('2024-05-01T10:00:00Z')} */
     record Timestamp(Instant value) implements Operand {
+        /** Java's instants reach far beyond what a database timestamp holds. */
+        static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+        static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+        public Timestamp {
+            if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+                throw new Cql2Exception("TIMESTAMP('" + value + "') lies outside the years 1 to 9999");
+            }
+        }
     }
 
     /**

@@ -219,7 +219,11 @@ final class TextParser {
                 return new Operand.Text(t.text());
             case NUMBER:
                 try {
-                    return new Operand.Number(new BigDecimal(t.text()));
+                    var number = new BigDecimal(t.text());
+                    if (Double.isInfinite(number.doubleValue())) {
+                        throw Tokenizer.error(t.position(), "'" + t.text() + "' is too large a number");
+                    }
+                    return new Operand.Number(number);
                 } catch (NumberFormatException e) {
                     throw Tokenizer.error(t.position(), "'" + t.text() + "' is not a number");
                 }

@@ -46,7 +46,8 @@ class CollectionDocuments {
         var links = new ArrayList<Link>(List.of(
                 new Link(urls.to(path, "json"), "self", Link.JSON, "This collection"),
                 new Link(urls.to(path, "html"), "alternate", Link.HTML, "This collection as HTML"),
-                new Link(urls.to(path + "/items", "json"), "items", Link.GEOJSON, c.title() + " as GeoJSON"),
+                // no query: GDAL appends "/{featureId}" to this link to read one feature (GetFeature)
+                new Link(urls.to(path + "/items", Map.of()), "items", Link.GEOJSON, c.title() + " as GeoJSON"),
                 new Link(urls.to(path + "/items", "html"), "items", Link.HTML, c.title() + " as HTML"),
                 new Link(urls.to(path + "/queryables", "json"), QUERYABLES_REL, Link.SCHEMA,
                         "Properties to filter on"),
@@ -57,6 +58,11 @@ class CollectionDocuments {
                 // GDAL's OAPIF driver matches this spelling of the relation only, and prefers an XML schema.
                 new Link(urls.to(path + "/schema.xsd", Map.of()), "describedBy", FeatureSchemas.XSD_TYPE,
                         "What every feature carries (GML application schema)")));
+        // a layer in the vector tiles: its tilesets (OGC API Tiles), in every grid; GDAL's OGCAPI driver looks here
+        if (de.ortsanker.catalogue.Catalogue.byId(c.id()).filter(de.ortsanker.catalogue.Layer::inTiles).isPresent()) {
+            links.add(new Link(urls.to(path + "/tiles", Map.of()), OgcApiRoot.TILESETS_VECTOR, Link.JSON,
+                    c.title() + " as vector tiles"));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (CollectionExtents.Source s : e.sources()) {
             String url = Licences.url(s.licence());

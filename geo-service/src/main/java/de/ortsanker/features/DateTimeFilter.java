@@ -32,7 +32,9 @@ record DateTimeFilter(Instant from, Instant to) {
             if (v.isEmpty() || v.equals("..")) {
                 throw invalid(value, "an instant cannot be open; use '../2024-05-01' for everything until a date");
             }
-            return new DateTimeFilter(start(v, value), end(v, value));
+            Instant from = start(v, value);
+            inRange(from, value);
+            return new DateTimeFilter(from, end(v, value));
         }
         String a = v.substring(0, slash).trim();
         String b = v.substring(slash + 1).trim();
@@ -57,7 +59,19 @@ record DateTimeFilter(Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw invalid(value, "the start lies after the end");
         }
+        inRange(from, value);
+        inRange(to, value);
         return new DateTimeFilter(from, to);
+    }
+
+    /** The first and last instant a database date holds comfortably; Java's reach far beyond PostgreSQL's. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static void inRange(Instant t, String value) {
+        if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+            throw invalid(value, "lies outside the years 1 to 9999");
+        }
     }
 
     /** First instant of a date or timestamp. */

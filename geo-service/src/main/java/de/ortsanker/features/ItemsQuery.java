@@ -179,14 +179,30 @@ record ItemsQuery(int limit, long offset, Long after, Long before, BoundingBox b
 
     /** {@code name=value}: equal to the value, or for lists: containing it. */
     private static Expression equals(Queryable q, String value) {
+        try {
+            return equalsLiteral(q, value);
+        } catch (Cql2Exception e) {
+            throw new InvalidParameter(q.name(), e.getMessage());
+        }
+    }
+
+    private static Expression equalsLiteral(Queryable q, String value) {
         Operand literal = switch (q.type()) {
             case STRING, STRING_ARRAY -> new Operand.Text(value);
             case INTEGER, NUMBER -> {
+                BigDecimal number;
                 try {
-                    yield new Operand.Number(new BigDecimal(value.trim()));
+                    number = new BigDecimal(value.trim());
                 } catch (NumberFormatException e) {
                     throw new InvalidParameter(q.name(), "'" + value + "' is not a number");
                 }
+                if (Double.isInfinite(number.doubleValue())) {
+                    throw new InvalidParameter(q.name(), "'" + value + "' is too large a number");
+                }
+                if (q.type() == Queryable.Type.INTEGER && number.stripTrailingZeros().scale() > 0) {
+                    throw new InvalidParameter(q.name(), "must be a whole number, got '" + value + "'");
+                }
+                yield new Operand.Number(number);
             }
             case BOOLEAN -> {
                 if (!value.equals("true") && !value.equals("false")) {

@@ -82,7 +82,12 @@ sealed interface Area {
         try {
             g = new GeoJsonReader().read(geojson);
         } catch (ParseException | RuntimeException e) {
-            throw new InvalidParameter(parameter, "is not a GeoJSON geometry: " + e.getMessage());
+            // The parser's own message names its internals, not the client's mistake.
+            throw new InvalidParameter(parameter, "is not a GeoJSON geometry, e.g. {\"type\": \"Polygon\","
+                    + " \"coordinates\": [[[11.5, 50.0], [11.6, 50.0], [11.6, 50.1], [11.5, 50.0]]]}");
+        }
+        if (g == null || g.isEmpty()) {
+            throw new InvalidParameter(parameter, "has no coordinates: a polygon needs at least one ring of four positions");
         }
         if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
             throw new InvalidParameter(parameter, "must be a GeoJSON Polygon or MultiPolygon, got " + g.getGeometryType());

@@ -60,6 +60,16 @@ record PlaceFilters(PlaceFilter places, LocalDateTime at, boolean openOnly, bool
 
     /** ISO 8601: with an offset ({@code 2026-12-24T18:00+01:00}) or Berlin local time ({@code 2026-12-24T18:00}). */
     private static LocalDateTime parseTime(String raw) {
+        LocalDateTime t = parseAnyTime(raw);
+        // Opening hours and public holidays are known for our calendar's years, and the database's dates
+        // end in 294276: a time far outside is a mistake, not a question.
+        if (t.getYear() < 1900 || t.getYear() > 2200) {
+            throw new InvalidParameter("open_at", "must be a time between the years 1900 and 2200, got '" + raw + "'");
+        }
+        return t;
+    }
+
+    private static LocalDateTime parseAnyTime(String raw) {
         String s = raw.strip();
         try {
             return OffsetDateTime.parse(s).atZoneSameInstant(BERLIN).toLocalDateTime();

@@ -67,6 +67,28 @@ class PlaceQueries {
                       score desc, distance_m nulls last, length(p.name_folded), p.id
              limit :scan""";
 
+    /**
+     * Names starting with a short query (fewer than {@link #FUZZY_MIN} letters), folded like {@link #SEARCH}:
+     * by a range over the folded name in byte order ({@code places_name_prefix_idx}, V65), so that "st" is one
+     * index range instead of a trigram search over every name with an s and a t. Exact names first, then
+     * the shortest, then the nearest.
+     */
+    static final String SEARCH_PREFIX = """
+            select %s,
+                   case when cast(:lon as float8) is null then null
+                        else ST_Distance(p.geog, ST_Point(cast(:lon as float8), cast(:lat as float8), 4326)::geography)
+                   end as distance_m,
+                   word_similarity(fold_name(:q), p.name_folded) as score
+              from places p join kinds k on k.code = p.kind
+             where (p.name_folded collate "C") >= (fold_name(:q) collate "C")
+               and (p.name_folded collate "C") < ((fold_name(:q) || chr(1114111)) collate "C")
+               and %s
+             order by p.name_folded = fold_name(:q) desc, length(p.name_folded), distance_m nulls last, p.id
+             limit :scan""";
+
+    /** Queries shorter than this (in letters) match name prefixes only ({@link #SEARCH_PREFIX}). */
+    static final int FUZZY_MIN = 3;
+
     /** A page of an area, in id order so that the next page starts after the last id. */
     static final String WITHIN = """
             select %s,

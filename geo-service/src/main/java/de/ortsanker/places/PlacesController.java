@@ -8,6 +8,7 @@ import de.ortsanker.places.PlaceCollection.Origin;
 import de.ortsanker.places.PlaceCollection.Place;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.service.ConditionalResponses;
+import de.ortsanker.service.StatementTimeouts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -71,6 +72,7 @@ class PlacesController {
     private final PlaceQueries queries;
     private final Gazetteer gazetteer;
     private final ConditionalResponses conditional;
+    private final StatementTimeouts timeouts;
     private final int nearbyRadiusM;
     private final Clock clock = Clock.system(PlaceFilters.BERLIN);
 
@@ -79,12 +81,13 @@ class PlacesController {
      *                      not helped by pubs 200 km away ({@code ortsanker.places.nearby-radius-m})
      */
     PlacesController(PlaceQueries queries, Gazetteer gazetteer, ConditionalResponses conditional,
-                     @Value("${ortsanker.places.nearby-radius-m:25000}") int nearbyRadiusM) {
+                     StatementTimeouts timeouts, @Value("${ortsanker.places.nearby-radius-m:25000}") int nearbyRadiusM) {
         if (nearbyRadiusM < 1 || nearbyRadiusM > MAX_RADIUS_M) {
             throw new IllegalArgumentException("ortsanker.places.nearby-radius-m (ORTSANKER_NEARBY_RADIUS_M) must be"
                     + " 1 … " + MAX_RADIUS_M + " metres, not " + nearbyRadiusM);
         }
         this.queries = queries;
+        this.timeouts = timeouts;
         this.gazetteer = gazetteer;
         this.conditional = conditional;
         this.nearbyRadiusM = nearbyRadiusM;
@@ -150,6 +153,7 @@ class PlacesController {
             description = "Fuzzy search over names, insensitive to case, umlauts and ß (\"Muhle\", \"Mühle\" and"
                     + " \"muehle\" all find \"Mühle\"), exact names first, then names starting with the query,"
                     + " then by similarity (`score`); among equals the nearest first when `lon`/`lat` are given."
+                    + " A query of two letters finds names starting with them."
                     + " Combine with `bbox` or `municipality` and the filters.")
     PlaceCollection search(
             @Parameter(description = "what to look for (at least 2 letters)") @RequestParam String q,
@@ -179,9 +183,10 @@ class PlacesController {
         if (area != null) {
             where.add(area.sql(params));
         }
-        String sql = PlaceQueries.statement(PlaceQueries.SEARCH, where);
+        boolean shortQuery = text.codePointCount(0, text.length()) < PlaceQueries.FUZZY_MIN;
+        String sql = PlaceQueries.statement(shortQuery ? PlaceQueries.SEARCH_PREFIX : PlaceQueries.SEARCH, where);
         var page = answer(request, response, PlaceQueries.layersOf(filters, area), filters, "geojson",
-                () -> queries.list(sql, params, filters, limit));
+                () -> timeouts.search(() -> queries.list(sql, params, filters, limit)));
         return page == null ? null : PlaceCollection.of(features(page.places()), null, List.of());
     }
 
@@ -325,7 +330,7 @@ class PlacesController {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidParameter("body", "could not be read: " + e.getMessage());
+            throw new InvalidParameter("body", "could not be read completely");
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -170,6 +171,13 @@ public class Planning {
         T result = transaction.execute(status -> {
             jdbc.queryForObject("select set_config('statement_timeout', ?, true)", String.class,
                     settings.statementTimeout().toMillis() + "ms");
+            // The pool's socket timeout suits interactive requests; an analysis may read for longer. The pool
+            // resets it when the connection goes back.
+            jdbc.execute((ConnectionCallback<Void>) c -> {
+                c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE,
+                        settings.statementTimeout().plusSeconds(5).toMillis()));
+                return null;
+            });
             return work.get();
         });
         log.info("planning: answered in {} ms", millis(start));

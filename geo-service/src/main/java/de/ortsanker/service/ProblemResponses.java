@@ -12,6 +12,8 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -78,13 +80,33 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<Object> tooSlow(QueryTimeoutException e, WebRequest request) {
+        return timedOut(e, request);
+    }
+
+    /** A statement that ran into its statement timeout (SQL state 57014): the client may narrow it or retry. */
+    private ResponseEntity<Object> timedOut(Exception e, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the query took too long; narrow it down (smaller area, fewer kinds, a lower limit)");
-        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** An Accept (or Content-Type) header that is no media type: the client's mistake, not ours. */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<Object> invalidMediaType(InvalidMediaTypeException e, WebRequest request) {
+        return invalid("Accept", "is not a list of media types such as application/json, text/csv", e, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (statementTimeout(e)) {
+            return timedOut(e, request);
+        }
+        if (unstorableText(e)) {
+            // A NUL in a JSON body, say: request parameters are checked before (RequestText).
+            return invalid("body", "contains a character no text may hold (NUL)", e, request);
+        }
         if (databaseUnreachable(e)) {
             // Not a fault of ours or the client's: readiness reports the outage (DatabaseHealth), the client
             // may try again; one line here rather than a stack trace per request.
@@ -115,6 +137,42 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether PostgreSQL refused a text it cannot store: a NUL byte (22021, 22P05). */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Problem documents go out as application/problem+json whatever the Accept header says: negotiating them
+     * failed with an Accept header that was itself the problem, and the client got an empty 500.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail && headers.getContentType() == null) {
+            var withType = new HttpHeaders();
+            withType.putAll(headers);
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, withType, status, request);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Whether a statement was cancelled by its statement timeout (SQL state 57014, query_canceled). */
+    static boolean statementTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
         }

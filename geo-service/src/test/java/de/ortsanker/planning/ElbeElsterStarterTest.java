@@ -74,6 +74,11 @@ class ElbeElsterStarterTest {
         List<String> municipalities = jdbc.queryForList("select ags from admin_areas where level = 'gemeinde'"
                 + " and ags like '12062%' and retired_at is null order by ags", String.class);
         assertThat(municipalities).hasSize(33);
+        // As the README asks for them: the OGC collection filtered by the county's key.
+        var listed = new ArrayList<String>();
+        get("/collections/municipalities/items?limit=100&filter=" + URLEncoder.encode("ags like '12062%'",
+                StandardCharsets.UTF_8)).path("features").forEach(f -> listed.add(f.path("properties").path("ags").asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(municipalities);
         long stopsInCounty = 0;
         for (String ags : municipalities) {
             var names = new TreeSet<String>();

@@ -191,6 +191,8 @@ class PlanningApiTest {
 
         JsonNode bdorf = r.path("municipalities").get(1);
         assertThat(bdorf.path("name").asText()).isEqualTo("Bdorf");
+        assertThat(bdorf.path("official_population").asInt()).as("the fixture's official figure").isEqualTo(3560);
+        assertThat(r.path("districts").get(0).path("official_population").asInt()).as("Adorf + Bdorf").isEqualTo(875 + 3560);
         assertThat(bdorf.path("underserved_villages").asInt()).isEqualTo(3);
         assertThat(bdorf.path("missing").path("third_places:2000").path("population").asInt()).isEqualTo(1000 + 500 + 60);
         assertThat(bdorf.path("missing").path("mitfahrbank|bus_stop:1000").path("villages").asInt()).isEqualTo(2);
@@ -274,7 +276,7 @@ class PlanningApiTest {
 
         var perMunicipality = get("/planning/underserved?ags=09999&f=csv&per=municipality").body().split("\r\n");
         assertThat(perMunicipality).hasSize(3);
-        assertThat(perMunicipality[2]).startsWith("=\"09999002\";\"Bdorf\";3;3;1560;1560;2;");
+        assertThat(perMunicipality[2]).startsWith("=\"09999002\";\"Bdorf\";3;3;1560;1560;2;3560;");
     }
 
     @Test

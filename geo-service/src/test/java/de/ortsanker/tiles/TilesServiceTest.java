@@ -217,4 +217,90 @@ class TilesServiceTest {
         assertThat(get("/tiles/WebMercatorQuad/17/0/0").statusCode()).isEqualTo(404);
         assertThat(get("/tiles/WorldCRS84Quad/1/0/0").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void tilesInThePortalsUtmGridsPerCollectionWithLimitsAndTheirOwnTileJsonAndStyle() throws Exception {
+        Fixtures.place(db, "village_hall", "Dorfhaus Harsdorf", LON, LAT);
+        var grids = new java.util.ArrayList<String>();
+        json(get("/tileMatrixSets")).get("tileMatrixSets").forEach(t -> grids.add(t.get("id").asText()));
+        assertThat(grids).containsExactly("WebMercatorQuad", "AdV_25832", "AdV_25833");
+        var adv = json(get("/tileMatrixSets/AdV_25832"));
+        assertThat(adv.get("crs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/25832");
+        var level0 = adv.get("tileMatrices").get(0);
+        assertThat(level0.get("pointOfOrigin").get(0).asDouble()).isEqualTo(-46133.17); // AdV, basemap.de's WMTS
+        assertThat(level0.get("pointOfOrigin").get(1).asDouble()).isEqualTo(6301219.54);
+        assertThat(level0.get("scaleDenominator").asDouble()).isCloseTo(17471320.7508974,
+                org.assertj.core.api.Assertions.within(1e-3));
+
+        // Harsdorf in UTM 32N by PostGIS, and the AdV grid's tile at level 9 from its published origin
+        double e;
+        double n;
+        try (var c = db.connect(); var rs = c.createStatement().executeQuery("select ST_X(p), ST_Y(p) from (select"
+                + " ST_Transform(ST_SetSRID(ST_MakePoint(" + LON + ", " + LAT + "), 4326), 25832) p) s")) {
+            rs.next();
+            e = rs.getDouble(1);
+            n = rs.getDouble(2);
+        }
+        double span = 4891.96981025127 * 256 / 512;
+        long col = (long) Math.floor((e + 46133.17) / span);
+        long row = (long) Math.floor((6301219.54 - n) / span);
+
+        var tilesets = json(get("/collections/third_places/tiles")).get("tilesets");
+        assertThat(tilesets).hasSize(3);
+        JsonNode utm = null;
+        for (JsonNode t : tilesets) {
+            assertThat(t.get("tileMatrixSetId").asText()).isIn(grids);
+            assertThat(t.get("tileMatrixSetLimits")).isNotEmpty();
+            var rels = new java.util.ArrayList<String>();
+            t.get("links").forEach(l -> rels.add(l.get("rel").asText()));
+            assertThat(rels).contains("self", "item", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme");
+            if (t.get("tileMatrixSetId").asText().equals("AdV_25832")) {
+                utm = t;
+            }
+        }
+        var limit9 = new java.util.ArrayList<JsonNode>();
+        utm.get("tileMatrixSetLimits").forEach(l -> { if (l.get("tileMatrix").asText().equals("9")) limit9.add(l); });
+        assertThat(limit9).singleElement().satisfies(l -> {
+            assertThat(col).isBetween(l.get("minTileCol").asLong(), l.get("maxTileCol").asLong());
+            assertThat(row).isBetween(l.get("minTileRow").asLong(), l.get("maxTileRow").asLong());
+        });
+        var tile = get("/collections/third_places/tiles/AdV_25832/9/" + row + "/" + col);
+        assertThat(tile.statusCode()).isEqualTo(200);
+        assertThat(DecodedTile.of(tile.body()).names("third_places")).contains("Dorfhaus Harsdorf");
+        assertThat(DecodedTile.of(get("/tiles/AdV_25832/9/" + row + "/" + col + "?collections=third_places,districts")
+                .body()).layers()).containsOnlyKeys("third_places");
+        assertThat(get("/collections/districts/tiles").statusCode()).isEqualTo(404); // a collection without tiles
+        assertThat(get("/tiles/AdV_25832/15/0/0").statusCode()).isEqualTo(404);
+
+        // collections honoured on the tileset too, with the Features collection ids
+        var layers = new java.util.ArrayList<String>();
+        json(get("/tiles/AdV_25833?collections=mobility,districts")).get("layers").forEach(l -> layers.add(l.get("id").asText()));
+        assertThat(layers).containsExactly("mobility");
+        assertThat(get("/tiles/AdV_25833?collections=parking").statusCode()).isEqualTo(400);
+
+        var tileJson = json(get("/tiles/all.json?tileMatrixSet=AdV_25832"));
+        assertThat(tileJson.get("tiles").get(0).asText()).isEqualTo("http://localhost:" + port + "/tiles/AdV_25832/{z}/{y}/{x}");
+        assertThat(tileJson.get("crs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/25832");
+        assertThat(tileJson.get("maxzoom").asInt()).isEqualTo(11); // Web Mercator's 16 at the same scale
+        var style = json(get("/tiles/style.json?tileMatrixSet=AdV_25833"));
+        assertThat(style.get("sources").get("ortsanker").get("url").asText()).endsWith("/tiles/all.json?tileMatrixSet=AdV_25833");
+        assertThat(get("/tiles/style.json?tileMatrixSet=Gauss").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theStyleSizesClustersInStepsQgisCanRead() throws Exception {
+        String style = new String(get("/tiles/style.json").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(style).doesNotContain("interpolate");
+        var radii = new java.util.TreeMap<String, Integer>();
+        json(get("/tiles/style.json")).get("layers").forEach(l -> {
+            if (l.get("source-layer").asText().equals("mobility") && l.get("type").asText().equals("circle")) {
+                radii.put(l.get("id").asText(), l.get("paint").get("circle-radius").asInt());
+            }
+        });
+        assertThat(radii).containsEntry("mobility", 5).containsEntry("mobility-clusters-2", 9)
+                .containsEntry("mobility-clusters-10", 14).containsEntry("mobility-clusters-100", 20)
+                .containsEntry("mobility-clusters-1000", 24);
+        var fields = json(get("/tiles/all.json")).get("vector_layers").get(1).get("fields");
+        fields.forEach(f -> assertThat(f.asText()).isIn("String", "Number", "Boolean"));
+    }
 }

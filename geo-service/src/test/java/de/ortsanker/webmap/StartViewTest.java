@@ -48,6 +48,11 @@ class StartViewTest {
         assertThat(inside).isTrue();
         assertThat(box[2] - box[0]).isLessThan(StartView.CELL_LON + 0.01);
         assertThat(box[3] - box[1]).isLessThan(StartView.CELL_LAT + 0.01);
+        // A large database reads a block sample: the same statement, the same region when the sample is all.
+        var sampled = jdbc.queryForList(StartView.RICHEST.formatted("tablesample system (100)"));
+        assertThat(sampled).hasSize(1);
+        assertThat(sampled.get(0).values().stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray())
+                .containsExactly(box);
         // At least a hundred public places of that region are in view.
         assertThat(jdbc.queryForObject("select count(*) from places where retired_at is null and is_public"
                 + " and geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", Integer.class, box[0], box[1], box[2], box[3]))

@@ -179,6 +179,10 @@ public final class ImportContext {
 
     public void populationCell(PopulationCellRecord r) {
         read(Target.POPULATION_CELLS);
+        // Cells keep their centre in EPSG:3035, as published; the area's boundary is in WGS 84.
+        if (clip != null && r.centre != null && outside(laea().toWgs84(r.centre), Target.POPULATION_CELLS)) {
+            return;
+        }
         add(r);
     }
 
@@ -193,6 +197,20 @@ public final class ImportContext {
             return;
         }
         add(r);
+    }
+
+    private Crs laea;
+
+    /** The area records must lie in, or null. */
+    Clip clip() {
+        return clip;
+    }
+
+    private Crs laea() {
+        if (laea == null) {
+            laea = Crs.epsg(3035);
+        }
+        return laea;
     }
 
     /**

@@ -129,6 +129,12 @@ final class ImportJob {
                 } catch (IOException | java.io.UncheckedIOException e) {
                     return finishUnmerged(main, run, importer, provenance, checksum, context,
                             ImportResult.Status.FAILED, fileName + ": cannot be read (" + e.getMessage() + ")");
+                } catch (RuntimeException e) {
+                    // A reader that did not foresee some corruption: still a failed run with the file's name,
+                    // nothing written, and the cause in the log of the run rather than a stack trace.
+                    return finishUnmerged(main, run, importer, provenance, checksum, context, ImportResult.Status.FAILED,
+                            fileName + ": corrupt, it cannot be read (" + e.getClass().getSimpleName()
+                                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
                 }
                 context.stat("time.reading_ms", elapsed().toMillis());
                 List<Problem> mergeProblems = new ArrayList<>();
@@ -207,6 +213,11 @@ final class ImportJob {
             } else if (context.features() == 0) {
                 status = ImportResult.Status.FAILED;
                 error = fileName + " holds no records: nothing was changed";
+            } else if (stagedRows(byTarget) == 0 && context.clip() != null && context.stats().containsKey("area.outside")) {
+                // The wrong extract for the area: importing nothing would retire the source's records.
+                status = ImportResult.Status.FAILED;
+                error = "nothing of " + fileName + " lies within " + context.clip().name() + " (AGS "
+                        + context.clip().ags() + "): wrong extract or key? Nothing was changed";
             } else if (stagedRows(byTarget) == 0) {
                 status = ImportResult.Status.FAILED;
                 error = "every record of " + fileName + " was rejected: nothing was changed";

@@ -52,10 +52,24 @@ final class PlaceCheck {
                     + r.geometry.getGeometryType().toLowerCase(Locale.ROOT), Problem.Action.REJECTED));
             return false;
         }
+        if (Shapes.isLine(r.geometry) && r.origin.element() == null) {
+            // A file's line (a road, a path) is no place; taking a point on it would put the place anywhere
+            // along it. (OSM ways that are not closed stay as before: the mapping decides what they stand for.)
+            problems.accept(r.origin.problem("geometry", "a " + r.geometry.getGeometryType().toLowerCase(Locale.ROOT)
+                    + " is not a place: give a point" + (kind.takesArea() ? " or an area" : ""), Problem.Action.REJECTED));
+            return false;
+        }
         if (!kind.takesArea() && !(r.geometry instanceof org.locationtech.jts.geom.Point)) {
             r.geometry = Shapes.representativePoint(r.geometry);
         }
         PlaceFields.tidy(r);
+        String tooLong = PlaceFields.tooLong(r);
+        if (tooLong != null) {
+            problems.accept(r.origin.problem(tooLong, "is longer than " + PlaceFields.maxLength(tooLong)
+                    + " characters, the most a place's " + tooLong.replace('_', ' ') + " may have",
+                    Problem.Action.REJECTED));
+            return false;
+        }
         if (kind.nameRequired() && r.name == null) {
             problems.accept(r.origin.problem("name", "a " + kind.labelEn().toLowerCase(Locale.ROOT)
                     + " (" + kind.code() + ") needs a name", Problem.Action.REJECTED));

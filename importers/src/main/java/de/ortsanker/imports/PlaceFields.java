@@ -151,6 +151,30 @@ public final class PlaceFields {
     }
 
     /** Texts stripped, blank ones none: mappings may set fields without going through {@link #set}. */
+    /** The longest name, description and other text a place may have (the constraints of migration V66). */
+    static final int MAX_NAME = 300;
+    static final int MAX_DESCRIPTION = 10_000;
+    static final int MAX_TEXT = 2_000;
+
+    static int maxLength(String column) {
+        return switch (column) {
+            case "name" -> MAX_NAME;
+            case "description" -> MAX_DESCRIPTION;
+            default -> MAX_TEXT;
+        };
+    }
+
+    /** The first text field of the record longer than its limit, as "column: N characters (at most M)"; else null. */
+    static String tooLong(PlaceRecord r) {
+        for (PlaceField<?> f : ALL) {
+            if (f.given() && f.get().apply(r) instanceof String s && s.length() > maxLength(f.column())
+                    && s.codePointCount(0, s.length()) > maxLength(f.column())) {
+                return f.column();
+            }
+        }
+        return null;
+    }
+
     static void tidy(PlaceRecord r) {
         for (PlaceField<?> f : ALL) {
             f.tidy(r);

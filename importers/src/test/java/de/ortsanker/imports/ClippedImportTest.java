@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ortsanker.testing.PostgisTest;
 import de.ortsanker.testing.TestSchema;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,33 @@ class ClippedImportTest {
         }
         assertThat(kept).isGreaterThan(40);
         assertThat(column(db, "select source_id from places where source = '" + source + "'")).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void censusCellsAreClippedByTheirCentre(TestSchema db) throws Exception {
+        Path grid = OsmMappingTest.fixture("Zensus2022_Bevoelkerungszahl_100m-Gitter.csv");
+        Imports.importFile(db.dataSource(), grid, ImportOptions.builder().source("grid full").build()).orThrow();
+        ImportResult inside = Imports.importFile(db.dataSource(), grid, ImportOptions.builder().source("grid 09472")
+                .area("09472").build()).orThrow();
+        String boundary = "(select ST_Union(geom) from admin_areas where ags = '09472' and retired_at is null)";
+        // PostGIS, on the centres as stored (EPSG:3035): the clipped import holds the cells within the Kreis.
+        List<String> within = column(db, "select cell_id from population_cells where source = 'grid full'"
+                + " and ST_Within(ST_Transform(centre, 4326), " + boundary + ") order by cell_id");
+        assertThat(within).isNotEmpty();
+        assertThat(column(db, "select cell_id from population_cells where source = 'grid 09472' order by cell_id"))
+                .isEqualTo(within);
+        assertThat(inside.stats()).doesNotContainKey("area.outside");
+        // The neighbouring Kreis (Kulmbach) holds none of them: the wrong extract for the area, which changes
+        // nothing (imported as it is, it would retire what the source held).
+        String before = fingerprint(db);
+        ImportResult outside = Imports.importFile(db.dataSource(), grid, ImportOptions.builder().source("grid 09472")
+                .area("09477").build());
+        assertThat(outside.status()).isEqualTo(ImportResult.Status.FAILED);
+        assertThat(outside.error()).isEqualTo("nothing of Zensus2022_Bevoelkerungszahl_100m-Gitter.csv lies within"
+                + " Kulmbach (AGS 09477): wrong extract or key? Nothing was changed");
+        assertThat(fingerprint(db)).isEqualTo(before);
+        assertThat(column(db, "select cell_id from population_cells where source = 'grid 09472' order by cell_id"))
+                .isEqualTo(within);
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay between a client under test and a real server that a test can cut and restore, to show
  * how the client behaves when the server goes away and comes back (as when PostgreSQL is stopped).
- * While cut, new connections are refused and open ones are closed.
+ * While cut, new connections are refused and open ones are closed. While black-holed, nothing is refused
+ * or closed but nothing arrives either (a firewall dropping packets, a NAT entry timed out, a host gone):
+ * connections are accepted and bytes swallowed in both directions. {@link #resume()} ends that like such a
+ * network does: the connections of before are reset, new ones go through.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile boolean silent;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -61,6 +65,20 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Swallow every byte from now on, in both directions, without closing or refusing anything. */
+    public synchronized void blackHole() {
+        silent = true;
+    }
+
+    /** After {@link #blackHole()}: reset the connections that lost bytes; new connections go through again. */
+    public synchronized void resume() {
+        silent = false;
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+        open.clear();
+    }
+
     /** Accept connections again on the same port. */
     public synchronized void restore() throws IOException {
         if (listener != null) {
@@ -79,6 +97,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (silent) {
+                    open.add(client);  // held: accepted, never answered
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
@@ -93,7 +115,13 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[16384];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (!silent) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // one side closed
             } finally {

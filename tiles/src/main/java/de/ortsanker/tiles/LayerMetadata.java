@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class LayerMetadata {
 
     private final DataSource dataSource;
     private final Cache<String, Summary> cache = Caffeine.newBuilder().maximumSize(200).build();
+    private final Cache<String, double[]> extents = Caffeine.newBuilder().maximumSize(200).build();
 
     LayerMetadata(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -78,6 +80,34 @@ final class LayerMetadata {
         }
         list.sort((a, b) -> Long.compare(b.features(), a.features()));
         return new Summary(bounds, List.copyOf(list));
+    }
+
+    /**
+     * The summary's bounds in a grid's CRS (west, south, east, north), the box densified before it is
+     * transformed (in UTM its edges are curves); null when there is no data.
+     */
+    double[] extentIn(Summary summary, TileMatrixSet grid) {
+        double[] b = summary.bounds();
+        if (b == null) {
+            return null;
+        }
+        return extents.get(grid.id() + Arrays.toString(b), k -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
+                      from (select ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), 0.01), ?) e) s""")) {
+                ps.setDouble(1, b[0]);
+                ps.setDouble(2, Math.max(b[1], -85.05));
+                ps.setDouble(3, b[2]);
+                ps.setDouble(4, Math.min(b[3], 85.05));
+                ps.setInt(5, grid.srid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot transform the layers' extent: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static double[] union(double[] a, double[] b) {

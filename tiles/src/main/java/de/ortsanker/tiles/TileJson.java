@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  * the data actually in them.
  */
 @JsonPropertyOrder({"tilejson", "name", "description", "version", "attribution", "scheme", "tiles", "minzoom",
-    "maxzoom", "bounds", "center", "vector_layers"})
+    "maxzoom", "bounds", "center", "vector_layers", "crs", "tileMatrixSet"})
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record TileJson(String tilejson, String name, String description, String version, String attribution,
                        String scheme, List<String> tiles, int minzoom, int maxzoom, List<Double> bounds,
-                       List<Double> center, @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
+                       List<Double> center, @JsonProperty("vector_layers") List<VectorLayer> vectorLayers,
+                       String crs, String tileMatrixSet) {
 
     /**
      * A layer in the tiles, with its fields typed as GDAL and QGIS read them ({@code String}, {@code Number},
@@ -43,6 +45,29 @@ public record TileJson(String tilejson, String name, String description, String 
      */
     static TileJson of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
                        LayerMetadata.Summary data, int clusterBelowZoom) {
+        return of(baseUrl, tileset, layers, filter, data, clusterBelowZoom, TileMatrixSet.WEB_MERCATOR);
+    }
+
+    /**
+     * The same for a grid: zooms are the grid's levels, tiles its OGC API Tiles URLs ({z}/{y}/{x}: row before
+     * column), and {@code crs} and {@code tileMatrixSet} (not in TileJSON; as ldproxy writes them) name the grid.
+     */
+    static TileJson of(String baseUrl, String tileset, List<TileLayer> layers, TileFilter filter,
+                       LayerMetadata.Summary data, int clusterBelowZoom, TileMatrixSet grid) {
+        if (!grid.isWebMercator()) {
+            var json = of(baseUrl, tileset, layers, filter, data, clusterBelowZoom, TileMatrixSet.WEB_MERCATOR);
+            String path = tileset.equals(TileLayers.COMBINED) ? "/tiles/" + grid.id()
+                    : "/collections/" + tileset + "/tiles/" + grid.id();
+            int max = OgcTiles.maxLevel(grid);
+            return new TileJson(json.tilejson(), json.name(), json.description(), json.version(), json.attribution(),
+                    json.scheme(), List.of(baseUrl + path + "/{z}/{y}/{x}" + filter.query()),
+                    Math.max(0, grid.level(json.minzoom())), max, json.bounds(),
+                    List.of(json.center().get(0), json.center().get(1),
+                            (double) Math.max(0, Math.min(max, grid.level(json.center().get(2).intValue())))),
+                    json.vectorLayers().stream().map(v -> new VectorLayer(v.id(), v.description(),
+                            Math.max(0, grid.level(v.minzoom())), max, v.fields())).toList(),
+                    grid.crs(), grid.id());
+        }
         int minZoom = layers.stream().mapToInt(TileLayer::minZoom).min().orElse(0);
         int maxZoom = Catalogue.MAX_ZOOM;
         double[] bounds = data.bounds() == null ? new double[] {-180, -MAX_LAT, 180, MAX_LAT} : clamp(data.bounds());
@@ -58,7 +83,7 @@ public record TileJson(String tilejson, String name, String description, String 
                 List.of((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2,
                         (double) Math.max(minZoom, Math.min(maxZoom, zoomToFit(bounds)))),
                 layers.stream().map(l -> new VectorLayer(l.id(), l.description(), l.minZoom(), l.maxZoom(),
-                        l.fieldTypes(clusterBelowZoom))).toList());
+                        l.fieldTypes(clusterBelowZoom))).toList(), null, null);
     }
 
     /** The attribution of the data in the tiles, most frequent source first, as escaped HTML. */

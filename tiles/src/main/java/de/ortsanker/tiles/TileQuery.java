@@ -41,23 +41,32 @@ public final class TileQuery {
     private TileQuery() {
     }
 
-    // The tile once: its envelope in EPSG:3857, the index search box in the stored EPSG:4326 (with a
-    // margin for the buffer or the cluster cells, cut at the edge of the world so that it does not wrap
-    // around the antimeridian), and the size of one tile unit in metres.
+    // The tile once: its envelope in the grid's CRS, the index search box in the stored EPSG:4326 (with a
+    // margin for the buffer or the cluster cells, cut at the edge of the grid so that it does not wrap
+    // around the antimeridian; in UTM densified first, as its straight edges are curves in degrees), and the
+    // size of one tile unit in metres.
     private static final String TILE = """
             with tile as materialized (
-                select ST_TileEnvelope(?, ?, ?) as env,
-                       ST_Transform(ST_ClipByBox2D(ST_TileEnvelope(?, ?, ?, margin => ?::float8),
-                                                   ST_TileEnvelope(0, 0, 0)), 4326) as search,
+                select %s as env,
+                       ST_Transform(%s, 4326) as search,
                        ?::float8 as unit
             )
             """;
 
-    // A layer's rows that meet the tile: the catalogue's fields, the provenance, the geometry in EPSG:3857.
+    private static String tile(TileMatrixSet grid) {
+        String search = "ST_ClipByBox2D(" + grid.envelopeSql(true) + ", " + (grid.isWebMercator()
+                ? "ST_TileEnvelope(0, 0, 0)" : grid.boundsSql()) + ")";
+        if (!grid.isWebMercator()) {
+            search = "ST_Segmentize(" + search + ", ?::float8)";
+        }
+        return TILE.formatted(grid.envelopeSql(false), search);
+    }
+
+    // A layer's rows that meet the tile: the catalogue's fields, the provenance, the geometry in the grid's CRS.
     // Places also pass the public rule and the filter; retired or hidden rows never reach a tile.
     private static final String ROWS = """
             select %s, %s,
-                   ST_Transform(%s, 3857) as geom
+                   ST_Transform(%s, %d) as geom
               from tile, %s
              where %s && tile.search
                and %s""";
@@ -99,16 +108,31 @@ public final class TileQuery {
      */
     public static Sql forTile(List<TileLayer> layers, TileAddress tile, TileFilter filter, LocalDate today,
                               int clusterBelowZoom) {
-        boolean lowZoom = tile.z() < clusterBelowZoom;
+        return forTile(layers, tile, TileMatrixSet.WEB_MERCATOR, filter, today, clusterBelowZoom);
+    }
+
+    /**
+     * The same in another grid: the tile's envelope and the features' coordinates in the grid's CRS; zooms
+     * (clusters, layers' minimum zooms) compare at the Web Mercator zoom of the same scale.
+     */
+    public static Sql forTile(List<TileLayer> layers, TileAddress tile, TileMatrixSet grid, TileFilter filter,
+                              LocalDate today, int clusterBelowZoom) {
+        int zoom = grid.webMercatorZoom(tile.z());
+        boolean lowZoom = zoom < clusterBelowZoom;
+        double span = grid.isWebMercator() ? EARTH_CIRCUMFERENCE_M / (1L << tile.z()) : grid.tileSpan(tile.z());
         var params = new ArrayList<Object>(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y(),
-                (double) (lowZoom ? CELL : BUFFER) / EXTENT, EARTH_CIRCUMFERENCE_M / (1L << tile.z()) / EXTENT));
-        var sql = new StringBuilder(TILE);
+                (double) (lowZoom ? CELL : BUFFER) / EXTENT));
+        if (!grid.isWebMercator()) {
+            params.add(span / 16); // a point every 16th of the tile along the search box's edges
+        }
+        params.add(span / EXTENT);
+        var sql = new StringBuilder(tile(grid));
         var shown = new ArrayList<TileLayer>();
         for (TileLayer layer : layers) {
-            if (tile.z() < layer.minZoom()) {
+            if (zoom < layer.minZoom()) {
                 continue;
             }
-            String features = features(layer, filter, today, params);
+            String features = features(layer, filter, today, params, grid.srid());
             if (features != null) {
                 sql.append(", ").append(layer.id()).append(" as (\n").append(indent(features)).append("\n)\n");
                 shown.add(layer);
@@ -157,11 +181,11 @@ public final class TileQuery {
     }
 
     /** The rows of a layer with the filter applied, or null when the filter leaves nothing of it. */
-    private static String features(TileLayer layer, TileFilter filter, LocalDate today, List<Object> params) {
+    private static String features(TileLayer layer, TileFilter filter, LocalDate today, List<Object> params, int srid) {
         var source = layer.layer().source();
         String columns = layer.fields().stream().map(f -> f.sql() + " as " + f.name()).collect(Collectors.joining(", "));
         if (!layer.isPlaces()) {
-            return ROWS.formatted(source.id(), columns, source.geometry(), source.from(), source.geometry(),
+            return ROWS.formatted(source.id(), columns, source.geometry(), srid, source.from(), source.geometry(),
                     source.existing());
         }
         PlaceFilter own = filter.places();
@@ -181,7 +205,7 @@ public final class TileQuery {
             where.add("(" + c.sql() + ")");
             params.addAll(c.parameters());
         }
-        return ROWS.formatted(source.id(), columns, source.geometry(), source.from(), source.geometry(),
+        return ROWS.formatted(source.id(), columns, source.geometry(), srid, source.from(), source.geometry(),
                 String.join("\n   and ", where));
     }
 

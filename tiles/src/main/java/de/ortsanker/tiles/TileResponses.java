@@ -38,15 +38,21 @@ final class TileResponses {
      */
     void write(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter,
                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(tileset, layers, TileMatrixSet.WEB_MERCATOR, address, filter, request, response);
+    }
+
+    /** A tile of a grid ({@link TileMatrixSet}). */
+    void write(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
         // A client revalidating its copy is answered from the versions alone (304 without a tile);
         // otherwise the tile comes with the state it shows, in one database round trip.
         Tiles.Answer answer = request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
-                ? tiles.answer(tileset, layers, address, filter) : null;
+                ? tiles.answer(tileset, layers, grid, address, filter) : null;
         Tiles.State state = answer != null ? answer.state() : tiles.state(layers);
         if (notModified(new ServletWebRequest(request, response), response, state.etag(filter))) {
             return;
         }
-        Tile tile = answer != null ? answer.tile() : tiles.tile(tileset, layers, address, filter, state);
+        Tile tile = answer != null ? answer.tile() : tiles.tile(tileset, layers, grid, address, filter, state);
         if (tile.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT); // consistently 204, cached like any other tile
             return;

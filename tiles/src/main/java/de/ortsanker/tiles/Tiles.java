@@ -119,29 +119,50 @@ public final class Tiles {
      * at once by a statement that reads the versions in the same snapshot, and kept under them.
      */
     public Answer answer(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter) {
+        return answer(tileset, layers, TileMatrixSet.WEB_MERCATOR, address, filter);
+    }
+
+    /** The same in another grid (cached apart, invalidated alike: by the same data versions). */
+    public Answer answer(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address,
+                         TileFilter filter) {
         VersionSnapshot latest = versions.latest();
         LocalDate day = LocalDate.now(LOCAL);
-        if (latest != null && !cache.holds(key(tileset, address, filter, latest.state(layers, day, settings.format())))) {
-            TileRenderer.Rendered made = renderer.render(sql(layers, address, filter, day));
+        if (latest != null && !cache.holds(key(tileset, grid, address, filter,
+                latest.state(layers, day, settings.format())))) {
+            TileRenderer.Rendered made = renderer.render(sql(layers, grid, address, filter, day));
             State state = versions.remember(made.versions()).state(layers, day, settings.format());
-            return new Answer(cache.put(key(tileset, address, filter, state), made.mvt()), state);
+            return new Answer(cache.put(key(tileset, grid, address, filter, state), made.mvt()), state);
         }
         State state = state(layers);
-        return new Answer(tile(tileset, layers, address, filter, state), state);
+        return new Answer(tile(tileset, layers, grid, address, filter, state), state);
     }
 
     /** The tile made in the given state: from the cache, or made now and kept. */
     public Tile tile(String tileset, List<TileLayer> layers, TileAddress address, TileFilter filter, State state) {
-        return cache.get(key(tileset, address, filter, state), () -> renderer.render(sql(layers, address, filter, state.day())).mvt());
+        return tile(tileset, layers, TileMatrixSet.WEB_MERCATOR, address, filter, state);
     }
 
-    private static TileCache.Key key(String tileset, TileAddress address, TileFilter filter, State state) {
-        return new TileCache.Key(tileset, address, filter.key(), state.token());
+    public Tile tile(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
+                     State state) {
+        return cache.get(key(tileset, grid, address, filter, state),
+                () -> renderer.render(sql(layers, grid, address, filter, state.day())).mvt());
+    }
+
+    /** Web Mercator tiles keep the keys (and disk directories) they had; other grids' tilesets are named apart. */
+    private static TileCache.Key key(String tileset, TileMatrixSet grid, TileAddress address, TileFilter filter,
+                                     State state) {
+        return new TileCache.Key(grid.isWebMercator() ? tileset : tileset + "@" + grid.id(), address, filter.key(),
+                state.token());
     }
 
     /** The statement that makes a tile (the benchmark runs it bare). */
     public TileQuery.Sql sql(List<TileLayer> layers, TileAddress address, TileFilter filter, LocalDate day) {
-        return TileQuery.forTile(layers, address, filter, day, settings.clusterBelowZoom());
+        return sql(layers, TileMatrixSet.WEB_MERCATOR, address, filter, day);
+    }
+
+    public TileQuery.Sql sql(List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
+                             LocalDate day) {
+        return TileQuery.forTile(layers, address, grid, filter, day, settings.clusterBelowZoom());
     }
 
     long cachedTiles() {

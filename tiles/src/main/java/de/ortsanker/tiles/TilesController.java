@@ -28,8 +28,11 @@ public class TilesController {
     private final LayerMetadata metadata;
     private final String glyphs;
 
-    public TilesController(Tiles tiles, TilesConfiguration.StyleGlyphs glyphs, DataSource dataSource) {
+    private final OgcTiles ogc;
+
+    public TilesController(Tiles tiles, TilesConfiguration.StyleGlyphs glyphs, DataSource dataSource, OgcTiles ogc) {
         this.tiles = tiles;
+        this.ogc = ogc;
         this.responses = new TileResponses(tiles);
         this.metadata = new LayerMetadata(dataSource);
         this.glyphs = glyphs.url();
@@ -64,12 +67,21 @@ public class TilesController {
             return null;
         }
         return TileJson.of(TileResponses.baseUrl(), named.id(), layers, filter, metadata.of(named.id(), layers, state),
-                tiles.settings().clusterBelowZoom());
+                tiles.settings().clusterBelowZoom(), grid(request));
     }
 
+    /** The style; {@code ?tileMatrixSet=AdV_25832} draws from that grid's tiles (for portals in UTM). */
     @GetMapping(path = "/tiles/style.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    public MapStyle style() {
-        return MapStyle.of(TileResponses.baseUrl(), glyphs);
+    public MapStyle style(HttpServletRequest request) {
+        return MapStyle.of(TileResponses.baseUrl(), glyphs, grid(request));
+    }
+
+    /** The grid a {@code tileMatrixSet} parameter names; Web Mercator without one. */
+    private static TileMatrixSet grid(HttpServletRequest request) {
+        String id = request.getParameter("tileMatrixSet");
+        return id == null ? TileMatrixSet.WEB_MERCATOR : TileMatrixSet.byId(id).orElseThrow(() ->
+                new de.ortsanker.problem.InvalidParameter("tileMatrixSet", "'" + id + "' is not a tile matrix set; use "
+                        + String.join(", ", TileMatrixSet.ALL.stream().map(TileMatrixSet::id).toList())));
     }
 
     /**
@@ -82,7 +94,7 @@ public class TilesController {
         var tileJsons = new ArrayList<Tileset>();
         tileJsons.add(Tileset.of(base, TileLayers.COMBINED, "All layers"));
         TileLayers.all().forEach(l -> tileJsons.add(Tileset.of(base, l.id(), l.title())));
-        return new Index(List.of(OgcTiles.tilesetItem(base)), tileJsons, base + "/tiles/style.json",
+        return new Index(ogc.tilesetItems(base, "/tiles", TileLayers.all(), "Ortsanker (every layer)"), tileJsons, base + "/tiles/style.json",
                 List.of(OgcTiles.link("self", base + "/tiles", "application/json", "Tilesets")));
     }
 

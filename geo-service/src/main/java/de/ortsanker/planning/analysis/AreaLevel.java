@@ -10,6 +10,11 @@ public enum AreaLevel {
         return this == MUNICIPALITY ? v.ags() : v.districtAgs();
     }
 
+    /** The area's official population (Destatis, Zensus), or null where none is known. */
+    public Integer officialPopulation(Village v) {
+        return this == MUNICIPALITY ? v.municipalityPopulation() : v.districtPopulation();
+    }
+
     public String name(Village v) {
         String name = this == MUNICIPALITY ? v.municipality() : v.district();
         return name == null ? "(outside every known " + (this == MUNICIPALITY ? "municipality" : "district") + ")" : name;

@@ -31,7 +31,7 @@ public final class Underserved {
     /** Villages and people per area and rule. */
     public record AreaSummary(String ags, String name, int villages, int underservedVillages, int population,
                               int populationAffected, int villagesWithoutPopulationFigure,
-                              Map<String, int[]> perRule) {
+                              Map<String, int[]> perRule, Integer officialPopulation) {
     }
 
     /** The whole answer: ranked villages (only the underserved) and the summaries. */
@@ -112,7 +112,7 @@ public final class Underserved {
                 }
             }
             out.add(new AreaSummary(level.key(first), level.name(first), members.size(), underserved, population,
-                    affected, unknown, perRule));
+                    affected, unknown, perRule, level.officialPopulation(first)));
         }
         return out;
     }

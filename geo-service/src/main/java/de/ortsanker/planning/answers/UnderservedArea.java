@@ -13,8 +13,13 @@ import java.util.Map;
 
 /** A municipality or district: its villages and people, how many are underserved, and per rule who misses it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record UnderservedArea(String ags, String name, int villages, int underservedVillages, int population,
+public record UnderservedArea(String ags, String name, int villages, int underservedVillages,
+                              @Schema(description = "the people of the analysed villages (their figures summed)")
+                              int population,
                               int populationAffected, int villagesWithoutPopulationFigure,
+                              @Schema(description = "the area's official population (Destatis GV-ISys, Zensus 2022;"
+                                      + " a district's: the sum of its municipalities'), null where none is imported")
+                              Integer officialPopulation,
                               Map<String, Affected> missing) {
 
     @Schema(description = "The villages that miss a rule and the people living there, keyed by the rule as the"
@@ -26,7 +31,7 @@ public record UnderservedArea(String ags, String name, int villages, int underse
         Map<String, Affected> missing = new LinkedHashMap<>();
         rules.forEach(r -> missing.put(r, new Affected(a.perRule().get(r)[0], a.perRule().get(r)[1])));
         return new UnderservedArea(a.ags(), a.name(), a.villages(), a.underservedVillages(), a.population(),
-                a.populationAffected(), a.villagesWithoutPopulationFigure(), missing);
+                a.populationAffected(), a.villagesWithoutPopulationFigure(), a.officialPopulation(), missing);
     }
 
     /** A row per area: its villages and people, the underserved among them, then per rule who misses it. */
@@ -38,6 +43,8 @@ public record UnderservedArea(String ags, String name, int villages, int underse
         columns.add(new Column<>("Einwohner", UnderservedArea::population));
         columns.add(new Column<>("davon betroffen", UnderservedArea::populationAffected));
         columns.add(new Column<>("Ortsteile ohne Einwohnerzahl", UnderservedArea::villagesWithoutPopulationFigure));
+        columns.add(new Column<>(level == AreaLevel.MUNICIPALITY ? "Einwohner der Gemeinde (amtlich)"
+                : "Einwohner des Kreises (amtlich)", UnderservedArea::officialPopulation));
         for (String r : rules) {
             columns.add(new Column<>("Ortsteile ohne " + r, a -> a.missing().get(r).villages()));
             columns.add(new Column<>("Einwohner ohne " + r, a -> a.missing().get(r).population()));

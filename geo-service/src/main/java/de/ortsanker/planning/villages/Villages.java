@@ -44,7 +44,8 @@ public class Villages {
             )
             select l.id, l.name, l.kind, ST_X(l.geom), ST_Y(l.geom), p.people, p.source,
                    p.reference_date, l.source, l.licence, l.attribution, v.ags, g.name, left(v.ags, 5), k.name,
-                   p.method, p.note_en, p.uncertainty
+                   p.method, p.note_en, p.uncertainty, official_population_of('gemeinde', v.ags),
+                   official_population_of('kreis', left(v.ags, 5))
               from v join localities l on l.id = v.id
               left join village_population p on p.locality_id = l.id
               left join (select distinct on (ags) ags, name from admin_areas
@@ -92,7 +93,8 @@ public class Villages {
             Population population = population(rs);
             return new Village(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
                     rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), population,
-                    rs.getString(9), rs.getString(10), rs.getString(11));
+                    rs.getString(9), rs.getString(10), rs.getString(11), (Integer) rs.getObject(19),
+                    (Integer) rs.getObject(20));
         }, args.toArray());
         return new Loaded(villages, null);
     }

@@ -384,9 +384,11 @@ public final class FeatureMapper {
             if (wkt != null) {
                 try {
                     return context.place(new WKTReader(FACTORY).read(wkt), crs, origin, t);
-                } catch (ParseException e) {
+                } catch (ParseException | RuntimeException e) {
+                    // JTS refuses some values with an IllegalArgumentException (an open ring, too few points):
+                    // it is this row's value that is bad, not the file.
                     context.reject(origin, columns.column("wkt").orElseThrow(), "not a WKT geometry ("
-                            + e.getMessage() + ")", t);
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", t);
                     return null;
                 }
             }

@@ -68,6 +68,11 @@ public final class Shapes {
         throw new IllegalArgumentException("not an area: " + g.getGeometryType());
     }
 
+    /** A LineString or MultiLineString (a line, not a point or an area). */
+    public static boolean isLine(Geometry g) {
+        return g instanceof org.locationtech.jts.geom.LineString || g instanceof org.locationtech.jts.geom.MultiLineString;
+    }
+
     public static boolean isArea(Geometry g) {
         return g instanceof Polygon || g instanceof MultiPolygon;
     }

@@ -114,11 +114,34 @@ public final class ShapefileImporter implements FileImporter {
                 var origin = Origin.feature(name, geometries.number());
                 mapper.accept(new SourceFeature(origin, attributes, g), crs, context);
             }
+            if (table.next() != null) {
+                // 401 Länder rows beside 25 district shapes were imported as districts named Flensburg, Kiel …
+                throw new ImportFailure(name + ": the .dbf has more records (" + table.records() + ") than the .shp"
+                        + " has shapes (" + geometries.number() + "): they do not belong together");
+            }
+            long indexed = shxRecords();
+            if (indexed >= 0 && indexed != geometries.number()) {
+                throw new ImportFailure(name + ": the .shx indexes " + indexed + " shapes, the .shp holds "
+                        + geometries.number() + ": one of them is truncated or they do not belong together");
+            }
             if (deleted > 0) {
                 context.problem(new Problem(name, null, null, null, null, deleted
                         + " records are marked deleted in the .dbf and were left out", Problem.Action.NOTE));
             }
         }
+    }
+
+    /** How many shapes the .shx beside the .shp indexes (8 bytes each after a 100-byte header); -1 without one. */
+    private long shxRecords() throws IOException {
+        Optional<Path> shx = sibling(shp, "shx");
+        if (shx.isEmpty()) {
+            return -1;
+        }
+        long size = Files.size(shx.get());
+        if (size < 100 || (size - 100) % 8 != 0) {
+            throw new ImportFailure(shx.get().getFileName() + ": is not a shape index (" + size + " bytes)");
+        }
+        return (size - 100) / 8;
     }
 
     private DbfReader openDbf(ImportContext context) throws IOException {

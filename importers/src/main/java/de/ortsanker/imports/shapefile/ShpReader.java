@@ -109,7 +109,7 @@ final class ShpReader implements AutoCloseable {
                 default -> throw new ImportFailure(name + ": record " + number + " has shape type " + type
                         + ", which is not supported (points, lines and polygons are)");
             };
-        } catch (IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | IllegalArgumentException e) {
             throw new ImportFailure(name + ": corrupt (record " + number + " at byte " + (offset - length - 8)
                     + " is shorter than its parts and points say)");
         }
@@ -131,6 +131,9 @@ final class ShpReader implements AutoCloseable {
 
     private Geometry multipoint(ByteBuffer b) {
         int n = b.getInt(36);
+        if (n < 0 || 40L + 16L * n > b.capacity()) {
+            throw new IndexOutOfBoundsException();
+        }
         var points = new org.locationtech.jts.geom.Point[n];
         for (int i = 0; i < n; i++) {
             points[i] = factory.createPoint(new Coordinate(b.getDouble(40 + 16 * i), b.getDouble(48 + 16 * i)));
@@ -141,8 +144,17 @@ final class ShpReader implements AutoCloseable {
     private List<Coordinate[]> parts(ByteBuffer b) {
         int parts = b.getInt(36);
         int points = b.getInt(40);
-        if (parts < 0 || points < 0 || parts > points + 1) {
+        // Counts and offsets as the record says them, checked against its length before anything is made of
+        // them: a flipped bit must not become a negative or a two-gigabyte array.
+        if (parts < 0 || points < 0 || parts > points + 1 || 44L + 4L * parts + 16L * points > b.capacity()) {
             throw new IndexOutOfBoundsException();
+        }
+        for (int p = 0, previous = 0; p < parts; p++) {
+            int start = b.getInt(44 + 4 * p);
+            if (start < previous || start > points) {
+                throw new IndexOutOfBoundsException();
+            }
+            previous = start;
         }
         int pointsAt = 44 + 4 * parts;
         var out = new ArrayList<Coordinate[]>();

@@ -37,6 +37,10 @@ public final class CsvTable implements Table {
         if (first == null || first.isBlank()) {
             throw new ImportFailure(name + ": empty, or its first line (the header) is empty");
         }
+        if (first.length() + 2 > 1 << 16) {
+            throw new ImportFailure(name + ": its first line (the header) is longer than 64 KB; a header holds the"
+                    + " column names, separated by ; or , — is this a CSV file with a header row?");
+        }
         reader.reset();
         this.delimiter = delimiter != null ? delimiter : detect(first);
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(this.delimiter).setHeader()

@@ -55,6 +55,10 @@ class ImportCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --max-errors takes a number of records,"
                 + " 0 or more, or none for no limit, not -5\n");
         err.reset();
+        assertThat(run("--area", "Elbe-Elster", "x.osm.pbf")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --area takes the official key (AGS) of a"
+                + " Land (2 digits), Kreis (5, e.g. 12062 for Elbe-Elster) or Gemeinde (8), not Elbe-Elster");
+        err.reset();
         assertThat(run("--max-errors=many", "x.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --max-errors takes a number");
         err.reset();
