@@ -525,6 +525,17 @@ class WebMapBrowserIT {
             throw new AssertionError("summary: " + browser.find("#summary").getText(), e);
         }
         assertThat(browser.all("#villages tbody tr")).hasSize(rows);
+
+        // In English, the page and its download are English, headings and values.
+        browser.find("#lang").click();
+        browser.await("the English summary", d -> browser.find("#summary").getText().contains(" of " + villages + " villages") ? true : null);
+        String english = browser.find("#downloads a[href*='f=csv']:not([href*='per='])").getAttribute("href");
+        assertThat(english).contains("lang=en").contains("ags=" + LANDKREIS_BAYREUTH);
+        List<String> englishLines = http.send(HttpRequest.newBuilder(URI.create(english)).build(),
+                HttpResponse.BodyHandlers.ofString()).body().lines().toList();
+        assertThat(englishLines.get(0)).contains("\"Rank\"", "\"Village\"", "\"Population: method\"");
+        assertThat(englishLines.subList(1, englishLines.size())).allSatisfy(l -> assertThat(l)
+                .containsAnyOf("\"village\"", "\"hamlet\"").doesNotContain("\"Dorf\"", "\"Weiler\"", "unbekannt"));
     }
 
     @Test
