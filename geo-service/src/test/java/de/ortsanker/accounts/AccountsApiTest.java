@@ -144,6 +144,13 @@ class AccountsApiTest {
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(201);
         long grantId = body(grant).get("id").asLong();
 
+        for (String[] bad : new String[][] {{"{\"name\":\"x\",\"scopes\":[\"edit\"],\"expires_in_days\":400}", "expires_in_days"},
+                {"{\"name\":\"x\",\"scopes\":[\"root\"]}", "scopes"}, {"{\"name\":\"x\",\"scopes\":[]}", "scopes"},
+                {"{\"scopes\":[\"edit\"]}", "name"}}) {
+            var refused = asAdmin("POST", "/admin/accounts/api-herzberg/tokens", bad[0]);
+            problem(refused, 400);
+            assertThat(body(refused).get("invalid-params").get(0).get("name").asText()).isEqualTo(bad[1]);
+        }
         var issued = asAdmin("POST", "/admin/accounts/api-herzberg/tokens",
                 "{\"name\":\"Stadtportal\",\"scopes\":[\"edit\"],\"expires_in_days\":30}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
@@ -324,6 +331,8 @@ class AccountsApiTest {
         paths.addAll(List.of("/", "/login", "/places/search?q=Herzberg", "/places/nearby?lat=51.68&lon=13.23&radius=50000",
                 "/planning/publications", "/map/config.json"));
         assertThat(paths).hasSizeGreaterThan(20);
+        assertThat(api.get("paths").has("/admin/accounts")).as("the administrators' API is documented in /api").isTrue();
+        assertThat(api.get("paths").has("/admin/audit.csv")).isTrue();
         for (String path : paths) {
             var answer = send("GET", path, null);
             assertThat(answer.statusCode()).as(path).isLessThan(500);
