@@ -285,7 +285,7 @@ public class PlanningController {
     private ResponseEntity<byte[]> published(Actor actor, String collection, Format format, Area area,
                                              Planning.Answered answered) {
         audit.record("planning-published", actor.login(), collection, Map.of("run", answered.run(), "area", area.key(),
-                "via", actor.tokenId() == null ? "session" : "token " + actor.tokenId()));
+                "via", actor.via()));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/collections/{collection}/items").queryParam("run", answered.run())
                 .buildAndExpand(collection).toUri();
