@@ -15,7 +15,7 @@ public record Actor(long accountId, String login, Long tokenId, Set<Scope> scope
     }
 
     /** How the actor came in, for the audit log. */
-    String via() {
+    public String via() {
         return tokenId == null ? "session" : "token " + tokenId;
     }
 }

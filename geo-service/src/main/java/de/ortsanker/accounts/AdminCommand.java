@@ -1,5 +1,7 @@
 package de.ortsanker.accounts;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import de.ortsanker.database.DatabaseSettings;
 import de.ortsanker.database.Migrations;
 import de.ortsanker.problem.InvalidParameter;
@@ -9,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -30,6 +33,10 @@ public final class AdminCommand {
     }
 
     public static void main(String[] args) {
+        // A command answers in one line: Flyway's progress belongs to the service's log, not here.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.getLogger("org.flywaydb").setLevel(Level.ERROR);
+        }
         var settings = DatabaseSettings.fromEnvironment();
         System.exit(run(args, settings.dataSource(), new BufferedReader(new InputStreamReader(System.in,
                 StandardCharsets.UTF_8)), System.console() != null, System.out, System.err));

@@ -14,8 +14,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit log: sign-ins, failed sign-ins, lockouts, accounts, role changes, token creation, use and
- * revocation. Written in the transaction of what it records where there is one; read (JSON) and exported
- * (CSV) by administrators only.
+ * revocation, publications. Written right after what it records succeeded; read (JSON) and exported (CSV)
+ * by administrators only.
  */
 @Component
 public class Audit {

@@ -61,9 +61,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
                 .addFilterBefore(new BearerTokens(tokens, audit), UsernamePasswordAuthenticationFilter.class)
+                // No entry point of our own: Spring's generated login page stays (URLs are never refused for
+                // authentication here; Permissions answers 401 itself). Access denied is CSRF's only refusal.
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(json, response, 401,
-                                "Authentication required", "sign in (POST /login) or send a Bearer token"))
                         .accessDeniedHandler((request, response, e) -> problem(json, response, 403, "Forbidden",
                                 "missing or invalid CSRF token: a form sends the _csrf field of its page, a script"
                                         + " signed in with a session the X-CSRF-TOKEN header; or use a Bearer token")))

@@ -1,6 +1,8 @@
 package de.ortsanker.planning;
 
 import de.ortsanker.accounts.Action;
+import de.ortsanker.accounts.Actor;
+import de.ortsanker.accounts.Audit;
 import de.ortsanker.accounts.Permissions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,11 +75,13 @@ public class PlanningController {
     private final ConditionalResponses conditional;
     private final ObjectMapper json;
     private final Permissions permissions;
+    private final Audit audit;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
-                              Permissions permissions) {
+                              Permissions permissions, Audit audit) {
         this.permissions = permissions;
+        this.audit = audit;
         this.planning = planning;
         this.areas = areas;
         this.settings = settings;
@@ -157,12 +161,12 @@ public class PlanningController {
             @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
             @ParameterObject Question question,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
-        requirePublishing();
+        var actor = requirePublishing();
         List<Rule> rules = rules(rule, question);
         deprecations(rules.stream().map(Rule::target).toList(), request);
         Format format = Format.choose(question.f(), accept);
         Area area = area(question);
-        return published("planning_underserved", format, area, question.language(),
+        return published(actor, "planning_underserved", format, area, question.language(),
                 planning.underserved(area, model(question), rules, true));
     }
 
@@ -205,12 +209,12 @@ public class PlanningController {
             @RequestParam(required = false, defaultValue = "true") boolean vacant,
             @ParameterObject Question question,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
-        requirePublishing();
+        var actor = requirePublishing();
         var c = candidateQuestion(rule, n, vacant, question, request);
         deprecations(List.of(c.rule().target()), request);
         Format format = Format.choose(question.f(), accept);
         Area area = area(question);
-        return published("planning_candidates", format, area, question.language(),
+        return published(actor, "planning_candidates", format, area, question.language(),
                 planning.candidates(area, model(question), c.rule(), c.n(), vacant, c.given(), true));
     }
 
@@ -280,8 +284,10 @@ public class PlanningController {
     }
 
     /** 201 with the answer and where the published features are. */
-    private ResponseEntity<byte[]> published(String collection, Format format, Area area, Language language,
-                                             Planning.Answered answered) {
+    private ResponseEntity<byte[]> published(Actor actor, String collection, Format format, Area area,
+                                             Language language, Planning.Answered answered) {
+        audit.record("planning-published", actor.login(), collection, Map.of("run", answered.run(), "area", area.key(),
+                "via", actor.via()));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/collections/{collection}/items").queryParam("run", answered.run())
                 .buildAndExpand(collection).toUri();
@@ -300,8 +306,8 @@ public class PlanningController {
     }
 
     /** Publishing replaces the county's current results: the county administrator's (401/403 otherwise). */
-    private void requirePublishing() {
-        permissions.check(Action.PUBLISH_PLANNING);
+    private Actor requirePublishing() {
+        return permissions.check(Action.PUBLISH_PLANNING);
     }
 
     /** Old layer codes in targets work for one release: the answer says they are deprecated. */

@@ -346,6 +346,14 @@ class PlanningApiTest {
     void publishedResultsAreOgcCollections() throws Exception {
         assertThat(post("/planning/underserved?ags=09999").statusCode()).isEqualTo(201);
         assertThat(post("/planning/candidates?ags=09999&n=2").statusCode()).isEqualTo(201);
+        // every publication is in the audit log: who published which run for which area
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
+                select count(*) from audit_events a join planning_runs r on r.id = (a.detail->>'run')::bigint
+                 where a.event = 'planning-published' and a.actor = 'test-admin' and a.subject = 'planning_candidates'
+                   and a.detail->>'area' = r.area_key and r.area_key = 'ags:09999'""")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(1);
+        }
         assertThat(select(collections.get("planning_underserved"), "rank <= 2 and area = 'Landkreis Testkreis'", "name"))
                 .containsExactly("Ostheim", "Neudorf");
         assertThat(select(collections.get("planning_underserved"), "A_CONTAINS(missing_rules, ('mitfahrbank|bus_stop:1000')) and area = 'Landkreis Testkreis'",
