@@ -9,6 +9,8 @@
 #   2. otherwise a private cluster whose data directory lives in .ortsanker/pgdata (git-ignored),
 #      listening on 127.0.0.1:${ORTSANKER_PG_PORT:-5433}.
 # It creates the databases "ortsanker" and "ortsanker_test" with the extensions postgis and pg_trgm and
+# installs pgRouting beside PostGIS (the routing module's tests compare walking distances with pgr_dijkstra;
+# each test creates the extension in its database itself), and
 # writes the connection settings to .ortsanker/db.env, which scripts/run.sh and scripts/test.sh read.
 # Idempotent: when everything is in place it only checks and prints.
 set -euo pipefail
@@ -80,8 +82,12 @@ EOF
   echo "jdbc:postgresql://$1:$2/$APP_DB"
 }
 
+pgrouting_installed() {  # any PostgreSQL major with pgRouting's extension files
+  ls /usr/share/postgresql/*/extension/pgrouting.control >/dev/null 2>&1
+}
+
 # Fast path: the last run's cluster still answers and has everything.
-if [ -f "$ENV_FILE" ] && command -v psql >/dev/null 2>&1; then
+if [ -f "$ENV_FILE" ] && command -v psql >/dev/null 2>&1 && pgrouting_installed; then
   url=$(sed -n 's/^ORTSANKER_DB_URL=//p' "$ENV_FILE")
   hostport=${url#jdbc:postgresql://}; hostport=${hostport%%/*}
   if postgis_ready "${hostport%%:*}" "${hostport##*:}"; then
@@ -94,9 +100,12 @@ if [ -z "$(pg_bin_dir)" ] || ! command -v psql >/dev/null 2>&1; then
   apt_install postgresql postgresql-contrib
 fi
 
-ensure_postgis_for() {  # MAJOR
+ensure_postgis_for() {  # MAJOR: PostGIS, and pgRouting (Debian's postgresql-MAJOR-pgrouting) for the tests
   if [ ! -f "/usr/share/postgresql/$1/extension/postgis.control" ]; then
     apt_install "postgresql-$1-postgis-3"
+  fi
+  if [ ! -f "/usr/share/postgresql/$1/extension/pgrouting.control" ]; then
+    apt_install "postgresql-$1-pgrouting"
   fi
 }
 

@@ -48,5 +48,10 @@ started=$(date +%s)
 grep -E '^[^ ].*: (imported|skipped)' "$ROOT/.ortsanker/demo-import.log" | sed 's/^/run.sh: demo data: /' || true
 echo "run.sh: demo data ready in $(( $(date +%s) - started )) s"
 
+# The walking and cycling networks of the demo's OSM extracts, built by the service in the background
+# (graphs kept in .ortsanker/graphs): rules in minutes such as third_places:walk:20min answer on them.
+export ORTSANKER_ROUTING_EXTRACTS=${ORTSANKER_ROUTING_EXTRACTS-$ROOT/data/osm/north-bayreuth.osm.pbf,$ROOT/data/osm/herrenberg-and-around-2020-04-21.osm.pbf}
+export ORTSANKER_ROUTING_CACHE_DIR=${ORTSANKER_ROUTING_CACHE_DIR:-$ROOT/.ortsanker/graphs}
+
 echo "run.sh: serving on http://localhost:${PORT:-8080} (database $ORTSANKER_DB_URL)"
 exec java ${JAVA_OPTS:-} -jar "$JAR"

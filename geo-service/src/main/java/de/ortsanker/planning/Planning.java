@@ -17,6 +17,10 @@ import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.distance.DistanceModel;
 import de.ortsanker.planning.distance.Reach;
 import de.ortsanker.planning.distance.Site;
+import de.ortsanker.planning.distance.TravelTimes;
+import de.ortsanker.planning.villages.Village;
+import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.routing.TravelMode;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.provenance.Provenance;
 import de.ortsanker.planning.provenance.Provenances;
@@ -59,9 +63,12 @@ public class Planning {
     private final Publications publications;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TravelTimes travelTimes;
 
     public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
-                    Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                    Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction,
+                    TravelTimes travelTimes) {
+        this.travelTimes = travelTimes;
         this.settings = settings;
         this.villages = villages;
         this.provenances = provenances;
@@ -104,7 +111,7 @@ public class Planning {
             var loaded = load(area);
             var vs = loaded.villages();
             List<Target> targets = rules.stream().map(Rule::target).toList();
-            Reach reach = model.reach(area, vs, targets, new int[0]);
+            Reach reach = reachOf(area, vs, model, rules);
             // Only the places an underserved village misses are named in the answer.
             model.nameNearest(reach, v -> IntStream.range(0, rules.size())
                     .anyMatch(r -> Underserved.misses(rules.get(r), reach.nearest(r, v))));
@@ -120,6 +127,10 @@ public class Planning {
 
     public Answered candidates(Area area, DistanceModel model, Rule rule, int n, boolean vacant, List<Site> given,
                                boolean publish) {
+        if (rule.timed()) {
+            throw new InvalidParameter("rule", "'" + rule.label() + "': candidate sites are judged by a radius in metres"
+                    + " for now, e.g. third_places:2000");
+        }
         return inTransaction(() -> {
             var loaded = load(area);
             var vs = loaded.villages();
@@ -145,6 +156,37 @@ public class Planning {
             Long run = publish ? publications.candidates(area, inputs, provenance, result) : null;
             return new Answered(CandidatesAnswer.of(inputs, result, settings.listLimit(), provenance), run);
         });
+    }
+
+    /**
+     * The nearest place for each rule: rules in metres as the request's model measures, rules in minutes
+     * along the network of their own mode — one search per target and mode.
+     */
+    private Reach reachOf(Area area, List<Village> vs, DistanceModel model, List<Rule> rules) {
+        List<Target> targets = rules.stream().map(Rule::target).toList();
+        Reach combined = null;
+        List<Integer> inMetres = IntStream.range(0, rules.size()).filter(r -> !rules.get(r).timed()).boxed().toList();
+        if (!inMetres.isEmpty()) {
+            Reach part = model.reach(area, vs, inMetres.stream().map(targets::get).toList(), new int[0]);
+            combined = new Reach(targets, new int[0], vs.size(), part.searchedBox());
+            for (int i = 0; i < inMetres.size(); i++) {
+                combined.copyNearest(inMetres.get(i), part, i);
+            }
+        }
+        for (TravelMode mode : TravelMode.values()) {
+            List<Integer> timed = IntStream.range(0, rules.size()).filter(r -> rules.get(r).mode() == mode).boxed().toList();
+            if (timed.isEmpty()) {
+                continue;
+            }
+            Reach part = travelTimes.reach(vs, timed.stream().map(targets::get).toList(), mode, "rule");
+            if (combined == null) {
+                combined = new Reach(targets, new int[0], vs.size(), part.searchedBox());
+            }
+            for (int i = 0; i < timed.size(); i++) {
+                combined.copyNearest(timed.get(i), part, i);
+            }
+        }
+        return combined;
     }
 
     private Villages.Loaded load(Area area) {

@@ -113,7 +113,10 @@ public class PlanningController {
         var conditions = question.conditions();
         List<Target> targets = distinct((target == null || target.isEmpty() ? settings.targets() : target).stream()
                 .map(t -> Target.parse(t, conditions, "target")).toList(), Target::label);
-        int[] radii = (radius == null || radius.isEmpty() ? settings.radii().stream().map(String::valueOf).toList() : radius)
+        // Along the network each target is one search for the nearest place: no default radii to count within.
+        boolean alongNetwork = Mode.parse(question.mode()).travelMode() != null;
+        int[] radii = (radius == null || radius.isEmpty()
+                ? (alongNetwork ? List.<String>of() : settings.radii().stream().map(String::valueOf).toList()) : radius)
                 .stream().mapToInt(r -> Radius.parse(r, "radius", settings.maxRadiusM())).distinct().sorted().toArray();
         if (radii.length > 10) {
             throw new InvalidParameter("radius", "at most 10 radii");
@@ -235,8 +238,12 @@ public class PlanningController {
     private static final String ANSWER = "The answer with its inputs and provenance (sources, licences, attributions,"
             + " import dates).";
     private static final String PUBLISHED = "Published: the answer, and at Location the published features.";
-    private static final String RULE = "KINDS:METRES — layers or kinds joined by | (any counts) and a radius, e.g."
-            + " third_places:2000 or mitfahrbank|bus_stop:1000. Repeatable. Default: ${ortsanker.planning.rules}";
+    private static final String RULE = "KINDS:METRES or KINDS:MODE:MINUTESmin — layers or kinds joined by | (any"
+            + " counts) and either a radius in metres (measured as `mode` says; a straight line by default), e.g."
+            + " third_places:2000 or mitfahrbank|bus_stop:1000, or a travel time along the OpenStreetMap network on foot"
+            + " (walk) or by bike (bike), 1 … 180 minutes, e.g. third_places:walk:20min or third_places:bike:15min."
+            + " transit answers 400 until a timetable is imported. Repeatable; rules of both forms mix."
+            + " Default: ${ortsanker.planning.rules}";
     private static final String CANDIDATE_RULE = "The offer to site, as KINDS:METRES. Default:"
             + " ${ortsanker.planning.candidate-rule}";
 
@@ -325,9 +332,13 @@ public class PlanningController {
     private DistanceModel model(Question question) {
         Mode mode = Mode.parse(question.mode());
         DistanceModel model = models.get(mode);
+        if (mode == Mode.TRANSIT) {
+            throw new InvalidParameter("mode", "transit travel times need a public-transport timetable (GTFS), and none"
+                    + " is imported on this service; straight, walk and bike are available");
+        }
         if (model == null) {
-            throw new InvalidParameter("mode", "'" + mode.code() + "' is not available yet: distances along the road"
-                    + " network (walk, bike, car) are planned; use mode=straight");
+            throw new InvalidParameter("mode", "'" + mode.code() + "' is not available: distances by car are planned;"
+                    + " use straight, walk or bike");
         }
         return model;
     }

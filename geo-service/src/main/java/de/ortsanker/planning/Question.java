@@ -16,7 +16,10 @@ public record Question(
                 + " Without ags and bbox, all data is analysed.") String ags,
         @Parameter(description = "The area as a box minLon,minLat,maxLon,maxLat (WGS 84).") String bbox,
         @Parameter(description = "How distance is measured: straight (default, as the crow flies on the WGS 84"
-                + " ellipsoid). walk, bike and car (along the road network) are planned and answer 400 for now.")
+                + " ellipsoid), walk or bike (along the OpenStreetMap network: metres and minutes of the fastest way;"
+                + " /planning/reach then gives no counts within radii). transit answers 400 until a timetable is"
+                + " imported, car 400 (planned). Rules in minutes (third_places:walk:20min) carry their own mode.",
+                schema = @Schema(allowableValues = {"straight", "walk", "bike"}))
         String mode,
         @Parameter(name = PlaceFilter.STEP_FREE, description = "Only step-free places count: `yes` (step-free) or"
                 + " `limited` (at least partly), as everywhere in the service",

@@ -463,7 +463,17 @@ class PlanningApiTest {
         assertProblem("/planning/underserved?rule=third_places", 400, "rule", "lacks a radius");
         assertProblem("/planning/reach?radius=abc", 400, "radius", "whole number of metres");
         assertProblem("/planning/reach?target=" + enc("bus_stop|ufo"), 400, "target", "'ufo'");
-        assertProblem("/planning/underserved?mode=walk", 400, "mode", "not available yet");
+        // This service is given no OSM extract: walking and cycling say which data is missing.
+        assertProblem("/planning/underserved?mode=walk", 400, "mode", "no OpenStreetMap extract is configured");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:walk:20min"), 400, "rule",
+                "no OpenStreetMap extract is configured");
+        assertProblem("/planning/underserved?mode=transit", 400, "mode", "timetable (GTFS), and none is imported");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:transit:30min"), 400, "rule",
+                "timetable (GTFS), and none is imported");
+        assertProblem("/planning/underserved?mode=car", 400, "mode", "not available");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:walk:0min"), 400, "rule", "must be 1 … 180");
+        assertProblem("/planning/underserved?rule=" + enc("third_places:20min"), 400, "rule", "needs its mode");
+        assertProblem("/planning/candidates?rule=" + enc("third_places:walk:20min"), 400, "rule", "judged by a radius");
         assertProblem("/planning/underserved?mode=teleport", 400, "mode", "not a distance mode");
         assertProblem("/planning/underserved?ags=123", 400, "ags", "not an official key");
         assertProblem("/planning/underserved?ags=09999003", 400, "ags", "no municipality, district or Land has the key");

@@ -61,16 +61,28 @@ public final class Networks implements AutoCloseable {
             return "no OpenStreetMap extract is configured for walking and cycling networks"
                     + " (ortsanker.routing.extracts)";
         }
+        String now = state.get();
+        if (current.get().isEmpty() && now.startsWith("the last build failed")) {
+            return "the walking and cycling network could not be built from "
+                    + settings.extracts().stream().map(p -> p.getFileName().toString()).toList() + " (" + now + ")";
+        }
         if (current.get().isEmpty()) {
             return "the walking and cycling network is still being built from "
                     + settings.extracts().stream().map(p -> p.getFileName().toString()).toList()
-                    + " (" + state.get() + "); ask again in a minute";
+                    + " (" + now + "); ask again in a minute";
         }
         return null;
     }
 
     private void rebuildIfChanged() {
-        List<String> keys = settings.extracts().stream().map(Networks::key).toList();
+        List<String> keys;
+        try {
+            keys = settings.extracts().stream().map(Networks::key).toList();
+        } catch (UncheckedIOException e) {
+            state.set("the last build failed: " + e.getMessage());
+            log.error("routing: {}; answering from the previous networks", e.getMessage());
+            return;
+        }
         if (keys.equals(builtKeys)) {
             return;
         }

@@ -77,6 +77,9 @@ public final class Underserved {
 
     /** Whether a village whose nearest place of the rule's kinds is {@code near} (null: none) breaks the rule. */
     public static boolean misses(Rule rule, NearPlace near) {
+        if (rule.timed()) {
+            return near == null || !near.timed() || near.seconds() > rule.minutes() * 60.0;
+        }
         return near == null || near.metres() > rule.radiusM();
     }
 

@@ -37,12 +37,20 @@ public record Inputs(AnalysedArea area,
         }
     }
 
-    /** A rule as the request wrote it, with the kinds and radius it stands for. */
+    /**
+     * A rule as the request wrote it, with the kinds and the radius or the time it stands for.
+     *
+     * @param radiusM a rule in metres: its radius; null for a rule in minutes
+     * @param mode    a rule in minutes: walk or bike (along the network); null for a rule in metres
+     * @param minutes a rule in minutes: the time it allows; null for a rule in metres
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RuleInput(String rule, List<String> kinds, int radiusM) {
+    public record RuleInput(String rule, List<String> kinds, Integer radiusM, String mode, Integer minutes) {
 
         public static RuleInput of(Rule r) {
-            return new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), r.radiusM());
+            return r.timed()
+                    ? new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), null, r.mode().code(), r.minutes())
+                    : new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), r.radiusM(), null, null);
         }
     }
 

@@ -10,6 +10,11 @@ public record NearestPlace(long id, String kind, String name) {
         return p == null ? null : new NearestPlace(p.id(), p.kind(), p.name());
     }
 
+    /** Minutes to the place along the network, to a tenth; null when there is none or distance was straight. */
+    static Double minutes(NearPlace p) {
+        return p == null || !p.timed() ? null : Math.round(p.seconds() / 6.0) / 10.0;
+    }
+
     /** Whole metres to the place; null when there is none at all. */
     static Long metres(NearPlace p) {
         return p == null ? null : Math.round(p.metres());

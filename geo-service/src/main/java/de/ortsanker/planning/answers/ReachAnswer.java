@@ -47,7 +47,7 @@ public record ReachAnswer(@Schema(allowableValues = "reach") String analysis, Re
 
     @Override
     public List<Column<VillageReach>> villageColumns() {
-        return VillageReach.columns(inputs.labels(), inputs.radiiM());
+        return VillageReach.columns(inputs.labels(), inputs.radiiM(), !"straight".equals(inputs.asked().mode()));
     }
 
     /** A row per area: its villages and people, then per target the distances and the people within the radii. */

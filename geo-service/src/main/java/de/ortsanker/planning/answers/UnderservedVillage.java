@@ -18,14 +18,17 @@ public record UnderservedVillage(int rank, @JsonUnwrapped VillageFacts village, 
     /**
      * A rule the village breaks, and the nearest place of the rule's kinds.
      *
-     * @param nearestM whole metres to the nearest place; null when there is none at all
+     * @param nearestM   whole metres to the nearest place (along the network for walk and bike); null when there
+     *                   is none at all
+     * @param nearestMin minutes to it along the network, to a tenth; null in a straight line or when there is none
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record MissedRule(@Schema(description = "the rule as the request wrote it") String rule, Long nearestM,
-                             NearestPlace nearest) {
+                             Double nearestMin, NearestPlace nearest) {
 
         public static MissedRule of(Underserved.Missing m) {
-            return new MissedRule(m.rule(), NearestPlace.metres(m.nearest()), NearestPlace.of(m.nearest()));
+            return new MissedRule(m.rule(), NearestPlace.metres(m.nearest()), NearestPlace.minutes(m.nearest()),
+                    NearestPlace.of(m.nearest()));
         }
 
         /** "third_places:2000 (nearest 3400 m: Gasthof Linde)" or "… (none at all)". */
@@ -39,8 +42,8 @@ public record UnderservedVillage(int rank, @JsonUnwrapped VillageFacts village, 
                 return new Words(rule + " (keiner erreichbar)", rule + " (none at all)");
             }
             String name = nearest.name() == null ? "" : ": " + nearest.name();
-            return new Words(rule + " (nächster " + nearestM + " m" + name + ")",
-                    rule + " (nearest " + nearestM + " m" + name + ")");
+            String how = nearestMin == null ? nearestM + " m" : nearestMin + " min, " + nearestM + " m";
+            return new Words(rule + " (nächster " + how + name + ")", rule + " (nearest " + how + name + ")");
         }
     }
 

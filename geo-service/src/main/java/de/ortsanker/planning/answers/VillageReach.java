@@ -22,12 +22,14 @@ public record VillageReach(@JsonUnwrapped VillageFacts village, Map<String, Targ
         implements VillageItem {
 
     /**
-     * @param nearestM whole metres to the nearest place; null when there is none at all
-     * @param within   per radius in metres, how many places lie within it
+     * @param nearestM   whole metres to the nearest place (along the network for walk and bike); null when there
+     *                   is none at all
+     * @param nearestMin minutes to it along the network (walk, bike), to a tenth; null in a straight line
+     * @param within     per radius in metres, how many places lie within it (straight line only)
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(description = "What a village can reach of one target, keyed by the target as the request wrote it")
-    public record TargetReach(Long nearestM, NearestPlace nearest, Map<Integer, Integer> within) {
+    public record TargetReach(Long nearestM, Double nearestMin, NearestPlace nearest, Map<Integer, Integer> within) {
     }
 
     static VillageReach of(Village village, Reach reach, int v) {
@@ -40,16 +42,19 @@ public record VillageReach(@JsonUnwrapped VillageFacts village, Map<String, Targ
                 within.put(radii[i], reach.within(t, i, v));
             }
             perTarget.put(reach.targets().get(t).label(),
-                    new TargetReach(NearestPlace.metres(near), NearestPlace.of(near), within));
+                    new TargetReach(NearestPlace.metres(near), NearestPlace.minutes(near), NearestPlace.of(near), within));
         }
         return new VillageReach(VillageFacts.of(village), perTarget, village.lon(), village.lat());
     }
 
     /** A row per village: the village, then per target the nearest place and the counts within the radii. */
-    static List<Column<VillageReach>> columns(List<String> targets, List<Integer> radii) {
+    static List<Column<VillageReach>> columns(List<String> targets, List<Integer> radii, boolean timed) {
         List<Column<VillageReach>> columns = new ArrayList<>(VillageFacts.columns());
         for (String t : targets) {
             columns.add(new Column<>(t + ": nächste (m)", v -> v.reach().get(t).nearestM()));
+            if (timed) {
+                columns.add(new Column<>(t + ": nächste (min)", v -> v.reach().get(t).nearestMin()));
+            }
             columns.add(new Column<>(t + ": Name der nächsten", v -> v.reach().get(t).nearest() == null ? null
                     : v.reach().get(t).nearest().name()));
             for (int r : radii) {

@@ -65,10 +65,15 @@ public final class Reach {
         for (NearPlace[] row : nearest) {
             for (int v = 0; v < row.length; v++) {
                 if (row[v] != null && row[v].name() == null && names.containsKey(row[v].id())) {
-                    row[v] = new NearPlace(row[v].id(), row[v].kind(), names.get(row[v].id()), row[v].metres());
+                    row[v] = row[v].named(names.get(row[v].id()));
                 }
             }
         }
+    }
+
+    /** Takes one target's nearest places from another reach over the same villages (a rule measured another way). */
+    public void copyNearest(int target, Reach from, int fromTarget) {
+        System.arraycopy(from.nearest[fromTarget], 0, nearest[target], 0, nearest[target].length);
     }
 
     void setWithin(int target, int radius, int village, int count) {
