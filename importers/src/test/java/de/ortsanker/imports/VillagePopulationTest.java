@@ -55,7 +55,8 @@ class VillagePopulationTest {
                 select v.ags, sum(v.people) from village_population v join localities l on l.id = v.locality_id
                  where v.method <> 'own' group by v.ags
                 having bool_and(l.kind in ('hamlet', 'isolated_dwelling'))""");
-        assertThat(sums).hasSizeGreaterThanOrEqualTo(15);
+        // 14 on the three extracts: one fewer since V90 holds a village mapped as node and outline once.
+        assertThat(sums).hasSizeGreaterThanOrEqualTo(14);
         assertThat(partial).containsKey("09462000");   // the city of Bayreuth: one hamlet of it in the extract
         sums.forEach((ags, sum) -> {
             if (partial.containsKey(ags)) {
