@@ -120,6 +120,7 @@ class PopulationEverywhereTest {
         String csv = get("/planning/underserved?ags=08115053&f=csv&rule=" + enc("third_places:1")).body();
         String oberjettingen = sql("select people from village_population v join localities l on l.id = v.locality_id"
                 + " where l.name = 'Oberjettingen'");
-        assertThat(csv).contains("\"Oberjettingen\"").contains(";" + oberjettingen + ";\"addresses\";");
+        // The CSV speaks German by default: the method in words.
+        assertThat(csv).contains("\"Oberjettingen\"").contains(";" + oberjettingen + ";\"Anteil an der Gemeinde nach Adressen\";");
     }
 }
