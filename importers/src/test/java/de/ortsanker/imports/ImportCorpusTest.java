@@ -154,6 +154,15 @@ class ImportCorpusTest {
     }
 
     @Test
+    void aWorkbookThatUnpacksToFarMoreThanItHoldsIsRefused() throws Exception {
+        Path bomb = XlsxFixture.write(Files.createDirectories(dir.resolve("bomb")).resolve("raeume.xlsx"), "Räume", List.of(
+                List.of("ID", "Bezeichnung", "Art", "lon", "lat"),
+                List.of(1, "x".repeat(80 << 20), "meeting_room", 11.6, 49.98)));
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        refused(db, bomb, rooms().build(), "unpacks to", "MB from");
+    }
+
+    @Test
     void misEncodedTablesFailAndChangeNothing() throws Exception {
         Path utf16 = dir.resolve("utf16/vereine.csv");
         Files.createDirectories(utf16.getParent());

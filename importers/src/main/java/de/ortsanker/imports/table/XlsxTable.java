@@ -122,7 +122,31 @@ final class XlsxTable implements Table {
         return null;
     }
 
+    /** A part unpacking to more than this, at more than {@link #MAX_RATIO} times its packed size, is refused. */
+    static final long MAX_PART = 64L << 20;
+    static final long MAX_RATIO = 100;
+
+    /**
+     * Refuses a workbook with a part that unpacks to far more than it holds (issue 17: a 409 KB file with a
+     * 400 MB cell took 2.8 GB in the importer): no steward's list is a hundred times repetition.
+     */
+    private void checkSizes(Path file) {
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var e = entries.nextElement();
+                if (e.getSize() > MAX_PART && e.getCompressedSize() > 0 && e.getSize() > MAX_RATIO * e.getCompressedSize()) {
+                    throw new ImportFailure(name + ": its part " + e.getName() + " unpacks to " + (e.getSize() >> 20)
+                            + " MB from " + (e.getCompressedSize() >> 10) + " KB: refused as it would take that much"
+                            + " memory (a cell of millions of repeated characters?)");
+                }
+            }
+        } catch (IOException e) {
+            // not a zip at all, or a corrupt one: opening it says so below
+        }
+    }
+
     private ReadableWorkbook open(Path file) {
+        checkSizes(file);
         try {
             try {
                 return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
