@@ -186,6 +186,42 @@ class TravelTimesTest {
         assertThat(Arrays.asList(200, 500)).doesNotContain(r.statusCode());
     }
 
+    @Test
+    void anIsochroneIsAPolygonAroundTheNetworkReachedInTime() throws Exception {
+        // From a village of the extract: its nearest third place on foot lies inside the walk isochrone of the
+        // village's minutes to it (plus one).
+        JsonNode villages = getJson("/planning/reach?mode=walk&target=third_places").path("villages");
+        JsonNode village = null;
+        for (JsonNode v : villages) {
+            JsonNode min = v.path("reach").path("third_places").path("nearest_min");
+            if (!min.isNull() && !min.isMissingNode() && min.asDouble() < 60) {
+                village = v;
+                break;
+            }
+        }
+        assertThat(village).isNotNull();
+        int minutes = (int) Math.ceil(village.path("reach").path("third_places").path("nearest_min").asDouble()) + 1;
+        String at = "lon=" + village.path("lon").asText() + "&lat=" + village.path("lat").asText();
+        var r = get("/planning/isochrone?" + at + "&mode=walk&minutes=" + minutes);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/geo+json"));
+        JsonNode feature = json.readTree(r.body());
+        assertThat(feature.path("geometry").path("type").asText()).isEqualTo("Polygon");
+        assertThat(feature.path("properties").path("network_nodes_reached").asInt()).isGreaterThan(10);
+        long place = village.path("reach").path("third_places").path("nearest").path("id").asLong();
+        // 300 m around the hull: the place itself may lie off the way it is reached by.
+        Boolean inside = jdbc.queryForObject(
+                "select ST_Covers(ST_Buffer(ST_GeomFromGeoJSON(?)::geography, 300)::geometry,"
+                        + " (select case when GeometryType(geom) = 'POINT' then geom else ST_PointOnSurface(geom) end"
+                        + " from places where id = ?))", Boolean.class, feature.path("geometry").toString(), place);
+        assertThat(inside).isTrue();
+
+        assertThat(get("/planning/isochrone?" + at + "&mode=transit&minutes=10").body()).contains("GTFS");
+        assertThat(get("/planning/isochrone?" + at + "&mode=walk&minutes=0").statusCode()).isEqualTo(400);
+        assertThat(get("/planning/isochrone?lon=8.87&lat=48.59&mode=walk&minutes=10").body()).contains("outside");
+    }
+
     private JsonNode getJson(String path) throws Exception {
         var r = get(path);
         assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);

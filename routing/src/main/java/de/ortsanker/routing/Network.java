@@ -114,6 +114,25 @@ public final class Network implements AutoCloseable {
     }
 
     /**
+     * The area reachable from the point within the minutes by the mode: a concave hull (JTS, edge length
+     * ratio 0.2) around every network node reached, in WGS 84. Null when the point is off the network.
+     *
+     * @return the hull, and how many nodes it was drawn around
+     */
+    public Isochrone isochrone(TravelMode mode, Point from, int minutes) {
+        List<double[]> reached = new OneToMany(hopper.getBaseGraph(), hopper.getLocationIndex(), weightings.get(mode),
+                snapFilters.get(mode), mode, Objective.FASTEST, maxSnapM).within(from, minutes * 60.0);
+        if (reached.isEmpty()) {
+            return null;
+        }
+        var factory = new org.locationtech.jts.geom.GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326);
+        var points = factory.createMultiPointFromCoords(reached.stream()
+                .map(r -> new org.locationtech.jts.geom.Coordinate(r[0], r[1])).toArray(org.locationtech.jts.geom.Coordinate[]::new));
+        var hull = org.locationtech.jts.algorithm.hull.ConcaveHull.concaveHullByLengthRatio(points, 0.2);
+        return new Isochrone(hull, reached);
+    }
+
+    /**
      * Where the point meets the network for the mode — the node of the graph nearest to the snapped
      * point — as a position; null when no usable way lies within the snapping distance.
      */

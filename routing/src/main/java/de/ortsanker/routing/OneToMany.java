@@ -166,6 +166,55 @@ final class OneToMany {
         return new Arrivals(origin, seconds, metres);
     }
 
+    /**
+     * Every node of the network reached from the origin within {@code maxSeconds} (forwards: the way out
+     * from the origin), with its time: what an isochrone is drawn around. Empty when the origin is off the network.
+     */
+    List<double[]> within(Point from, double maxSeconds) {
+        Snap s = snapAll(List.of(from))[0];
+        List<double[]> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        QueryGraph qg = QueryGraph.create(graph, List.of(s));
+        Weighting w = qg.wrapWeighting(weighting);
+        var na = qg.getNodeAccess();
+        int nodes = qg.getNodes();
+        double[] seconds = new double[nodes];
+        boolean[] settled = new boolean[nodes];
+        Arrays.fill(seconds, Double.POSITIVE_INFINITY);
+        MinHeapWithUpdate heap = new MinHeapWithUpdate(nodes);
+        int start = s.getClosestNode();
+        seconds[start] = accessSeconds(s.getQueryDistance());
+        heap.push(start, (float) seconds[start]);
+        EdgeExplorer explorer = qg.createEdgeExplorer();
+        while (!heap.isEmpty()) {
+            int u = heap.poll();
+            if (settled[u] || seconds[u] > maxSeconds) {
+                break;      // the heap's smallest is beyond the limit: all the rest are too
+            }
+            settled[u] = true;
+            out.add(new double[] {na.getLon(u), na.getLat(u), seconds[u]});
+            EdgeIterator it = explorer.setBaseNode(u);
+            while (it.next()) {
+                int v = it.getAdjNode();
+                if (settled[v] || Double.isInfinite(w.calcEdgeWeight(it, false))) {
+                    continue;
+                }
+                double c = seconds[u] + w.calcEdgeMillis(it, false) / 1000.0;
+                if (c < seconds[v]) {
+                    seconds[v] = c;
+                    if (heap.contains(v)) {
+                        heap.update(v, (float) c);
+                    } else {
+                        heap.push(v, (float) c);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private Snap[] snapAll(List<Point> points) {
         Snap[] snaps = new Snap[points.size()];
         for (int i = 0; i < snaps.length; i++) {
