@@ -54,7 +54,9 @@ public record MapStyle(int version, String name, String glyphs, Map<String, Sour
                     List.of("==", List.of("geometry-type"), "Polygon"), null,
                     Map.of("fill-color", colour, "fill-opacity", 0.25, "fill-outline-color", colour)));
             var point = List.of("==", List.of("geometry-type"), "Point");
-            var single = List.of("<=", List.of("coalesce", List.of("get", "count"), 1), 1);
+            // "no count, or 1", spelled with has/!: QGIS 3.22's style converter skips "coalesce" and left an
+            // invalid filter "( <= 1)" (scripts/qgis-check.sh); MapLibre reads both the same
+            var single = List.of("any", List.of("!", List.of("has", "count")), List.of("<=", List.of("get", "count"), 1));
             layers.add(new Layer(layer.id(), "circle", SOURCE, layer.id(), List.of("all", point, single), null,
                     circle(colour, layer.isPlaces() ? 5 : 3)));
             for (int[] c : CLUSTER_CLASSES) {
@@ -67,7 +69,7 @@ public record MapStyle(int version, String name, String glyphs, Map<String, Sour
             }
             if (text) {
                 layers.add(new Layer(layer.id() + "-count", "symbol", SOURCE, layer.id(),
-                        List.of(">", List.of("coalesce", List.of("get", "count"), 1), 1),
+                        List.of("all", List.of("has", "count"), List.of(">", List.of("get", "count"), 1)),
                         Map.of("text-field", List.of("to-string", List.of("get", "count")), "text-size", 11,
                                 "text-allow-overlap", true),
                         Map.of("text-color", "#ffffff")));
