@@ -265,9 +265,9 @@ begin
             || case when capped then format('; höchstens %s für diese Art von Ort', people) else '' end
             || case when unshared then '; die Daten enthalten nur einen Teil der Gemeinde: der Rest ihrer Einwohner lebt in Orten, die nicht in den Daten sind' else '' end
             || case own_unused_reason
-                 when 'above_official' then format('; die Angabe %s in OpenStreetMap übersteigt die der Gemeinde', own_unused)
-                 when 'municipality_figure' then format('; die Angabe %s in OpenStreetMap ist die der ganzen Gemeinde', own_unused)
-                 when 'sum_above_official' then format('; die Angabe %s in OpenStreetMap passt nicht: die Angaben der Orte ergeben mehr als die Gemeinde', own_unused)
+                 when 'above_official' then format('; die eigene Angabe %s übersteigt die der Gemeinde', own_unused)
+                 when 'municipality_figure' then format('; die eigene Angabe %s ist die der ganzen Gemeinde', own_unused)
+                 when 'sum_above_official' then format('; die eigene Angabe %s passt nicht: die Angaben der Orte ergeben mehr als die Gemeinde', own_unused)
                  else '' end,
         note_en = case method
             when 'own' then format('the village''s own figure (%s)', coalesce(source, 'source unknown'))
@@ -281,9 +281,9 @@ begin
             || case when capped then format('; at most %s for this kind of settlement', people) else '' end
             || case when unshared then '; the data holds only part of the municipality: the rest of its people live in places the data does not hold' else '' end
             || case own_unused_reason
-                 when 'above_official' then format('; the OpenStreetMap figure %s exceeds the municipality''s', own_unused)
-                 when 'municipality_figure' then format('; the OpenStreetMap figure %s is the whole municipality''s', own_unused)
-                 when 'sum_above_official' then format('; the OpenStreetMap figure %s does not fit: the villages'' figures add up to more than the municipality''s', own_unused)
+                 when 'above_official' then format('; its own figure %s exceeds the municipality''s', own_unused)
+                 when 'municipality_figure' then format('; its own figure %s is the whole municipality''s', own_unused)
+                 when 'sum_above_official' then format('; its own figure %s does not fit: the villages'' figures add up to more than the municipality''s', own_unused)
                  else '' end;
 
     -- Write only what changed: an unchanged figure moves no version and invalidates no cache.
