@@ -321,7 +321,7 @@ class AccountsApiTest {
             if (!p.getValue().has("get") || p.getKey().startsWith("/admin") || p.getKey().startsWith("/account")) {
                 return;
             }
-            if (p.getKey().contains("{collectionId}") && !p.getKey().contains("{featureId}")) {
+            if (p.getKey().contains("{collectionId}") && !p.getKey().replace("{collectionId}", "").contains("{")) {
                 collections.forEach(c -> paths.add(p.getKey().replace("{collectionId}", c)));
             } else if (!p.getKey().contains("{")) {
                 paths.add(p.getKey());
