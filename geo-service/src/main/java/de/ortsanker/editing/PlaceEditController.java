@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ortsanker.accounts.Action;
 import de.ortsanker.accounts.Actor;
+import de.ortsanker.accounts.Audit;
 import de.ortsanker.accounts.NotSignedIn;
 import de.ortsanker.accounts.Permissions;
 import de.ortsanker.problem.NotFound;
@@ -62,11 +63,13 @@ public class PlaceEditController {
     private final Permissions permissions;
     private final PlaceEdits edits;
     private final JdbcTemplate jdbc;
+    private final Audit audit;
 
-    public PlaceEditController(Permissions permissions, PlaceEdits edits, JdbcTemplate jdbc) {
+    public PlaceEditController(Permissions permissions, PlaceEdits edits, JdbcTemplate jdbc, Audit audit) {
         this.permissions = permissions;
         this.edits = edits;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** A place as its editor gets it back from a write: every field, its version and its ETag. */
@@ -116,7 +119,7 @@ public class PlaceEditController {
     public ResponseEntity<EditedPlace> create(@RequestBody Map<String, Object> body) {
         Actor actor = actor();
         var created = edits.create(body, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.CREATED, created);
+        return answer(HttpStatus.CREATED, created, "place-created", actor);
     }
 
     @Operation(summary = "Change a place's fields", description = "Only the fields named change (null clears one);"
@@ -135,7 +138,7 @@ public class PlaceEditController {
                                               @RequestBody Map<String, Object> body) {
         Actor actor = actor();
         var changed = edits.update(id, ifMatch, body, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, changed);
+        return answer(HttpStatus.OK, changed, "place-changed", actor);
     }
 
     @Operation(summary = "Retire a place", description = "The place is kept with its history and hidden from every"
@@ -147,7 +150,7 @@ public class PlaceEditController {
                                               @RequestParam(required = false) String comment) {
         Actor actor = actor();
         var retired = edits.retire(id, ifMatch, comment, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, retired);
+        return answer(HttpStatus.OK, retired, "place-retired", actor);
     }
 
     @Operation(summary = "Revert a place to a version", description = "Its fields, geometry, organisation and"
@@ -161,7 +164,7 @@ public class PlaceEditController {
         Actor actor = actor();
         var reverted = edits.revert(id, version, ifMatch, comment, actor,
                 place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, reverted);
+        return answer(HttpStatus.OK, reverted, "place-reverted", actor);
     }
 
     @Operation(summary = "A place's history", description = "Every recorded version: when, from where (api, import"
@@ -221,7 +224,9 @@ public class PlaceEditController {
                 + de.ortsanker.filter.PublicPlaces.on("current_date") + ")", Boolean.class, id));
     }
 
-    private static ResponseEntity<EditedPlace> answer(HttpStatus status, PlaceEdits.Current place) {
+    /** The answer to a write, after it is recorded in the audit log (the history says what; the log that it happened). */
+    private ResponseEntity<EditedPlace> answer(HttpStatus status, PlaceEdits.Current place, String event, Actor actor) {
+        audit.record(event, actor.login(), "place " + place.id(), Map.of("version", place.version(), "via", actor.via()));
         var builder = ResponseEntity.status(status).eTag(place.etag()).header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (status == HttpStatus.CREATED) {
             builder.location(java.net.URI.create("/places/" + place.id()));

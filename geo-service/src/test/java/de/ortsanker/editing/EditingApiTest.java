@@ -215,6 +215,10 @@ class EditingApiTest {
         assertThat(ogcItem(id)).isNull();
         assertThat(tileNames(inside)).doesNotContain("Mitfahrbank Rathausplatz");
         status(as(steward, "DELETE", "/places/" + id, null), 409);
+        // every write in the audit log, for administrators
+        assertThat(sql.queryForList("select event from audit_events where subject = ? and actor = ? order by id",
+                String.class, "place " + id, "steward-heinersreuth"))
+                .containsExactly("place-created", "place-changed", "place-retired");
     }
 
     @Test
