@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Boundaries that must not erode and that Maven's module graph does not already keep (it keeps importers
  * and tiles from seeing geo-service): the importer free of the web framework (it stays a library and a
- * CLI), core free of every module above it and of frameworks, and no package cycles — neither between the
+ * CLI), core free of every module above it and of frameworks, the service using the importers only for the
+ * places' rules (PlaceValidation), and no package cycles — neither between the
  * domain packages nor between the packages inside one (planning's rules, distances, villages …).
  */
 class ArchitectureTest {
@@ -50,6 +51,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages(
                         "de.ortsanker.cql2..", "java..", "com.fasterxml.jackson..")
                 .because("the tiles module filters with it too; it must not need the service or a framework")
+                .check(classes);
+    }
+
+    /** The service's own packages (geo-service). */
+    private static final String[] SERVICE = {"de.ortsanker.service..", "de.ortsanker.places..",
+        "de.ortsanker.features..", "de.ortsanker.planning..", "de.ortsanker.accounts..", "de.ortsanker.editing..",
+        "de.ortsanker.webmap.."};
+
+    @Test
+    void theServiceUsesTheImportersOnlyForThePlacesRules() {
+        noClasses().that().resideInAnyPackage(SERVICE)
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("de.ortsanker.imports..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                        "de\\.ortsanker\\.imports\\.(PlaceValidation|Vocabulary)(\\$.*)?"))))
+                .because("a hand edit is checked by the importers' rules (PlaceValidation), defined once; the"
+                        + " service does not import files itself")
                 .check(classes);
     }
 

@@ -183,6 +183,8 @@ final class ImportJob {
                 // Hashing a large file's keys in memory beats sorting them on disk.
                 st.execute("set local work_mem = '256MB'");
                 st.execute("set local maintenance_work_mem = '256MB'");
+                // The places' history (V91) records this run as where its changes came from.
+                st.execute("select set_config('ortsanker.import_run', '" + run.id + "', true)");
             }
             long rejected = context.rejected();
             for (Target t : importer.targets()) {

@@ -139,6 +139,15 @@ public final class PlaceFields {
         return true;
     }
 
+    /** The values of the fields a source gives, by column, in the order of the columns (for writers other than COPY). */
+    static Map<String, Object> values(PlaceRecord r) {
+        var out = new LinkedHashMap<String, Object>();
+        for (PlaceField<?> f : GIVEN.values()) {
+            out.put(f.column(), f.get().apply(r));
+        }
+        return out;
+    }
+
     /** Every column a staged place row carries, in order. */
     static List<String> columns() {
         return COLUMNS;
