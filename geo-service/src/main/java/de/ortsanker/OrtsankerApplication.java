@@ -17,6 +17,10 @@ public class OrtsankerApplication {
             AdminCommand.main(args);
             return;
         }
+        // Spring's background pre-initialiser would warm up Hibernate Validator on a thread of its own; when the
+        // pre-flight stops a bad start, that thread's first log line (before logging is set up) lands on stderr
+        // beside the pre-flight's one line. Validation is warmed on first use instead.
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         var app = new SpringApplication(OrtsankerApplication.class);
         app.addListeners(new StartupPreflight());
         app.run(args);
