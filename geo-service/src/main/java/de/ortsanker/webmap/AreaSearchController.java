@@ -29,7 +29,8 @@ class AreaSearchController {
 
     /** The district a municipality lies in tells two "Neudorf"s apart. */
     private static final String COLUMNS = """
-            a.ags, a.level, a.name, a.designation, a.population,
+            a.ags, a.level, a.name, a.designation,
+                   coalesce(official_population_of(a.level, a.ags), a.population) as population,
                    case when a.level = 'gemeinde' then (select coalesce(k.designation || ' ', '') || k.name
                           from admin_areas k where k.level = 'kreis' and k.retired_at is null and k.ags = left(a.ags, 5)
                           limit 1) end as part_of,
@@ -42,7 +43,7 @@ class AreaSearchController {
              where a.retired_at is null and a.level in ('kreis', 'gemeinde')
                and (a.name_folded like :prefix or a.name_folded like :inside or :q <%% a.name_folded)
              order by a.name_folded like :prefix desc, a.level = 'kreis' desc, word_similarity(:q, a.name_folded) desc,
-                      a.population desc nulls last, a.name, a.ags
+                      population desc nulls last, a.name, a.ags
              limit :limit""".formatted(COLUMNS);
 
     /** One area by key, with a simplified outline (about 10 m) for the map. */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -452,6 +453,7 @@ class WebMapBrowserIT {
 
     /** Landkreis Bayreuth: the district the demo extract mostly lies in (Harsdorf is Kulmbach's). */
     static final String LANDKREIS_BAYREUTH = "09472";
+    static final String HERZBERG = "12062224";
 
     @Test
     void thePlannerPicksALandkreisByTypingItsNameAndDownloadsItsCsv() throws Exception {
@@ -568,6 +570,27 @@ class WebMapBrowserIT {
         browser.await("the detail, full screen", d -> browser.find("#detail").isDisplayed() ? true : null);
         assertThat(browser.find("#detail").getText()).contains("Stufenlos zugänglich", "Quelle: ortsanker-fixture");
         browser.screenshot("citizen-phone-found");
+    }
+
+    @Test
+    void anElbeElsterGemeindeShowsItsPopulationAndItsStops() throws Exception {
+        // The planner finds Herzberg (Elster) by name, with its official population …
+        browser.open(service.base + "/map/planning");
+        browser.find("#area-q").sendKeys("Herzberg");
+        WebElement herzberg = browser.await("Herzberg (Elster) among the suggestions",
+                d -> browser.all("#area-options [data-ags='" + HERZBERG + "']").stream().findFirst().orElse(null));
+        int people = sqlNumber("select population from official_population where ags = '" + HERZBERG + "'"
+                + " and retired_at is null");
+        assertThat(people).isGreaterThan(5000);
+        assertThat(herzberg.getText()).contains("Elbe-Elster").contains(String.format(Locale.GERMANY, "%,d", people));
+
+        // … and the citizen's map of the town lists its stops, nearest first, as PostGIS orders them.
+        openMap("/map/?kinds=mobility&view=51.68340,13.23360,15");
+        List<String> nearest = sqlTexts("select name from places where source = 'VBB stations' and retired_at is null"
+                + " order by geog <-> ST_Point(13.2336, 51.6834, 4326)::geography limit 3");
+        assertThat(nearest).hasSize(3).allSatisfy(n -> assertThat(n).startsWith("Herzberg (Elster)"));
+        browser.await("Herzberg's stops in the list", d -> texts("#results .result-name").containsAll(nearest) ? true : null);
+        browser.screenshot("elbe-elster-herzberg");
     }
 
     @Test
@@ -756,7 +779,9 @@ class WebMapBrowserIT {
         static final Path DATA = Path.of(System.getProperty("ortsanker.data", "../data"));
 
         static void load(TestSchema schema) throws IOException {
-            for (String file : List.of("osm/north-bayreuth.osm.pbf", "vg5000/VG5000_KRS.shp", "vg5000/VG5000_GEM.shp")) {
+            // As scripts/run.sh: Upper Franconia, the boundaries, and Elbe-Elster's stops with the official populations.
+            for (String file : List.of("osm/north-bayreuth.osm.pbf", "vg5000/VG5000_KRS.shp", "vg5000/VG5000_GEM.shp",
+                    "stops/vbb-stations-8.31.0-bbox-13.0-14.0E-51.3-51.9N.csv", "population/AuszugGV4QAktuell_2024.xlsx")) {
                 ImportResult result = Imports.importFile(schema.dataSource(), DATA.resolve(file));
                 // The importer's per-source lock spans the whole database, not one schema: another test
                 // importing the same file elsewhere (a colleague's run on a shared server) makes us wait.
