@@ -121,6 +121,6 @@ final class Fields {
             queryable("ars", FieldType.STRING, of("Regionalschlüssel (ARS)", "Regional key (Regionalschlüssel)"), "a.ars"),
             // The official figure (V67: Destatis GV-ISys, Zensus 2022), a district's the sum of its municipalities'.
             queryable("population", FieldType.INTEGER, of("Einwohner (amtlich), wo bekannt", "Inhabitants (official), where known"),
-                    "coalesce(official_population_of(a.level, a.ags), a.population)").inTiles(InTiles.PLAIN),
+                    "area_population(a)").inTiles(InTiles.PLAIN),
             queryable("source_id", FieldType.STRING, of("Kennung in der Quelle", "Identifier in the source"), "a.source_id"));
 }

@@ -31,7 +31,7 @@ class Gazetteer {
                      where l.retired_at is null and l.name_folded %% fold_name(:q)
                     union all
                     select 'municipality', coalesce(a.designation, 'Gemeinde'), a.name, ST_PointOnSurface(a.geom),
-                           coalesce(official_population_of(a.level, a.ags), a.population), similarity(a.name_folded, fold_name(:q)), a.name_folded = fold_name(:q), 2
+                           area_population(a), similarity(a.name_folded, fold_name(:q)), a.name_folded = fold_name(:q), 2
                       from admin_areas a
                      where a.level = 'gemeinde' and a.retired_at is null and a.name_folded %% fold_name(:q)
                     union all

@@ -30,7 +30,7 @@ class AreaSearchController {
     /** The district a municipality lies in tells two "Neudorf"s apart. */
     private static final String COLUMNS = """
             a.ags, a.level, a.name, a.designation,
-                   coalesce(official_population_of(a.level, a.ags), a.population) as population,
+                   area_population(a) as population,
                    case when a.level = 'gemeinde' then (select coalesce(k.designation || ' ', '') || k.name
                           from admin_areas k where k.level = 'kreis' and k.retired_at is null and k.ags = left(a.ags, 5)
                           limit 1) end as part_of,

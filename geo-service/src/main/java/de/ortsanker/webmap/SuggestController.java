@@ -42,7 +42,7 @@ class SuggestController {
                     union all
                     select 'municipality', coalesce(a.designation, 'Gemeinde'), null, null, a.name, null, null,
                            ST_X(ST_PointOnSurface(a.geom)), ST_Y(ST_PointOnSurface(a.geom)),
-                           a.name_folded like :prefix, word_similarity(:q, a.name_folded), 2, coalesce(official_population_of(a.level, a.ags), a.population, 0)
+                           a.name_folded like :prefix, word_similarity(:q, a.name_folded), 2, coalesce(area_population(a), 0)
                       from admin_areas a
                      where a.level = 'gemeinde' and a.retired_at is null
                        and %3$s
