@@ -2,10 +2,7 @@ package de.ortsanker.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.ortsanker.FreshSchemaInitializer;
 import de.ortsanker.testing.TcpProxy;
-import de.ortsanker.testing.TestDatabase;
-import de.ortsanker.testing.TestSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,21 +29,12 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(OutputCaptureExtension.class)
 class ReadinessTest {
 
-    private static final TcpProxy relay = startRelay();
+    private static final TcpProxy relay = RelayedDatabase.startRelay();
 
-    private static TcpProxy startRelay() {
-        try {
-            return TcpProxy.forJdbcUrl(TestDatabase.server().url());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The service's database connections go through the relay. */
-    static class ThroughRelay extends FreshSchemaInitializer {
+    static class ThroughRelay extends RelayedDatabase {
         @Override
-        protected String urlFor(TestSchema schema) {
-            return relay.jdbcUrlVia(schema.jdbcUrl());
+        protected TcpProxy relay() {
+            return relay;
         }
     }
 
