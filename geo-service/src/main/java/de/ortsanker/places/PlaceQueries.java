@@ -49,18 +49,22 @@ class PlaceQueries {
 
     static final String WITHIN_RADIUS = "ST_DWithin(p.geog, ST_Point(:lon, :lat, 4326)::geography, :radius)";
 
-    /**
-     * Names folded like the stored {@code name_folded} (case, ß, umlauts, accents), matched by trigram
-     * word similarity or as a substring; exact names first, then names starting with the query, then by
-     * similarity — and among equals ("Edeka" in every town) the nearest first when lon/lat are given.
-     */
-    static final String SEARCH = """
+    /** What a name search reads: the columns, its distance from the citizen (when given) and its score. */
+    private static final String SEARCH_FROM = """
             select %s,
                    case when cast(:lon as float8) is null then null
                         else ST_Distance(p.geog, ST_Point(cast(:lon as float8), cast(:lat as float8), 4326)::geography)
                    end as distance_m,
                    word_similarity(fold_name(:q), p.name_folded) as score
               from places p join kinds k on k.code = p.kind
+            """;
+
+    /**
+     * Names folded like the stored {@code name_folded} (case, ß, umlauts, accents), matched by trigram
+     * word similarity or as a substring; exact names first, then names starting with the query, then by
+     * similarity — and among equals ("Edeka" in every town) the nearest first when lon/lat are given.
+     */
+    static final String SEARCH = SEARCH_FROM + """
              where (fold_name(:q) <%% p.name_folded or p.name_folded like '%%' || fold_name(:qLike) || '%%')
                and %s
              order by p.name_folded = fold_name(:q) desc, p.name_folded like fold_name(:qLike) || '%%' desc,
@@ -73,13 +77,7 @@ class PlaceQueries {
      * index range instead of a trigram search over every name with an s and a t. Exact names first, then
      * the shortest, then the nearest.
      */
-    static final String SEARCH_PREFIX = """
-            select %s,
-                   case when cast(:lon as float8) is null then null
-                        else ST_Distance(p.geog, ST_Point(cast(:lon as float8), cast(:lat as float8), 4326)::geography)
-                   end as distance_m,
-                   word_similarity(fold_name(:q), p.name_folded) as score
-              from places p join kinds k on k.code = p.kind
+    static final String SEARCH_PREFIX = SEARCH_FROM + """
              where (p.name_folded collate "C") >= (fold_name(:q) collate "C")
                and (p.name_folded collate "C") < ((fold_name(:q) || chr(1114111)) collate "C")
                and %s
