@@ -91,7 +91,6 @@ public final class OsmImporter implements FileImporter {
                     reader.readWays(wayBlocks, pass2);
                     assemble(pass1.relations, pass2.coordinates, records);
                 }
-                records.emitStops();
             } else {
                 var reader = new OsmXmlReader(file, () -> OsmXmlReader.decompressed(file, context.open(file)));
                 reader.read(pass1);
@@ -101,8 +100,8 @@ public final class OsmImporter implements FileImporter {
                             java.nio.file.Files.newInputStream(file))).readWays(pass2);
                     assemble(pass1.relations, pass2.coordinates, records);
                 }
-                records.emitStops();
             }
+            records.emitStops();   // every stop area is known now
         }
     }
 
