@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -199,7 +199,7 @@ final class ImportJob {
                         context.read(t, 2), mergeProblems::add);
                 byTarget.put(t, c);
                 if (t.oneRecordRule() != null) {
-                    context.stat(t.table() + ".linked", oneRecordPerThing(main, t));
+                    context.stat(t.table() + ".linked", oneRecordPerThing(main, t, changed(c)));
                 }
             }
             if (load != null) {
@@ -240,7 +240,9 @@ final class ImportJob {
             run.finish(main, status, result.checksum(), total, stats(result), problems, context.features(),
                     context.bytesRead());
             main.commit();
-            analyze(main, byTarget.keySet());
+            // The tables with a one-record rule were analysed in the transaction, just before their rule.
+            analyze(main, byTarget.entrySet().stream()
+                    .filter(e -> changed(e.getValue()) && e.getKey().oneRecordRule() == null).map(Map.Entry::getKey).toList());
         } else {
             main.rollback();
             run.finish(main, status, result.checksum(), total, stats(result), withError(problems, error),
@@ -255,12 +257,14 @@ final class ImportJob {
     /**
      * Keeps one record per real thing after a merge (an area per key, a village per place; migration V63):
      * a record another source already holds is linked to it, not counted twice. Returns how many it linked.
-     * The table is analysed first, inside the run's transaction: planned with the statistics of an empty table,
-     * the rule's self-join over the thousands of rows just merged took minutes instead of milliseconds.
+     * A changed table is analysed first, inside the run's transaction: planned with the statistics of an empty
+     * table, the rule's self-join over the thousands of rows just merged took minutes instead of milliseconds.
      */
-    private static long oneRecordPerThing(Connection c, Target t) throws SQLException {
+    private static long oneRecordPerThing(Connection c, Target t, boolean changed) throws SQLException {
         try (var st = c.createStatement()) {
-            st.execute("analyze " + t.table());
+            if (changed) {
+                st.execute("analyze " + t.table());
+            }
             try (var rs = st.executeQuery("select " + t.oneRecordRule() + "()")) {
                 rs.next();
                 return rs.getLong(1);
@@ -269,16 +273,21 @@ final class ImportJob {
     }
 
     /**
-     * Fresh statistics for the tables the run wrote: on a database whose autovacuum is slow (or off) the first
+     * Fresh statistics for the tables the run changed: on a database whose autovacuum is slow (or off) the first
      * queries after an import would otherwise plan with the table's old size. The partitioned {@code places}
      * is analysed as a whole, which autovacuum never does.
      */
-    private static void analyze(Connection c, Set<Target> targets) throws SQLException {
+    private static void analyze(Connection c, Collection<Target> targets) throws SQLException {
         try (var st = c.createStatement()) {
             for (Target t : targets) {
                 st.execute("analyze " + t.table());
             }
         }
+    }
+
+    /** Whether a merge changed any row of its table (an unchanged table keeps its statistics). */
+    private static boolean changed(Counts c) {
+        return c.added() + c.updated() + c.retired() > 0;
     }
 
     private static long stagedRows(Map<Target, Counts> byTarget) {
