@@ -64,4 +64,12 @@ final class EditProblems {
                 "place " + id + " is retired; revert to an earlier version to bring it back");
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
+
+    /** A revert to a version whose source and source id another place holds now. */
+    static ErrorResponseException identityTaken(long id, int version, String source, String sourceId) {
+        var problem = problem(HttpStatus.CONFLICT, "identity-taken", "Source identity taken",
+                "place " + id + " had source '" + source + "' and source id '" + sourceId + "' at version " + version
+                        + "; another place holds them now, so it cannot be reverted to that version; nothing was stored");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
 }

@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -105,6 +106,15 @@ public class PlaceEdits {
 
     private static final List<String> LISTS = List.of("equipment", "target_groups");
 
+    /**
+     * Where a place's data come from and under which terms, beside its fields (source_url and last_verified
+     * are fields): a revert brings back what the place said about its origin at that version, so that a
+     * record reverted to an earlier source's state carries that source's licence and attribution again.
+     * Column → the cast its value gets.
+     */
+    private static final Map<String, String> PROVENANCE = Map.of("source", "", "source_id", "", "licence", "",
+            "attribution", "", "source_edited", "::date");
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EditingSettings settings;
@@ -176,7 +186,7 @@ public class PlaceEdits {
             var valid = validate(fields, geometry, request.problems());
             authorise.accept(new Place(ags(valid.geometry()), before.source(), organisation));
             who(actor, request.comment());
-            write(id, valid, organisation, false, actor);
+            write(id, valid, organisation, false, Map.of(), actor);
             return current(id);
         });
     }
@@ -197,8 +207,9 @@ public class PlaceEdits {
     }
 
     /**
-     * Makes the place as it was at {@code version} again — its fields, geometry, organisation and whether it
-     * was retired — as a new version. Version 0 is the place before its first recorded change.
+     * Makes the place as it was at {@code version} again — its fields, geometry, organisation, provenance
+     * (source, source id, licence, attribution, source's edit date) and whether it was retired — as a new
+     * version. Version 0 is the place before its first recorded change.
      */
     public Current revert(long id, int version, String ifMatch, String comment, Actor actor,
                           Consumer<Place> authorise) {
@@ -215,6 +226,7 @@ public class PlaceEdits {
             String organisation = before.organisation();
             boolean retired = before.retiredAt() != null;
             boolean existed = true;
+            var provenance = new LinkedHashMap<String, String>();
             var names = PlaceValidation.fields();
             for (var old : jdbc.query(AT_VERSION, (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)), id, version)) {
                 JsonNode value = read(old.getValue());
@@ -231,6 +243,8 @@ public class PlaceEdits {
                     organisation = value == null || value.isNull() ? null : value.asText();
                 } else if (key.equals("retired_at")) {
                     retired = value != null && !value.isNull();
+                } else if (PROVENANCE.containsKey(key)) {
+                    provenance.put(key, value == null || value.isNull() ? null : value.asText());
                 }
             }
             String why = comment == null || comment.isBlank() ? "revert to version " + version : comment;
@@ -241,9 +255,15 @@ public class PlaceEdits {
                 return current(id);
             }
             var valid = validate(fields, geometry, List.of());
-            authorise.accept(new Place(ags(valid.geometry()), before.source(), organisation));
+            String source = provenance.getOrDefault("source", before.source());
+            authorise.accept(new Place(ags(valid.geometry()), source, organisation));
             who(actor, why);
-            write(id, valid, organisation, retired, actor);
+            try {
+                write(id, valid, organisation, retired, provenance, actor);
+            } catch (DuplicateKeyException e) {
+                throw EditProblems.identityTaken(id, version, source, provenance.getOrDefault("source_id",
+                        before.sourceId()));
+            }
             return current(id);
         });
     }
@@ -289,13 +309,18 @@ public class PlaceEdits {
         return outcome.valid();
     }
 
-    private void write(long id, PlaceValidation.Valid valid, String organisation, boolean retired, Actor actor) {
+    private void write(long id, PlaceValidation.Valid valid, String organisation, boolean retired,
+                       Map<String, String> provenance, Actor actor) {
         var values = new ArrayList<Object>();
         var sets = new StringBuilder();
-        // Column names from PlaceFields (the product's, never the request's).
+        // Column names from PlaceFields and PROVENANCE (the product's, never the request's).
         valid.columns().forEach((column, v) -> {
             sets.append(column).append(" = ").append(placeholder(column)).append(", ");
             values.add(value(v));
+        });
+        provenance.forEach((column, v) -> {
+            sets.append(column).append(" = ?").append(PROVENANCE.get(column)).append(", ");
+            values.add(v);
         });
         values.addAll(Arrays.asList(wkt(valid.geometry()), valid.detailsJson(), organisation, retired, actor.login(), id));
         jdbc.update("update places set " + sets + "geom = ST_GeomFromText(?, 4326), details = ?::jsonb, organisation = ?,"
