@@ -114,6 +114,15 @@ public final class Network implements AutoCloseable {
     }
 
     /**
+     * Short walks (or rides) from each origin to every destination within {@code maxSeconds}, forwards:
+     * the walks to and between public-transport stops. One bounded search per origin.
+     */
+    public Walks walks(TravelMode mode, List<Point> origins, List<Point> destinations, double maxSeconds) {
+        return new OneToMany(hopper.getBaseGraph(), hopper.getLocationIndex(), weightings.get(mode),
+                snapFilters.get(mode), mode, Objective.FASTEST, maxSnapM).walks(origins, destinations, maxSeconds);
+    }
+
+    /**
      * The area reachable from the point within the minutes by the mode: a concave hull (JTS, edge length
      * ratio 0.2) around every network node reached, in WGS 84. Null when the point is off the network.
      *

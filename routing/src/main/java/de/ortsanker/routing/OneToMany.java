@@ -215,6 +215,98 @@ final class OneToMany {
         return out;
     }
 
+    /**
+     * Every destination reached from each origin within {@code maxSeconds}, forwards (the way out from the
+     * origin): one bounded Dijkstra per origin on one query graph holding every snap. For the short walks of
+     * public transport — a village to its stops, a stop to its neighbours — which are few and near.
+     */
+    Walks walks(List<Point> origins, List<Point> destinations, double maxSeconds) {
+        Snap[] from = snapAll(origins);
+        Snap[] to = snapAll(destinations);
+        List<Snap> valid = new ArrayList<>();
+        for (Snap s : from) {
+            if (s != null) {
+                valid.add(s);
+            }
+        }
+        for (Snap s : to) {
+            if (s != null) {
+                valid.add(s);
+            }
+        }
+        int[][] reached = new int[from.length][0];
+        int[][] secs = new int[from.length][0];
+        if (valid.isEmpty()) {
+            return new Walks(reached, secs);
+        }
+        QueryGraph qg = QueryGraph.create(graph, valid);
+        Weighting w = qg.wrapWeighting(weighting);
+        int nodes = qg.getNodes();
+        // Destinations by the node they snapped to (several stops may share one).
+        java.util.Map<Integer, List<Integer>> atNode = new java.util.HashMap<>();
+        for (int d = 0; d < to.length; d++) {
+            if (to[d] != null) {
+                atNode.computeIfAbsent(to[d].getClosestNode(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        double[] seconds = new double[nodes];
+        Arrays.fill(seconds, Double.POSITIVE_INFINITY);
+        List<Integer> touched = new ArrayList<>();
+        MinHeapWithUpdate heap = new MinHeapWithUpdate(nodes);
+        EdgeExplorer explorer = qg.createEdgeExplorer();
+        for (int o = 0; o < from.length; o++) {
+            Snap s = from[o];
+            if (s == null) {
+                continue;
+            }
+            List<int[]> found = new ArrayList<>();
+            int start = s.getClosestNode();
+            seconds[start] = accessSeconds(s.getQueryDistance());
+            touched.add(start);
+            heap.push(start, (float) seconds[start]);
+            while (!heap.isEmpty()) {
+                int u = heap.poll();
+                double at = seconds[u];
+                if (at > maxSeconds) {
+                    break;
+                }
+                for (int d : atNode.getOrDefault(u, List.of())) {
+                    double total = at + accessSeconds(to[d].getQueryDistance());
+                    if (total <= maxSeconds) {
+                        found.add(new int[] {d, (int) Math.round(total)});
+                    }
+                }
+                EdgeIterator it = explorer.setBaseNode(u);
+                while (it.next()) {
+                    int v = it.getAdjNode();
+                    if (Double.isInfinite(w.calcEdgeWeight(it, false))) {
+                        continue;
+                    }
+                    double c = at + w.calcEdgeMillis(it, false) / 1000.0;
+                    if (c < seconds[v]) {
+                        if (Double.isInfinite(seconds[v])) {
+                            touched.add(v);
+                        }
+                        seconds[v] = c;
+                        if (heap.contains(v)) {
+                            heap.update(v, (float) c);
+                        } else {
+                            heap.push(v, (float) c);
+                        }
+                    }
+                }
+            }
+            heap.clear();
+            for (int t : touched) {
+                seconds[t] = Double.POSITIVE_INFINITY;
+            }
+            touched.clear();
+            reached[o] = found.stream().mapToInt(f -> f[0]).toArray();
+            secs[o] = found.stream().mapToInt(f -> f[1]).toArray();
+        }
+        return new Walks(reached, secs);
+    }
+
     private Snap[] snapAll(List<Point> points) {
         Snap[] snaps = new Snap[points.size()];
         for (int i = 0; i < snaps.length; i++) {
