@@ -38,10 +38,12 @@ public class AccountAuthentication implements AuthenticationProvider {
             throw new LockedException("locked until " + lockedUntil);
         }
         var credentials = accounts.credentials(login);
+        // An account of the single sign-on has no password: compared like an unknown login, never a match.
+        boolean hasPassword = credentials.map(Accounts.Credentials::passwordHash).isPresent();
         boolean matches = accounts.encoder().matches(password,
-                credentials.map(Accounts.Credentials::passwordHash).orElse(unknownLoginHash));
+                credentials.map(Accounts.Credentials::passwordHash).orElse(unknownLoginHash)) && hasPassword;
         if (credentials.isEmpty() || !matches || credentials.get().disabled()) {
-            throttle.failed(login, credentials.isEmpty() ? "unknown login"
+            throttle.failed(login, credentials.isEmpty() ? "unknown login" : !hasPassword ? "no password (single sign-on)"
                     : !matches ? "wrong password" : "account disabled");
             throw new BadCredentialsException("wrong login or password");
         }

@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * business, and set on the account pages and endpoints.
  */
 @Configuration
-@EnableConfigurationProperties(AccountSettings.class)
+@EnableConfigurationProperties({AccountSettings.class, SingleSignOnSettings.class})
 public class SecurityConfiguration {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -51,8 +51,15 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens, Audit audit,
-                                            AccountAuthentication accountAuthentication) throws Exception {
+                                            AccountAuthentication accountAuthentication, SingleSignOn singleSignOn)
+            throws Exception {
         var json = new ObjectMapper();
+        if (singleSignOn.enabled()) {
+            // GET /oauth2/authorization/county → the provider → GET /login/oauth2/code/county → a session
+            http.oauth2Login(oidc -> oidc.clientRegistrationRepository(singleSignOn)
+                    .successHandler(singleSignOn::signedIn)
+                    .failureHandler(singleSignOn::failed));
+        }
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationProvider(accountAuthentication)
                 .formLogin(form -> form.permitAll())
