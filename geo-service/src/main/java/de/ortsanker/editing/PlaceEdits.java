@@ -275,14 +275,14 @@ public class PlaceEdits {
                 (Long) rs.getObject("import_run"), rs.getString("comment"), read(rs.getString("changes"))), id);
     }
 
-    private Current locked(long id) {
+    Current locked(long id) {
         if (jdbc.queryForList(LOCK, Long.class, id).isEmpty()) {
             throw new NotFound("there is no place with id " + id);
         }
         return current(id);
     }
 
-    private static void precondition(Current place, String ifMatch, boolean required) {
+    static void precondition(Current place, String ifMatch, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
                 throw EditProblems.ifMatchRequired(place.etag());
@@ -328,7 +328,7 @@ public class PlaceEdits {
                 + " where id = ?", values.toArray());
     }
 
-    private void who(Actor actor, String comment) {
+    void who(Actor actor, String comment) {
         jdbc.queryForList(WHO, String.valueOf(actor.accountId()), comment == null ? "" : comment);
     }
 
