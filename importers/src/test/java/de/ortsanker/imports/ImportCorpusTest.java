@@ -153,6 +153,98 @@ class ImportCorpusTest {
                 + " or char_length(description) > 10000")).isEqualTo("0");
     }
 
+    /**
+     * A cell of 128 MB (issue 17: one of 400 MB used 2.8 GB) is refused with the file and line once its record
+     * passes 1 MB, without the importer ever holding it: the import runs in a JVM of its own with a 48 MB heap,
+     * where holding the cell would end in an OutOfMemoryError. Both ways a cell grows: one endless line, and a
+     * quoted value running over many lines (a quote never closed).
+     */
+    @Test
+    void aHugeCellIsRefusedWithItsLineWithoutBeingHeldInMemory() throws Exception {
+        Path endless = Files.createDirectories(dir.resolve("huge-line")).resolve("vereine.csv");
+        writeHuge(endless, false);
+        Path quoted = Files.createDirectories(dir.resolve("huge-quoted")).resolve("vereine.csv");
+        writeHuge(quoted, true);
+        try {
+            for (Path file : List.of(endless, quoted)) {
+                assertThat(Files.size(file)).isGreaterThan(128L << 20);
+                String before = fingerprint(db);
+                var run = importInSmallHeap(file);
+                assertThat(run.output()).as(file.toString()).doesNotContain("OutOfMemoryError", "Exception")
+                        .contains("vereine.csv: line 3: the record starting there is longer than 1 MB");
+                assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+                if (file == quoted) {
+                    assertThat(run.output()).contains("is a quote never closed?");
+                }
+                assertThat(fingerprint(db)).as(file + " changed data although it failed").isEqualTo(before);
+            }
+        } finally {
+            Files.deleteIfExists(endless);
+            Files.deleteIfExists(quoted);
+        }
+    }
+
+    /** Records up to the bound are read as before: the bound is per record, quoted line breaks and "" included. */
+    @Test
+    void longQuotedValuesOverManyLinesStillImport() throws Exception {
+        var csv = new StringBuilder("Nr;Verein;Beschreibung;lon;lat\n");
+        for (int i = 1; i <= 150; i++) {
+            csv.append(i).append(";\"Verein \"\"").append(i).append("\"\"\";\"")
+                    .append("Zeile mit; Semikolon und \"\"Zitat\"\"\n".repeat(200)).append("\";11.57;50.03\n");
+        }
+        assertThat(csv.length()).isGreaterThan(RecordBoundSize.MB);
+        Path file = write("lang-zitiert/vereine.csv", csv.toString());
+        ImportResult r = imported(db, file, clubs().source("corpus quoted").column("description", "Beschreibung").build());
+        assertThat(r.status()).as(r.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+        assertThat(r.added()).isEqualTo(150);
+        assertThat(one(db, "select name || ' ' || (char_length(description) - char_length(replace(description,"
+                + " '\"Zitat\"', ''))) / 7 || ' ' || (char_length(description) - char_length(replace(description, ';', '')))"
+                + " from places where source = 'corpus quoted' and source_id = '7'")).isEqualTo("Verein \"7\" 200 200");
+    }
+
+    /** 1 MiB, the bound on a CSV record (table.RecordBound, package-private there). */
+    private static final class RecordBoundSize {
+        static final int MB = 1 << 20;
+    }
+
+    /** A CSV whose third line holds a cell of 128 MB, written in pieces (never held here either). */
+    private static void writeHuge(Path file, boolean quoted) throws Exception {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("Nr;Verein;lon;lat\n1;TSV Harsdorf;11.5712;50.0376\n2;");
+            if (quoted) {
+                out.write('"');
+            }
+            String piece = quoted ? "x".repeat(1023) + "\n" : "x".repeat(1024);
+            for (int i = 0; i < 128 * 1024 + 16; i++) {
+                out.write(piece);
+            }
+            out.write(";11.5698;50.0369\n3;Schützenverein Harsdorf;11.5731;50.0388\n");
+        }
+    }
+
+    record Forked(int exitCode, String output) {
+    }
+
+    /** The command-line importer in a JVM of its own with a 48 MB heap. */
+    private Forked importInSmallHeap(Path file) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
+                de.ortsanker.imports.cli.ImportCommand.class.getName(), file.toString(), "--source", "corpus clubs",
+                "--kind", "club", "--licence", "CC0-1.0", "--attribution", "test", "--id", "Nr", "--column",
+                "name=Verein", "--quiet").redirectErrorStream(true);
+        pb.environment().put("ORTSANKER_DB_URL", db.jdbcUrl());
+        pb.environment().put("ORTSANKER_DB_USER", db.user());
+        pb.environment().put("ORTSANKER_DB_PASSWORD", db.password());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(HANG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("import of " + file + " hangs");
+        }
+        return new Forked(p.exitValue(), output);
+    }
+
     @Test
     void aWorkbookThatUnpacksToFarMoreThanItHoldsIsRefused() throws Exception {
         Path bomb = XlsxFixture.write(Files.createDirectories(dir.resolve("bomb")).resolve("raeume.xlsx"), "Räume", List.of(
