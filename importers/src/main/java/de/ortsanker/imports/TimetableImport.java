@@ -416,7 +416,8 @@ final class TimetableImport {
     private ImportResult result(long runId, ImportResult.Status status, Provenance provenance, String checksum,
                                 Counts total, List<Problem> problems, String error, Map<String, Long> stats) {
         return new ImportResult(runId, status, provenance.source(), path.getFileName().toString(), FORMAT, checksum,
-                total, Map.of(), List.copyOf(problems), error, elapsed(), Map.copyOf(stats));
+                total, Map.of(), List.copyOf(problems), error, elapsed(),
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stats)));
     }
 
     private ImportResult unrecorded(String fileName, String source, String error) {

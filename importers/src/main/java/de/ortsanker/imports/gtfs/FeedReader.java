@@ -135,7 +135,8 @@ public final class FeedReader {
             this.file = file;
             InputStream in = files.open(file);
             try {
-                this.table = new CsvTable(file, in, StandardCharsets.UTF_8, ',');
+                // UTF-8, strictly; a byte order mark is skipped (null: the default, with the mark honoured).
+                this.table = new CsvTable(file, in, null, ',');
             } catch (ImportFailure e) {
                 in.close();
                 throw new ImportFailure(e.getMessage() + ". Nothing was changed");
@@ -309,7 +310,7 @@ public final class FeedReader {
 
     private void readStops() throws IOException {
         Map<String, Long> lines = new HashMap<>();
-        try (var r = new Rows("stops.txt", "stop_id")) {
+        try (var r = new Rows("stops.txt", "stop_id", "stop_name", "stop_lat", "stop_lon")) {
             while (r.next()) {
                 String id = r.required("stop_id");
                 if (id == null) {
@@ -673,6 +674,7 @@ public final class FeedReader {
         Set<String> badTrips = new HashSet<>();
         Set<String> flexTrips = new HashSet<>();
         Set<String> areaKeys = new HashSet<>();
+        Set<String> unknownTrips = new HashSet<>();
         try (var r = new Rows("stop_times.txt", "trip_id")) {
             boolean flexColumns = r.has("location_group_id") || r.has("location_id");
             if (!flexColumns && !r.has("stop_id")) {
@@ -688,6 +690,11 @@ public final class FeedReader {
                 }
                 Feed.Trip trip = feed.trips.get(tripId);
                 try {
+                    if (trip == null && !unknownTrips.add(tripId)) {
+                        // Reported with the trip's first stop time: a rejected trip is one rejection, not one per stop.
+                        stats.merge("stop_times.of_unknown_trips", 1L, Long::sum);
+                        continue;
+                    }
                     if (trip == null) {
                         throw new Bad("trip_id", "trip \"" + tripId + "\" is not in trips.txt (or was rejected there)");
                     }
