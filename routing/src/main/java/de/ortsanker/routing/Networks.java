@@ -74,6 +74,14 @@ public final class Networks implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Whether the first networks are still being built (extracts configured, none answering yet, no failed
+     * build): a client should ask again shortly, rather than hear that walking and cycling are unavailable.
+     */
+    public boolean building() {
+        return !settings.extracts().isEmpty() && current.get().isEmpty() && !state.get().startsWith("the last build failed");
+    }
+
     private void rebuildIfChanged() {
         List<String> keys;
         try {
