@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.filter.Deprecation;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.answers.CandidatesAnswer;
+import de.ortsanker.planning.answers.CoverageAnswer;
 import de.ortsanker.planning.answers.ReachAnswer;
 import de.ortsanker.planning.answers.UnderservedAnswer;
 import de.ortsanker.planning.area.Area;
@@ -148,6 +149,32 @@ public class PlanningController {
         return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()), format,
                 level, question, rules.stream().map(Rule::target).toList(),
                 (area, model) -> planning.underserved(area, model, rules, false));
+    }
+
+    @GetMapping("/coverage")
+    @Operation(summary = "Share of people within each rule: per municipality and district, and per village",
+            description = "For each rule (the syntax of /planning/underserved: KINDS:METRES in a straight line or as"
+                    + " `mode` says, KINDS:MODE:MINUTESmin along the network) the villages and people whose nearest"
+                    + " place of the rule's kinds lies within its radius or minutes, and their share of the people,"
+                    + " per municipality, per district and in total; each village once (V63), its population as the"
+                    + " villages layer shows it (V68), the areas' official figures beside (V92). One search per rule"
+                    + " from all places of its kinds, never a route per pair. Computes and answers; changes nothing.")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = CoverageAnswer.class)))
+    public ResponseEntity<byte[]> coverage(
+            @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
+            @ParameterObject Question question,
+            @Parameter(description = "municipality (default for CSV): the shares per municipality; district: per"
+                    + " district; village: a row per village with its minutes and metres per rule (CSV only; JSON"
+                    + " and GeoJSON always carry all three)") @RequestParam(required = false) String per,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        List<Rule> rules = rules(rule, question);
+        Format format = Format.choose(question.f(), accept);
+        // The shares are the point of this answer: its table is per municipality unless asked otherwise.
+        AreaLevel level = format == Format.CSV && per == null ? AreaLevel.MUNICIPALITY : areaLevel(per, format);
+        return answer(request, "coverage", Planning.layers(rules.stream().map(Rule::target).toList()), format,
+                level, question, rules.stream().map(Rule::target).toList(),
+                (area, model) -> new Planning.Answered(planning.coverage(area, model, rules, level == null), null));
     }
 
     @PostMapping("/underserved")
