@@ -65,6 +65,9 @@ final class TimetableImport {
             try {
                 String source = options.source() != null ? options.source()
                         : feedIdentity.name() != null ? feedIdentity.name() : fileName;
+                if (options.source() == null) {
+                    source = SourceIdentity.derivedName(source, options.owner());
+                }
                 if (options.source() == null && options.area() != null) {
                     source = source + "-" + options.area();
                 }
@@ -76,7 +79,7 @@ final class TimetableImport {
                         + (options.licence() == null && feedIdentity.licence() == null
                         ? "; a GTFS feed does not say its licence (the VBB's and DELFI's are CC-BY-4.0)" : ""));
             }
-            var identity = SourceIdentity.of(provenance, FORMAT, path, namedAfterFile);
+            var identity = SourceIdentity.of(provenance, FORMAT, path, namedAfterFile, options.owner());
             Checksum.Pending checksum = Checksum.start(files.checksumFiles(), !options.skipUnchangedFile());
             try (Connection main = dataSource.getConnection()) {
                 main.setAutoCommit(true);
@@ -100,7 +103,7 @@ final class TimetableImport {
                             List.of(), null, Map.of());
                 }
                 ImportRun run = ImportRun.start(main, provenance, fileName, FORMAT, options.toJson(), files.size(),
-                        identity.origin());
+                        identity.origin(), identity.owner());
                 try {
                     if (!ImportRun.lockSource(main, provenance.source())) {
                         return finish(main, run, provenance, checksum, ImportResult.Status.FAILED, Counts.NONE,
