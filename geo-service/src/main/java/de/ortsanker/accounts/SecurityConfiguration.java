@@ -42,7 +42,7 @@ public class SecurityConfiguration {
     };
 
     /** POSTs that only ask (a polygon too long for a query string) and change nothing: no CSRF needed. */
-    private static final RequestMatcher PUBLIC_QUERIES = request -> request.getRequestURI().equals("/places/within");
+    static final RequestMatcher PUBLIC_QUERIES = request -> request.getRequestURI().equals("/places/within");
 
     @Bean
     PasswordEncoder passwordEncoder(AccountSettings settings) {
@@ -95,7 +95,7 @@ public class SecurityConfiguration {
         return request.getRequestedSessionId() != null || path.equals("/login") || path.equals("/logout");
     }
 
-    private static void problem(ObjectMapper json, HttpServletResponse response, int status, String title, String detail)
+    static void problem(ObjectMapper json, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "about:blank");
