@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The editing API's refusals, as RFC 9457 problem documents (authorisation's are {@code accounts}'). */
-final class EditProblems {
+public final class EditProblems {
 
     private EditProblems() {
     }
@@ -23,7 +23,7 @@ final class EditProblems {
     }
 
     /** 422: fields break the places' rules (the importers' rules and messages); nothing was stored. */
-    static ErrorResponseException invalid(List<PlaceValidation.Invalid> problems) {
+    public static ErrorResponseException invalid(List<PlaceValidation.Invalid> problems) {
         var detail = new StringBuilder();
         List<Map<String, String>> params = problems.stream().map(p -> {
             detail.append(detail.isEmpty() ? "" : "; ").append("field '").append(p.field()).append("': ").append(p.reason());
@@ -37,7 +37,7 @@ final class EditProblems {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
     }
 
-    static ErrorResponseException invalid(String field, String reason) {
+    public static ErrorResponseException invalid(String field, String reason) {
         return invalid(List.of(new PlaceValidation.Invalid(field, reason)));
     }
 

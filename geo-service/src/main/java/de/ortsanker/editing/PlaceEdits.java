@@ -41,6 +41,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PlaceEdits {
 
+    /** Where an edit came from, as the history records it (V91 {@code place_versions.origin}). */
+    public enum Origin {
+        /** The JSON editing API ({@code /places}). */
+        API,
+        /** The web map's forms. */
+        WEB,
+        /** OGC API Features Part 4 ({@code /collections/{id}/items}). */
+        OGC;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** A place as its editors see it: every field, also those the public does not see. */
     public record Current(long id, String source, String sourceId, String licence, String attribution, String ags,
                           String organisation, Map<String, Object> fields, Geometry geometry, String geometryJson,
@@ -52,11 +66,11 @@ public class PlaceEdits {
         }
 
         /** The strong ETag of this version of the place: id and version. */
-        String etag() {
+        public String etag() {
             return etag(id, version);
         }
 
-        static String etag(long id, int version) {
+        public static String etag(long id, int version) {
             return "\"" + id + "." + version + "\"";
         }
     }
@@ -85,7 +99,7 @@ public class PlaceEdits {
 
     /** Who and why, for the history triggers of this transaction (V91). */
     private static final String WHO = """
-            select set_config('ortsanker.account', ?, true), set_config('ortsanker.origin', 'api', true),
+            select set_config('ortsanker.account', ?, true), set_config('ortsanker.origin', ?, true),
                    set_config('ortsanker.comment', ?, true)""";
 
     private static final String RETIRE = """
@@ -126,6 +140,13 @@ public class PlaceEdits {
         this.settings = settings;
     }
 
+    private static final String VERSION = "select coalesce(max(version), 0) from place_versions where place_id = ?";
+
+    /** The place's current ETag ({@link Current#etag()}), by one index lookup: what GET answers and writes require. */
+    public String etag(long id) {
+        return Current.etag(id, jdbc.queryForObject(VERSION, Integer.class, id));
+    }
+
     /** The place with every field; 404 if there is none. */
     public Current current(long id) {
         var found = jdbc.query(CURRENT, this::row, id);
@@ -141,12 +162,17 @@ public class PlaceEdits {
      * @return the new place
      */
     public Current create(Map<String, Object> body, Actor actor, Consumer<Place> authorise) {
+        return create(body, actor, Origin.API, authorise);
+    }
+
+    /** Creates a place, recording where the edit came from. */
+    public Current create(Map<String, Object> body, Actor actor, Origin origin, Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var request = Request.of(body, json);
             var valid = validate(request.fields(), request.geometry(), request.problems());
             String source = request.source() == null ? settings.source() : request.source();
             authorise.accept(new Place(ags(valid.geometry()), source, request.organisation()));
-            who(actor, request.comment());
+            who(actor, origin, request.comment());
             var columns = new ArrayList<>(valid.columns().keySet());
             var values = new ArrayList<Object>();
             valid.columns().values().forEach(v -> values.add(value(v)));
@@ -168,6 +194,12 @@ public class PlaceEdits {
      * 412 when it is not the place's current ETag.
      */
     public Current update(long id, String ifMatch, Map<String, Object> body, Actor actor, Consumer<Place> authorise) {
+        return update(id, ifMatch, body, actor, Origin.API, authorise);
+    }
+
+    /** Changes a place, recording where the edit came from. */
+    public Current update(long id, String ifMatch, Map<String, Object> body, Actor actor, Origin origin,
+                          Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var before = locked(id);
             authorise.accept(before.territory());
@@ -185,7 +217,7 @@ public class PlaceEdits {
             String organisation = request.hasOrganisation() ? request.organisation() : before.organisation();
             var valid = validate(fields, geometry, request.problems());
             authorise.accept(new Place(ags(valid.geometry()), before.source(), organisation));
-            who(actor, request.comment());
+            who(actor, origin, request.comment());
             write(id, valid, organisation, false, Map.of(), actor);
             return current(id);
         });
@@ -193,14 +225,23 @@ public class PlaceEdits {
 
     /** Retires the place (kept, hidden from every public answer); {@code ifMatch} checked when given. */
     public Current retire(long id, String ifMatch, String comment, Actor actor, Consumer<Place> authorise) {
+        return retire(id, ifMatch, false, comment, actor, Origin.API, authorise);
+    }
+
+    /**
+     * Retires a place, recording where the edit came from; {@code ifMatchRequired}: 428 without {@code ifMatch}
+     * (OGC API Features Part 4 asks for it on every change).
+     */
+    public Current retire(long id, String ifMatch, boolean ifMatchRequired, String comment, Actor actor, Origin origin,
+                          Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var before = locked(id);
             authorise.accept(before.territory());
-            precondition(before, ifMatch, false);
+            precondition(before, ifMatch, ifMatchRequired);
             if (before.retiredAt() != null) {
                 throw EditProblems.retired(id);
             }
-            who(actor, comment);
+            who(actor, origin, comment);
             jdbc.update(RETIRE, actor.login(), id);
             return current(id);
         });
@@ -250,14 +291,14 @@ public class PlaceEdits {
             String why = comment == null || comment.isBlank() ? "revert to version " + version : comment;
             if (!existed) {
                 // Before the place was created: reverting there retires it.
-                who(actor, why);
+                who(actor, Origin.API, why);
                 jdbc.update(RETIRE, actor.login(), id);
                 return current(id);
             }
             var valid = validate(fields, geometry, List.of());
             String source = provenance.getOrDefault("source", before.source());
             authorise.accept(new Place(ags(valid.geometry()), source, organisation));
-            who(actor, why);
+            who(actor, Origin.API, why);
             try {
                 write(id, valid, organisation, retired, provenance, actor);
             } catch (DuplicateKeyException e) {
@@ -328,8 +369,8 @@ public class PlaceEdits {
                 + " where id = ?", values.toArray());
     }
 
-    void who(Actor actor, String comment) {
-        jdbc.queryForList(WHO, String.valueOf(actor.accountId()), comment == null ? "" : comment);
+    void who(Actor actor, Origin origin, String comment) {
+        jdbc.queryForList(WHO, String.valueOf(actor.accountId()), origin.code(), comment == null ? "" : comment);
     }
 
     private String ags(Geometry geometry) {

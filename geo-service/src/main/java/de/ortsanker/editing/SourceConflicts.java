@@ -115,7 +115,7 @@ public class SourceConflicts {
             String why = comment == null || comment.isBlank()
                     ? (resolution == Resolution.KEEP ? "conflict with the source: hand edit kept"
                     : "conflict with the source: the source's values taken") : comment;
-            edits.who(actor, why);
+            edits.who(actor, PlaceEdits.Origin.API, why);
             if (resolution == Resolution.KEEP) {
                 jdbc.update(KEEP, id);
             } else {
