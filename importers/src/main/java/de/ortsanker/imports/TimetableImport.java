@@ -145,8 +145,10 @@ final class TimetableImport {
                 : (lon, lat) -> clip.contains(WGS84.createPoint(new Coordinate(lon, lat)));
         var reader = new FeedReader(files, sink, area);
         Feed feed;
+        long reading = System.nanoTime();
         try {
             feed = reader.read();
+            reader.stats().put("time.reading_ms", (System.nanoTime() - reading) / 1_000_000);
         } catch (ImportFailure e) {
             return finish(main, run, provenance, checksum, ImportResult.Status.FAILED, counts(reader, 0, 0, 0),
                     problems, e.getMessage(), reader.stats());
@@ -172,6 +174,7 @@ final class TimetableImport {
                                Checksum.Pending checksum, List<Problem> problems) throws SQLException {
         String source = provenance.source();
         Map<String, Long> stats = new LinkedHashMap<>(reader.stats());
+        long writing = System.nanoTime();
         main.setAutoCommit(false);
         try {
             try (var st = main.createStatement()) {
@@ -247,6 +250,7 @@ final class TimetableImport {
                 }
             }
             stats.put("timetables.changed", changed ? 1L : 0L);
+            stats.put("time.writing_ms", (System.nanoTime() - writing) / 1_000_000);
             Counts total = new Counts(reads(reader), added, 0, unchanged, removed, reader.rejected(), 0,
                     reader.stats().getOrDefault("area.outside", 0L));
             ImportResult.Status status = options.dryRun() ? ImportResult.Status.DRY_RUN : ImportResult.Status.SUCCEEDED;

