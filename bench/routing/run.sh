@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Graph build (time, heap, disk) and a county's one-to-many searches on a real extract.
 #   bench/routing/run.sh [EXTRACT] [VILLAGES] [KINDS]
-# Default: the Herrenberg extract, 200 villages, 10 kinds, walking and cycling. Runs with -Xmx1g on
+# Default: the Herrenberg extract, 200 villages, 10 kinds, walking and cycling, then all three modes with
+# transit on a made-up timetable (docs/benchmarks.md). Runs with -Xmx1g on
 # 2 cores (taskset) so that the figures hold for a small county server.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -19,6 +19,7 @@ import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.distance.DistanceModel;
 import de.ortsanker.planning.distance.Reach;
 import de.ortsanker.planning.distance.Site;
+import de.ortsanker.planning.distance.TransitTimes;
 import de.ortsanker.planning.distance.TravelTimes;
 import de.ortsanker.planning.villages.Village;
 import de.ortsanker.problem.InvalidParameter;
@@ -66,11 +67,13 @@ public class Planning {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TravelTimes travelTimes;
+    private final TransitTimes transitTimes;
 
     public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
                     Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction,
-                    TravelTimes travelTimes) {
+                    TravelTimes travelTimes, TransitTimes transitTimes) {
         this.travelTimes = travelTimes;
+        this.transitTimes = transitTimes;
         this.settings = settings;
         this.villages = villages;
         this.provenances = provenances;
@@ -90,6 +93,18 @@ public class Planning {
         targets.forEach(t -> layers.addAll(t.layers()));
         return layers;
     }
+
+    /** The same for rules: a transit rule also depends on the timetables. */
+    public static Set<String> layersOfRules(List<Rule> rules) {
+        Set<String> layers = layers(rules.stream().map(Rule::target).toList());
+        if (rules.stream().anyMatch(Rule::transit)) {
+            layers.add(TIMETABLES);
+        }
+        return layers;
+    }
+
+    /** The data version of the imported timetables (V93). */
+    public static final String TIMETABLES = "timetables";
 
     /** @param per the table per municipality or district is wanted (CSV only): the places need no names */
     public ReachAnswer reach(Area area, DistanceModel model, List<Target> targets, int[] radii, AreaLevel per) {
@@ -205,6 +220,21 @@ public class Planning {
             }
             for (int i = 0; i < timed.size(); i++) {
                 combined.copyNearest(timed.get(i), part, i);
+            }
+        }
+        // Transit: one set of searches per window and day.
+        var windows = new java.util.LinkedHashMap<String, List<Integer>>();
+        IntStream.range(0, rules.size()).filter(r -> rules.get(r).transit()).forEach(r ->
+                windows.computeIfAbsent(rules.get(r).window().label() + "@" + rules.get(r).window().date(),
+                        k -> new ArrayList<>()).add(r));
+        for (List<Integer> same : windows.values()) {
+            Reach part = transitTimes.reach(vs, same.stream().map(targets::get).toList(),
+                    rules.get(same.get(0)).window(), "rule");
+            if (combined == null) {
+                combined = new Reach(targets, new int[0], vs.size(), part.searchedBox());
+            }
+            for (int i = 0; i < same.size(); i++) {
+                combined.copyNearest(same.get(i), part, i);
             }
         }
         return combined;

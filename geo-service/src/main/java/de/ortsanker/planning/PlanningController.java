@@ -16,7 +16,10 @@ import de.ortsanker.planning.area.Area;
 import de.ortsanker.planning.area.Areas;
 import de.ortsanker.planning.distance.DistanceModel;
 import de.ortsanker.planning.distance.Mode;
+import de.ortsanker.planning.distance.ByTransit;
 import de.ortsanker.planning.distance.Site;
+import de.ortsanker.planning.distance.StraightLine;
+import de.ortsanker.planning.distance.TransitTimes;
 import de.ortsanker.planning.output.Answer;
 import de.ortsanker.planning.output.Format;
 import de.ortsanker.planning.output.Language;
@@ -24,6 +27,8 @@ import de.ortsanker.planning.results.Publications;
 import de.ortsanker.planning.rules.Radius;
 import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
+import de.ortsanker.planning.rules.TimeWindow;
+import de.ortsanker.planning.timetable.Timetables;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.service.ConditionalResponses;
@@ -77,10 +82,17 @@ public class PlanningController {
     private final ObjectMapper json;
     private final Permissions permissions;
     private final Audit audit;
+    private final Timetables timetables;
+    private final TransitTimes transitTimes;
+    private final StraightLine names;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
-                              Permissions permissions, Audit audit) {
+                              Permissions permissions, Audit audit, Timetables timetables, TransitTimes transitTimes,
+                              StraightLine names) {
+        this.timetables = timetables;
+        this.transitTimes = transitTimes;
+        this.names = names;
         this.permissions = permissions;
         this.audit = audit;
         this.planning = planning;
@@ -114,8 +126,9 @@ public class PlanningController {
         var conditions = question.conditions();
         List<Target> targets = distinct((target == null || target.isEmpty() ? settings.targets() : target).stream()
                 .map(t -> Target.parse(t, conditions, "target")).toList(), Target::label);
-        // Along the network each target is one search for the nearest place: no default radii to count within.
-        boolean alongNetwork = Mode.parse(question.mode()).travelMode() != null;
+        // Along the network (and by transit) each target is one search for the nearest place: no default radii.
+        Mode mode = Mode.parse(question.mode());
+        boolean alongNetwork = mode.travelMode() != null || mode == Mode.TRANSIT;
         int[] radii = (radius == null || radius.isEmpty()
                 ? (alongNetwork ? List.<String>of() : settings.radii().stream().map(String::valueOf).toList()) : radius)
                 .stream().mapToInt(r -> Radius.parse(r, "radius", settings.maxRadiusM())).distinct().sorted().toArray();
@@ -124,7 +137,11 @@ public class PlanningController {
         }
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
-        return answer(request, "reach", Planning.layers(targets), format, level, question, targets,
+        Set<String> layers = Planning.layers(targets);
+        if (mode == Mode.TRANSIT) {
+            layers.add(Planning.TIMETABLES);
+        }
+        return answer(request, "reach", layers, format, level, question, targets, List.of(),
                 (area, model) -> new Planning.Answered(planning.reach(area, model, targets, radii, level), null));
     }
 
@@ -146,8 +163,8 @@ public class PlanningController {
         List<Rule> rules = rules(rule, question);
         Format format = Format.choose(question.f(), accept);
         AreaLevel level = areaLevel(per, format);
-        return answer(request, "underserved", Planning.layers(rules.stream().map(Rule::target).toList()), format,
-                level, question, rules.stream().map(Rule::target).toList(),
+        return answer(request, "underserved", Planning.layersOfRules(rules), format,
+                level, question, rules.stream().map(Rule::target).toList(), rules,
                 (area, model) -> planning.underserved(area, model, rules, false));
     }
 
@@ -221,7 +238,7 @@ public class PlanningController {
         Set<String> layers = Planning.layers(List.of(c.rule().target()));
         layers.add(Group.VACANT.code());
         return answer(request, "candidates", layers, Format.choose(question.f(), accept), null, question,
-                List.of(c.rule().target()),
+                List.of(c.rule().target()), List.of(),
                 (area, model) -> planning.candidates(area, model, c.rule(), c.n(), vacant, c.given(), false));
     }
 
@@ -268,16 +285,43 @@ public class PlanningController {
     private static final String RULE = "KINDS:METRES or KINDS:MODE:MINUTESmin — layers or kinds joined by | (any"
             + " counts) and either a radius in metres (measured as `mode` says; a straight line by default), e.g."
             + " third_places:2000 or mitfahrbank|bus_stop:1000, or a travel time along the OpenStreetMap network on foot"
-            + " (walk) or by bike (bike), 1 … 180 minutes, e.g. third_places:walk:20min or third_places:bike:15min."
-            + " transit answers 400 until a timetable is imported. Repeatable; rules of both forms mix."
+            + " (walk) or by bike (bike), 1 … 180 minutes, e.g. third_places:walk:20min or third_places:bike:15min,"
+            + " or by public transport and on foot for journeys leaving home within a time window: KINDS:transit:"
+            + "MINUTESmin@DAY:FROM-TO, e.g. third_places:transit:30min@sun:14-18 (without @…, the request's `window`)."
+            + " A transit rule is answered on the request's `date`, else the next day of the window's kind within the"
+            + " imported timetables' validity; 400 when no timetable is imported. Repeatable; rules of all forms mix."
             + " Default: ${ortsanker.planning.rules}";
     private static final String CANDIDATE_RULE = "The offer to site, as KINDS:METRES. Default:"
             + " ${ortsanker.planning.candidate-rule}";
 
     private List<Rule> rules(List<String> rule, Question question) {
         var conditions = question.conditions();
-        return distinct((rule == null || rule.isEmpty() ? settings.rules() : rule).stream()
-                .map(r -> Rule.parse(r, conditions, "rule", settings.maxRadiusM())).toList(), Rule::label);
+        List<String> texts = rule == null || rule.isEmpty() ? settings.rules() : rule;
+        // Without a timetable, that is what a transit question lacks first (before its window or rules).
+        if (Mode.parse(question.mode()) == Mode.TRANSIT) {
+            timetables.requireFeed("mode");
+        } else if (texts.stream().anyMatch(Rule::looksLikeTransit)) {
+            timetables.requireFeed("rule");
+        }
+        TimeWindow window = window(question);
+        List<Rule> rules = distinct(texts.stream()
+                .map(r -> Rule.parse(r, conditions, "rule", settings.maxRadiusM(), window)).toList(), Rule::label);
+        if (Mode.parse(question.mode()) == Mode.TRANSIT) {
+            rules.stream().filter(r -> !r.timed()).findFirst().ifPresent(r -> {
+                throw new InvalidParameter("rule", "'" + r.label() + "': with mode=transit a rule is a time, e.g. "
+                        + r.target().label() + ":transit:30min; a radius in metres is measured in a straight line"
+                        + " (mode=straight)");
+            });
+        }
+        // Transit rules are answered on a service day: the request's date, else the next day of their kind.
+        return rules.stream().map(r -> r.transit() ? r.on(timetables.day(r.window(), question.date(), "rule").date()) : r)
+                .toList();
+    }
+
+    /** The request's time window (null when it gives none). */
+    private static TimeWindow window(Question question) {
+        return question.window() == null || question.window().isBlank() ? null
+                : TimeWindow.parse(question.window(), "window");
     }
 
     private record CandidateQuestion(Rule rule, int n, List<Site> given) {
@@ -306,11 +350,19 @@ public class PlanningController {
     }
 
     private ResponseEntity<byte[]> answer(WebRequest request, String analysis, Set<String> layers, Format format,
-                                          AreaLevel per, Question question, List<Target> targets, Analysis work) {
+                                          AreaLevel per, Question question, List<Target> targets, List<Rule> rules,
+                                          Analysis work) {
         DistanceModel model = model(question);
         Area area = area(question);
         deprecations(targets, request);
-        if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
+        // The day a transit question was answered on is chosen, not asked: it shapes the answer too.
+        var days = new java.util.TreeSet<String>();
+        rules.stream().filter(Rule::transit).forEach(r -> days.add(r.window().date().toString()));
+        if (model instanceof ByTransit t) {
+            days.add(t.window().date().toString());
+        }
+        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + days);
+        if (conditional.notModified(request, layers, variant)) {
             return null;
         }
         Language language = question.language();
@@ -360,8 +412,13 @@ public class PlanningController {
         Mode mode = Mode.parse(question.mode());
         DistanceModel model = models.get(mode);
         if (mode == Mode.TRANSIT) {
-            throw new InvalidParameter("mode", "transit travel times need a public-transport timetable (GTFS), and none"
-                    + " is imported on this service; straight, walk and bike are available");
+            timetables.requireFeed("mode");
+            TimeWindow window = window(question);
+            if (window == null) {
+                throw new InvalidParameter("window", "mode=transit needs a time window for the journeys: e.g."
+                        + " window=sun:14-18 or window=weekday:7-9");
+            }
+            return new ByTransit(transitTimes, names, timetables.day(window, question.date(), "mode"));
         }
         if (model == null) {
             throw new InvalidParameter("mode", "'" + mode.code() + "' is not available: distances by car are planned;"

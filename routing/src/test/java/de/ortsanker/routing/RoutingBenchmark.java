@@ -9,11 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import de.ortsanker.routing.transit.Profiles;
+import de.ortsanker.routing.transit.Timetable;
+import de.ortsanker.routing.transit.TransitSearch;
 
 /**
  * Not a test: bench/routing/run.sh runs it. Builds the graph of an extract (time, heap, size on disk),
  * then answers a county's planning question: ~200 villages, 10 kinds of places, walking and cycling —
- * one multi-source search per kind and mode.
+ * one multi-source search per kind and mode — and by transit in a weekday morning window, on a timetable
+ * made up on the network's nodes (bus lines through nearby stops, hourly both ways from 5 to 22 h), as
+ * geo-service's TransitTimes does it: the villages' walks to stops, the stops' changing walks (once per
+ * timetable), and per kind the walk from stops to places, the walk all the way and one connection scan.
  */
 public final class RoutingBenchmark {
 
@@ -64,7 +70,110 @@ public final class RoutingBenchmark {
             System.out.printf("round %d: %d villages × %d kinds × walk+bike = %d searches in %.2f s (%d answers with a place)%n",
                     round + 1, villages, kinds, kinds * 2, (System.nanoTime() - start) / 1e9, reached);
         }
+
+        Timetable tt = timetable(r, network, 300, 30, 12);
+        System.out.printf("timetable: %d stops, %d trips, %d connections%n", tt.stopCount(), tt.tripCount(),
+                tt.connectionCount());
+        List<Point> stops = tt.stops();
+        for (int round = 0; round < 3; round++) {
+            start = System.nanoTime();
+            long t0 = System.nanoTime();
+            // Walk, bike (as above) and transit: the county's three modes in one round.
+            for (TravelMode mode : TravelMode.values()) {
+                for (List<Point> kind : places) {
+                    network.nearest(mode, Objective.FASTEST, kind, vs);
+                }
+            }
+            double walkBikeS = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            // Changing walks are kept per timetable in the service: made in the first round only.
+            if (round == 0) {
+                transfers = network.walks(TravelMode.WALK, stops, stops, 5 * 60);
+            }
+            double transfersS = (System.nanoTime() - t0) / 1e9;
+            Walks access = network.walks(TravelMode.WALK, vs, stops, 20 * 60);
+            int reached = 0;
+            for (List<Point> kind : places) {
+                Arrivals egress = network.nearest(TravelMode.WALK, Objective.FASTEST, kind, stops);
+                int[] es = new int[stops.size()], ep = new int[stops.size()];
+                for (int s = 0; s < stops.size(); s++) {
+                    boolean near = egress.reached(s) && egress.seconds()[s] <= 20 * 60;
+                    es[s] = near ? (int) egress.seconds()[s] : 0;
+                    ep[s] = near ? egress.origin()[s] : -1;
+                }
+                Arrivals walk = network.nearest(TravelMode.WALK, Objective.FASTEST, kind, vs);
+                int[] ws = new int[vs.size()], wp = new int[vs.size()];
+                for (int v = 0; v < vs.size(); v++) {
+                    ws[v] = walk.reached(v) ? (int) walk.seconds()[v] : 0;
+                    wp[v] = walk.reached(v) ? walk.origin()[v] : -1;
+                }
+                Profiles p = TransitSearch.scan(tt, es, ep, transfers, 7 * 3600, 9 * 3600 + 180 * 60, 60);
+                var j = TransitSearch.journeys(p, access, ws, wp, 7 * 3600, 9 * 3600);
+                for (int v = 0; v < vs.size(); v++) {
+                    reached += j.reached(v) && j.leaveHome()[v] >= 0 ? 1 : 0;
+                }
+            }
+            double transitS = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("round %d: %d villages × %d kinds × walk+bike+transit in %.2f s (walk+bike %.2f s,"
+                    + " transit %.2f s of which changing walks %.2f s; %d answers by bus)%n", round + 1, villages, kinds,
+                    (System.nanoTime() - start) / 1e9, walkBikeS, transitS, transfersS, reached);
+        }
         network.close();
+    }
+
+    private static Walks transfers;
+
+    /**
+     * Bus lines on the network: stops at random nodes; each line starts at a random stop and goes on to the
+     * nearest stop not yet on it, {@code length} stops long; a ride takes the straight distance at 30 km/h
+     * plus a minute; hourly trips both ways from 5 to 22 h.
+     */
+    private static Timetable timetable(Random r, Network network, int stops, int lines, int length) {
+        List<Point> at = random(r, network, stops);
+        Timetable.Builder b = Timetable.builder("benchmark");
+        for (int s = 0; s < stops; s++) {
+            b.stop("s" + s, at.get(s).lon(), at.get(s).lat());
+        }
+        for (int l = 0; l < lines; l++) {
+            List<Integer> line = new ArrayList<>(List.of(r.nextInt(stops)));
+            while (line.size() < length) {
+                Point last = at.get(line.get(line.size() - 1));
+                int best = -1;
+                double bestD = Double.MAX_VALUE;
+                for (int s = 0; s < stops; s++) {
+                    double d = Math.hypot((at.get(s).lon() - last.lon()) * 0.64, at.get(s).lat() - last.lat());
+                    if (!line.contains(s) && d < bestD) {
+                        bestD = d;
+                        best = s;
+                    }
+                }
+                line.add(best);
+            }
+            for (int dir = 0; dir < 2; dir++) {
+                List<Integer> seq = new ArrayList<>(line);
+                if (dir == 1) {
+                    java.util.Collections.reverse(seq);
+                }
+                int offset = r.nextInt(60) * 60;
+                for (int h = 5; h < 22; h++) {
+                    int[] st = new int[length], times = new int[length];
+                    boolean[] yes = new boolean[length];
+                    int t = h * 3600 + offset;
+                    for (int i = 0; i < length; i++) {
+                        if (i > 0) {
+                            Point a = at.get(seq.get(i - 1)), c = at.get(seq.get(i));
+                            double metres = Math.hypot((a.lon() - c.lon()) * 0.64, a.lat() - c.lat()) * 111_000;
+                            t += 60 + (int) (metres / (30 / 3.6));
+                        }
+                        st[i] = seq.get(i);
+                        times[i] = t;
+                        yes[i] = true;
+                    }
+                    b.trip(st, times, times, yes, yes, 0);
+                }
+            }
+        }
+        return b.build();
     }
 
     private static List<Point> random(Random r, Network network, int n) {

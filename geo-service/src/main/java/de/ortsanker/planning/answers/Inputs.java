@@ -41,16 +41,21 @@ public record Inputs(AnalysedArea area,
      * A rule as the request wrote it, with the kinds and the radius or the time it stands for.
      *
      * @param radiusM a rule in metres: its radius; null for a rule in minutes
-     * @param mode    a rule in minutes: walk or bike (along the network); null for a rule in metres
+     * @param mode    a rule in minutes: walk or bike (along the network) or transit; null for a rule in metres
      * @param minutes a rule in minutes: the time it allows; null for a rule in metres
+     * @param window  a transit rule: when journeys leave home, e.g. sun:14-18; null for the others
+     * @param date    a transit rule: the service day whose timetable answered it; null for the others
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RuleInput(String rule, List<String> kinds, Integer radiusM, String mode, Integer minutes) {
+    public record RuleInput(String rule, List<String> kinds, Integer radiusM, String mode, Integer minutes,
+                            String window, java.time.LocalDate date) {
 
         public static RuleInput of(Rule r) {
-            return r.timed()
-                    ? new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), null, r.mode().code(), r.minutes())
-                    : new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), r.radiusM(), null, null);
+            if (!r.timed()) {
+                return new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), r.radiusM(), null, null, null, null);
+            }
+            return new RuleInput(r.label(), Arrays.asList(r.target().kindCodes()), null, r.modeCode(), r.minutes(),
+                    r.transit() ? r.window().label() : null, r.transit() ? r.window().date() : null);
         }
     }
 

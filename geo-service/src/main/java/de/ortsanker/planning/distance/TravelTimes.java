@@ -50,7 +50,7 @@ public class TravelTimes {
      * @param parameter the request's parameter that asked for the mode, named when the data is missing
      */
     public Reach reach(List<Village> villages, List<Target> targets, TravelMode mode, String parameter) {
-        Map<Network, List<Integer>> byNetwork = networksOf(villages, mode, parameter);
+        Map<Network, List<Integer>> byNetwork = networksOf(villages, mode.code(), parameter);
         double[] box = Envelope.of(villages).expandedBy(MARGIN_M).toArray();
         Reach reach = new Reach(targets, new int[0], villages.size(), box);
         for (int t = 0; t < targets.size(); t++) {
@@ -80,10 +80,10 @@ public class TravelTimes {
     }
 
     /** The villages by the network that covers each; a 400 naming the missing data when one is not covered. */
-    private Map<Network, List<Integer>> networksOf(List<Village> villages, TravelMode mode, String parameter) {
+    Map<Network, List<Integer>> networksOf(List<Village> villages, String mode, String parameter) {
         String missing = networks.missing();
         if (missing != null) {
-            throw new InvalidParameter(parameter, mode.code() + " travel times need a walking and cycling network: "
+            throw new InvalidParameter(parameter, mode + " travel times need a walking and cycling network: "
                     + missing);
         }
         Map<Network, List<Integer>> out = new LinkedHashMap<>();
