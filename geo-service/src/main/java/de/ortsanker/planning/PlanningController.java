@@ -26,6 +26,7 @@ import de.ortsanker.planning.rules.Rule;
 import de.ortsanker.planning.rules.Target;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.routing.Networks;
 import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,10 +78,12 @@ public class PlanningController {
     private final ObjectMapper json;
     private final Permissions permissions;
     private final Audit audit;
+    private final Networks networks;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
-                              Permissions permissions, Audit audit) {
+                              Permissions permissions, Audit audit, Networks networks) {
+        this.networks = networks;
         this.permissions = permissions;
         this.audit = audit;
         this.planning = planning;
@@ -310,7 +313,9 @@ public class PlanningController {
         DistanceModel model = model(question);
         Area area = area(question);
         deprecations(targets, request);
-        if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request))) {
+        // The routing graphs are data too: a rebuilt network changes answers in minutes without any layer's version.
+        if (conditional.notModified(request, layers, analysis + "-" + format.code() + "-" + variant(request) + "-g"
+                + networks.version())) {
             return null;
         }
         Language language = question.language();
