@@ -31,6 +31,7 @@ import de.ortsanker.planning.rules.TimeWindow;
 import de.ortsanker.planning.timetable.Timetables;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.routing.Networks;
 import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,14 +86,16 @@ public class PlanningController {
     private final Timetables timetables;
     private final TransitTimes transitTimes;
     private final StraightLine names;
+    private final Networks networks;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
                               Permissions permissions, Audit audit, Timetables timetables, TransitTimes transitTimes,
-                              StraightLine names) {
+                              StraightLine names, Networks networks) {
         this.timetables = timetables;
         this.transitTimes = transitTimes;
         this.names = names;
+        this.networks = networks;
         this.permissions = permissions;
         this.audit = audit;
         this.planning = planning;
@@ -361,7 +364,9 @@ public class PlanningController {
         if (model instanceof ByTransit t) {
             days.add(t.window().date().toString());
         }
-        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + days);
+        // The routing graphs are data too: a rebuilt network changes answers in minutes without any layer's version.
+        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + days)
+                + "-g" + networks.version();
         if (conditional.notModified(request, layers, variant)) {
             return null;
         }
