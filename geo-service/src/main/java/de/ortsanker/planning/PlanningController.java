@@ -192,8 +192,8 @@ public class PlanningController {
         Format format = Format.choose(question.f(), accept);
         // The shares are the point of this answer: its table is per municipality unless asked otherwise.
         AreaLevel level = format == Format.CSV && per == null ? AreaLevel.MUNICIPALITY : areaLevel(per, format);
-        return answer(request, "coverage", Planning.layers(rules.stream().map(Rule::target).toList()), format,
-                level, question, rules.stream().map(Rule::target).toList(),
+        return answer(request, "coverage", Planning.layersOfRules(rules), format,
+                level, question, rules.stream().map(Rule::target).toList(), rules,
                 (area, model) -> new Planning.Answered(planning.coverage(area, model, rules, level == null), null));
     }
 
