@@ -3,6 +3,7 @@ package de.ortsanker.accounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +28,13 @@ public class AccountController {
     private final Accounts accounts;
     private final Roles roles;
     private final Tokens tokens;
+    private final PersonalData personalData;
 
-    public AccountController(Accounts accounts, Roles roles, Tokens tokens) {
+    public AccountController(Accounts accounts, Roles roles, Tokens tokens, PersonalData personalData) {
         this.accounts = accounts;
         this.roles = roles;
         this.tokens = tokens;
+        this.personalData = personalData;
     }
 
     private static Actor signedIn(String what) {
@@ -70,5 +73,33 @@ public class AccountController {
         var actor = signedIn("revoke a token");
         tokens.revoke(id, actor.login(), actor.login());
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Everything stored about the own account (DSGVO Art. 15, 20)", description = "The account,"
+            + " its identities at the sign-on provider, roles, tokens (never their hashes), sign-in failures, the audit"
+            + " events by or about it and its edits of places, as JSON. Other accounts appear as 'another account'.")
+    @GetMapping("/export")
+    public ResponseEntity<PersonalData.Export> export() {
+        var actor = signedIn("export the own data");
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ortsanker-account.json\"")
+                .body(personalData.export(actor.login(), actor.login()));
+    }
+
+    @Operation(summary = "Erase the own account (DSGVO Art. 17)", description = "Only with a session (CSRF token"
+            + " required). Deletes the account, its roles, tokens and identities and ends the session; its place"
+            + " versions and audit events stay under a random pseudonym, without login, name or address.")
+    @PostMapping("/erase")
+    public PersonalData.Erased erase(jakarta.servlet.http.HttpServletRequest request) {
+        var actor = signedIn("erase the own account");
+        if (actor.tokenId() != null) {
+            throw Refused.sessionOnly("erase the account");
+        }
+        var erased = personalData.erase(actor.login(), actor.login());
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return erased;
     }
 }

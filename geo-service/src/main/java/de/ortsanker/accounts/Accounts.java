@@ -114,9 +114,10 @@ public class Accounts {
                 .stream().findFirst();
     }
 
+    /** Not disabled, and not erased (an erased account's open sessions end with it). */
     boolean active(long id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select disabled_at is null from accounts where id = ?",
-                Boolean.class, id));
+        return jdbc.queryForList("select disabled_at is null from accounts where id = ?", Boolean.class, id)
+                .stream().anyMatch(Boolean.TRUE::equals);
     }
 
     /** Disabled accounts cannot sign in, and their tokens stop working; their history stays. */

@@ -51,9 +51,11 @@ public class AdminController {
     private final Tokens tokens;
     private final LoginThrottle throttle;
     private final Audit audit;
+    private final PersonalData personalData;
 
     public AdminController(Permissions permissions, Accounts accounts, Roles roles, Tokens tokens,
-                           LoginThrottle throttle, Audit audit) {
+                           LoginThrottle throttle, Audit audit, PersonalData personalData) {
+        this.personalData = personalData;
         this.permissions = permissions;
         this.accounts = accounts;
         this.roles = roles;
@@ -93,6 +95,23 @@ public class AdminController {
         var actor = permissions.check(Action.MANAGE_ACCOUNTS);
         accounts.disable(login, actor.login());
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Everything stored about an account (DSGVO Art. 15, 20)", description = "As the account"
+            + " itself gets it from GET /account/export.")
+    @GetMapping("/accounts/{login}/export")
+    public PersonalData.Export export(@PathVariable String login) {
+        var actor = permissions.check(Action.MANAGE_ACCOUNTS);
+        return personalData.export(login, actor.login());
+    }
+
+    @Operation(summary = "Erase an account (DSGVO Art. 17)", description = "Deletes the account, its roles, tokens"
+            + " and identities; its place versions and audit events stay under a random pseudonym (in the answer),"
+            + " without login, name or address. Cannot be undone.")
+    @PostMapping("/accounts/{login}/erase")
+    public PersonalData.Erased erase(@PathVariable String login) {
+        var actor = permissions.check(Action.MANAGE_ACCOUNTS);
+        return personalData.erase(login, actor.login());
     }
 
     @Operation(summary = "Lift a sign-in lockout")

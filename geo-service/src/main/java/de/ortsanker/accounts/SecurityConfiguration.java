@@ -60,8 +60,10 @@ public class SecurityConfiguration {
                     .successHandler(singleSignOn::signedIn)
                     .failureHandler(singleSignOn::failed));
         }
+        // AccountAuthentication is not added here: as the only AuthenticationProvider bean it is already the
+        // global authentication manager's provider, which this chain's manager asks after its own. Added here
+        // too, a failed password was tried twice — counted twice towards the lockout, two bcrypt comparisons.
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .authenticationProvider(accountAuthentication)
                 .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.permitAll())
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -168,13 +168,13 @@ public class PlaceEditController {
         if (!editor && !publicNow(id)) {
             throw new NotFound("there is no public place with id " + id);
         }
-        var pseudonyms = new HashMap<Long, String>();
+        var pseudonyms = new HashMap<String, String>();
         var versions = new ArrayList<VersionView>();
         for (var v : edits.history(id)) {
             String by = null;
-            if (v.accountId() != null) {
+            if (v.editor() != null) {
                 by = administrator ? v.login()
-                        : pseudonyms.computeIfAbsent(v.accountId(), a -> "editor " + (pseudonyms.size() + 1));
+                        : pseudonyms.computeIfAbsent(v.editor(), a -> "editor " + (pseudonyms.size() + 1));
             }
             JsonNode changes = v.changes();
             if (!editor && changes instanceof ObjectNode object) {

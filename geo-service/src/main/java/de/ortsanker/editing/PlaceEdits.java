@@ -75,8 +75,12 @@ public class PlaceEdits {
         }
     }
 
-    /** One version of a place's history, with the account that made it (null: an import or the database). */
-    public record Version(int version, OffsetDateTime at, Long accountId, String login, String origin, Long importRun,
+    /**
+     * One version of a place's history, with the account that made it (null: an import or the database).
+     * {@code editor} tells editors apart (an account's id, or the pseudonym of an erased account); {@code login}
+     * is the account's login, or that pseudonym.
+     */
+    public record Version(int version, OffsetDateTime at, String editor, String login, String origin, Long importRun,
                           String comment, JsonNode changes) {
     }
 
@@ -113,7 +117,9 @@ public class PlaceEdits {
              order by c.key, v.version""";
 
     private static final String HISTORY = """
-            select v.version, v.at, v.account_id, a.login, v.origin, v.import_run, v.comment, v.changes::text as changes
+            select v.version, v.at, coalesce(v.account_id::text, v.erased_editor) as editor,
+                   coalesce(a.login, v.erased_editor) as login, v.origin, v.import_run, v.comment,
+                   v.changes::text as changes
               from place_versions v left join accounts a on a.id = v.account_id
              where v.place_id = ?
              order by v.version""";
@@ -312,7 +318,7 @@ public class PlaceEdits {
     /** Every recorded version of the place, oldest first. */
     public List<Version> history(long id) {
         return jdbc.query(HISTORY, (rs, i) -> new Version(rs.getInt("version"), rs.getObject("at", OffsetDateTime.class),
-                (Long) rs.getObject("account_id"), rs.getString("login"), rs.getString("origin"),
+                rs.getString("editor"), rs.getString("login"), rs.getString("origin"),
                 (Long) rs.getObject("import_run"), rs.getString("comment"), read(rs.getString("changes"))), id);
     }
 
