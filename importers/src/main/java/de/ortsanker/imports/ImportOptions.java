@@ -58,13 +58,16 @@ import java.util.Objects;
  * @param replaceSource     import even when the licence, attribution or format differ from the source's last
  *                          run: this file replaces the source (otherwise such a run is refused, see
  *                          {@link SourceIdentity})
+ * @param rejectOutsideArea a place outside {@code area} is the file's mistake, not a record of another area: it is
+ *                          rejected with its line and a reason (an upload for one municipality), not skipped and
+ *                          only counted (a county cut from a Land's extract)
  */
 public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
                             String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
-                            boolean replaceSource) {
+                            boolean replaceSource, boolean rejectOutsideArea) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -130,6 +133,9 @@ public record ImportOptions(String source, String licence, String attribution, I
         if (replaceSource) {
             m.put("replace_source", true);
         }
+        if (rejectOutsideArea) {
+            m.put("reject_outside_area", true);
+        }
         return m;
     }
 
@@ -165,6 +171,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         private ProgressListener progress = ProgressListener.NONE;
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
         private boolean replaceSource;
+        private boolean rejectOutsideArea;
 
         private Builder() {
         }
@@ -194,6 +201,12 @@ public record ImportOptions(String source, String licence, String attribution, I
             progress = o.progress;
             stagingBuffer = o.stagingBuffer;
             replaceSource = o.replaceSource;
+            rejectOutsideArea = o.rejectOutsideArea;
+        }
+
+        public Builder rejectOutsideArea(boolean reject) {
+            this.rejectOutsideArea = reject;
+            return this;
         }
 
         public Builder replaceSource(boolean replace) {
@@ -321,7 +334,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
                     level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
-                    skipUnchangedFile, progress, stagingBuffer, replaceSource);
+                    skipUnchangedFile, progress, stagingBuffer, replaceSource, rejectOutsideArea);
         }
     }
 }
