@@ -311,4 +311,17 @@ class UploadsApiTest {
         assertThat(garbage.statusCode()).as(garbage.body()).isIn(201, 422);
         assertThat(snapshot()).isEqualTo(before);
     }
+
+    @Test
+    void theUploadPageIsServedWithItsScriptAndNoInlineScript() throws Exception {
+        var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/map/upload.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"js/upload.js\"></script>", "href=\"/login\"")
+                .doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContain("onclick", "onsubmit");
+        var script = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/map/js/upload.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/uploads/session").doesNotContain("innerHTML");
+    }
 }
