@@ -147,6 +147,11 @@ public final class ImportContext {
             reject(r.origin, "geometry", "no geometry", Target.PLACES, false);
             return;
         }
+        if (clip != null && options.rejectOutsideArea() && !clip.contains(r.geometry)) {
+            reject(r.origin, "geometry", "lies outside " + clip.name() + " (AGS " + clip.ags() + "), the area this"
+                    + " import is for", Target.PLACES, false);
+            return;
+        }
         if (outside(r.geometry, Target.PLACES)) {
             return;
         }

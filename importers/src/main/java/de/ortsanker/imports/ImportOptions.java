@@ -63,13 +63,16 @@ import java.util.Objects;
  *                          with the run; a run with another owner than the source's last is refused like one
  *                          with another licence. A source named after its file gets the owner in its name, so
  *                          two owners' files of the same name are two sources
+ * @param rejectOutsideArea a place outside {@code area} is the file's mistake, not a record of another area: it is
+ *                          rejected with its line and a reason (an upload for one municipality), not skipped and
+ *                          only counted (a county cut from a Land's extract)
  */
 public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
                             String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
-                            boolean replaceSource, String owner) {
+                            boolean replaceSource, String owner, boolean rejectOutsideArea) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -150,6 +153,9 @@ public record ImportOptions(String source, String licence, String attribution, I
             m.put("replace_source", true);
         }
         putIf(m, "owner", owner);
+        if (rejectOutsideArea) {
+            m.put("reject_outside_area", true);
+        }
         return m;
     }
 
@@ -186,6 +192,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
         private boolean replaceSource;
         private String owner;
+        private boolean rejectOutsideArea;
 
         private Builder() {
         }
@@ -216,10 +223,16 @@ public record ImportOptions(String source, String licence, String attribution, I
             stagingBuffer = o.stagingBuffer;
             replaceSource = o.replaceSource;
             owner = o.owner;
+            rejectOutsideArea = o.rejectOutsideArea;
         }
 
         public Builder owner(String owner) {
             this.owner = owner;
+            return this;
+        }
+
+        public Builder rejectOutsideArea(boolean reject) {
+            this.rejectOutsideArea = reject;
             return this;
         }
 
@@ -348,7 +361,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
                     level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
-                    skipUnchangedFile, progress, stagingBuffer, replaceSource, owner);
+                    skipUnchangedFile, progress, stagingBuffer, replaceSource, owner, rejectOutsideArea);
         }
     }
 }
