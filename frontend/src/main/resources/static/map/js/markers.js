@@ -44,8 +44,38 @@ export function placesLayer(map, onSelect) {
   cluster.addTo(map);
   const markers = new Map();
   let selectedId = null;
+  // Two answers race on a deep link (/map/?place=…&view=…): the places around (set) and the chosen place
+  // (reveal). leaflet.markercluster zooms in steps it queues for later and zoomToShowLayer waits for the end of
+  // its zoom with listeners on the marker's cluster; replacing the markers meanwhile (clearLayers) left both
+  // working on markers without a cluster — the TypeErrors of issue 17 — and a place chosen before its marker
+  // existed was never revealed. So: the place to show is a wish kept until its marker is on the map, markers
+  // are replaced only while the group rests, and answers that come meanwhile wait for that.
+  let wanted = null;     // the id to reveal once its marker is in the group
+  let revealing = null;  // the timer ending a reveal that never reported back (the user zoomed away)
+  let waiting = null;    // the newest features that came while the group was moving
+
+  function moving() {
+    return revealing !== null || cluster._inZoomAnimation > 0 || map._animatingZoom === true;
+  }
+
+  function settled() {
+    if (moving()) return;
+    if (waiting) {
+      const features = waiting;
+      waiting = null;
+      set(features);
+    } else {
+      show();
+    }
+  }
+  cluster.on('animationend', settled);
+  map.on('zoomend moveend', settled);
 
   function set(features) {
+    if (moving()) {
+      waiting = features;  // drawn when the group rests (settled)
+      return;
+    }
     cluster.clearLayers();
     markers.clear();
     const added = [];
@@ -69,12 +99,14 @@ export function placesLayer(map, onSelect) {
     }
     cluster.addLayers(added);
     labelClusters(cluster);
+    show();
   }
 
   function select(id) {
     const before = markers.get(selectedId);
     if (before) before.marker.setIcon(icon(before.group, false));
     selectedId = id;
+    if (wanted !== id) wanted = null;  // another place (or none) chosen: the old wish is void
     const now = markers.get(id);
     if (now) {
       now.marker.setIcon(icon(now.group, true));
@@ -82,10 +114,24 @@ export function placesLayer(map, onSelect) {
     }
   }
 
-  /** Opens the clusters around a place so its marker is visible. */
+  /** Opens the clusters around a place so its marker is visible — now, or as soon as its marker is drawn. */
   function reveal(id) {
-    const entry = markers.get(id);
-    if (entry) cluster.zoomToShowLayer(entry.marker, () => {});
+    wanted = id;
+    show();
+  }
+
+  function show() {
+    const entry = wanted === null ? null : markers.get(wanted);
+    // Not (yet) among the places drawn, or not in the group: kept for the next answer.
+    if (!entry || !entry.marker.__parent || moving()) return;
+    wanted = null;
+    const done = () => {
+      clearTimeout(revealing);
+      revealing = null;
+      settled();
+    };
+    revealing = setTimeout(done, 3000);
+    cluster.zoomToShowLayer(entry.marker, done);
   }
 
   return { set, select, reveal, cluster };

@@ -45,7 +45,13 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__alerts = []; window.alert = m => window.__alerts.push(String(m));"));
+                "window.__alerts = []; window.alert = m => window.__alerts.push(String(m));"
+                // Every uncaught error and unhandled rejection of the page's scripts (not failed resources,
+                // which do not bubble to window), so a test can prove none happened.
+                + "window.__errors = [];"
+                + "window.addEventListener('error', e => window.__errors.push(String(e.error && e.error.stack || e.message)));"
+                + "window.addEventListener('unhandledrejection', e => window.__errors.push('unhandled rejection: '"
+                + " + String(e.reason && e.reason.stack || e.reason)));"));
     }
 
     Object cdp(String command, Map<String, Object> params) {
@@ -65,7 +71,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+        return await(what, Duration.ofSeconds(30), condition);
+    }
+
+    <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
     }
 
     WebElement find(String css) {
@@ -86,6 +96,12 @@ final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<String> alerts() {
         return (List<String>) js("return window.__alerts || []");
+    }
+
+    /** The uncaught errors and unhandled rejections of the page's scripts since it was opened. */
+    @SuppressWarnings("unchecked")
+    List<String> pageErrors() {
+        return (List<String>) js("return window.__errors || []");
     }
 
     void size(int width, int height) {

@@ -128,6 +128,81 @@ class WebMapBrowserIT {
         assertThat(browser.driver.getCurrentUrl()).doesNotContain("place=");
     }
 
+    /**
+     * Issue 17, item 10: deep links like {@code /map/?place=…&view=…} sometimes threw a TypeError in the
+     * marker-cluster code. Many deep links — places in dense clusters and alone, views at cluster zooms and close
+     * up, off the place, without a view, with a filter that hides the place — each opened afresh: no page error
+     * (uncaught errors and rejections are recorded from the first script on), the place's detail shown, and where
+     * the view is the place's and no filter hides it, its marker shown highlighted on the map, out of any cluster.
+     */
+    @Test
+    void deepLinksShowTheirPlaceWithoutAPageError() throws Exception {
+        record Place(long id, double lat, double lon, String group) {
+        }
+        var places = new ArrayList<Place>();
+        try (var c = schema.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("""
+                     with shown as (
+                       select p.id, p.geog, ST_Y(ST_PointOnSurface(p.geom)) lat, ST_X(ST_PointOnSurface(p.geom)) lon,
+                              k.group_code
+                         from places p join kinds k on k.code = p.kind
+                        where p.is_public and p.retired_at is null and ST_Y(p.geom) between 49.9 and 50.1
+                          and ST_X(p.geom) between 11.45 and 11.75)
+                     (select id, lat, lon, group_code from shown s
+                       order by (select count(*) from shown o where ST_DWithin(o.geog, s.geog, 400)) desc, id limit 3)
+                     union all
+                     (select id, lat, lon, group_code from shown order by md5(id::text) limit 5)""")) {
+            while (rs.next()) {
+                places.add(new Place(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4)));
+            }
+        }
+        assertThat(places).hasSize(8);
+        List<String> groups = List.of("third_places", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply");
+        int links = 0;
+        var failures = new ArrayList<String>();  // all of them, not just the first: races show as patterns
+        for (Place p : places) {
+            String at = String.format(Locale.ROOT, "%.5f,%.5f", p.lat(), p.lon());
+            String off = String.format(Locale.ROOT, "%.5f,%.5f", p.lat() + 0.03, p.lon() - 0.04);
+            String other = groups.stream().filter(g -> !g.equals(p.group())).findFirst().orElseThrow();
+            for (String query : List.of("place=" + p.id(), "place=" + p.id() + "&view=" + at + ",12",
+                    "place=" + p.id() + "&view=" + at + ",10", "view=" + at + ",13&place=" + p.id(),
+                    "place=" + p.id() + "&view=" + at + ",17", "place=" + p.id() + "&view=" + off + ",11",
+                    "place=" + p.id() + "&view=" + at + ",12&kinds=" + other, "lang=en&place=" + p.id() + "&view=" + at + ",14")) {
+                String link = "/map/?" + query;
+                links++;
+                browser.open(service.base + link);
+                try {
+                    browser.await(link + ": the place's detail", d -> browser.all("#detail-name").stream()
+                            .anyMatch(h -> h.isDisplayed() && !h.getText().isBlank()) ? true : null);
+                    boolean markerExpected = query.contains(at + ",") && !query.contains("kinds=");
+                    if (markerExpected) {
+                        browser.await(link + ": the place's marker, out of its cluster", java.time.Duration.ofSeconds(10),
+                                d -> (Boolean) browser.js("""
+                                const m = document.querySelector('#map .om-marker.om-selected');
+                                if (!m || document.querySelector('#map .leaflet-zoom-anim')) return null;
+                                const box = document.getElementById('map').getBoundingClientRect(), r = m.getBoundingClientRect();
+                                const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                                return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom ? true : null;"""));
+                    }
+                    // Let whatever the page started (answers, zooms, cluster animations) run out before looking.
+                    browser.await(link + ": the map to settle", d -> (Boolean) browser.js("""
+                            return document.querySelector('#map .leaflet-zoom-anim, #results[aria-busy=true]') ? null : true;"""));
+                    Thread.sleep(400);
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    failures.add(e.getMessage().lines().findFirst().orElse(link));
+                }
+                for (String error : browser.pageErrors()) {
+                    failures.add(link + ": page error " + error);
+                }
+                if (!browser.driver.getCurrentUrl().contains("place=" + p.id())) {
+                    failures.add(link + ": the address lost the place: " + browser.driver.getCurrentUrl());
+                }
+            }
+        }
+        assertThat(links).isEqualTo(64);
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void aFilterChangesListAndMap() throws Exception {
         openMap("/map/?view=50.0060,11.5450,12");
