@@ -307,6 +307,19 @@ class TimetableBadInputTest {
     }
 
     @Test
+    void unknownParentStationIsNoted() throws Exception {
+        // Not refused: a feed that augments another names the other feed's stations (bbnavi's flex feed does).
+        Path f = feed();
+        replace(f.resolve("stops.txt"), "hbf-1,Herrenberg,48.594059,8.862922,0,hbf,", "hbf-1,Herrenberg,48.594059,8.862922,0,hbff,");
+        ImportResult r = Imports.importFile(db.dataSource(), f).orThrow();
+        assertThat(r.problems()).extracting(Problem::toString).containsExactly("stops.txt line "
+                + lineOf(f.resolve("stops.txt"), "hbf-1,") + ", parent_station: parent station \"hbff\" of 1 stop is"
+                + " not in stops.txt; kept as given (does the feed augment another?) (note)");
+        assertThat(one(db, "select parent_station from transit_stops where stop_id = 'hbf-1'")).isEqualTo("hbff");
+        Imports.importFile(db.dataSource(), DEMO).orThrow();
+    }
+
+    @Test
     void tooFewTimesAtTheEnds() throws Exception {
         Path f = feed();
         replace(f.resolve("stop_times.txt"), "S1-WK-in-06,06:47:00,06:47:00,gae,10,1", "S1-WK-in-06,,,gae,10,0");

@@ -195,6 +195,20 @@ class TimetableImportTest {
     @Test
     void flexFeedsZonesAreOnDemandAreas() throws Exception {
         assertThat(count("transit_stops", FLEX_SOURCE)).isEqualTo(rows(FLEX, "stops.txt").size());
+        // The feed augments DELFI's: stations it names as parents but does not hold are noted, once each.
+        Set<String> stopIds = new HashSet<>();
+        Set<String> parents = new HashSet<>();
+        for (CSVRecord r : rows(FLEX, "stops.txt")) {
+            stopIds.add(r.get("stop_id"));
+            if (!r.get("parent_station").isEmpty()) {
+                parents.add(r.get("parent_station"));
+            }
+        }
+        parents.removeAll(stopIds);
+        assertThat(parents).isNotEmpty();
+        assertThat(one(db, "select count(*) from import_runs r, jsonb_array_elements(r.error_report) p"
+                + " where r.source = '" + FLEX_SOURCE + "' and r.status = 'succeeded' and p->>'field' = 'parent_station'"
+                + " and p->>'action' = 'note'")).isEqualTo(String.valueOf(parents.size()));
         assertThat(count("transit_routes", FLEX_SOURCE)).isEqualTo(rows(FLEX, "routes.txt").size());
         assertThat(count("transit_trips", FLEX_SOURCE)).isEqualTo(rows(FLEX, "trips.txt").size());
         assertThat(count("transit_service_dates", FLEX_SOURCE)).isEqualTo(rows(FLEX, "calendar_dates.txt").size());

@@ -351,6 +351,20 @@ public final class FeedReader {
                 }
             }
         }
+        // A parent station the feed does not hold is noted, once per station, and kept as given: a feed that
+        // augments another (bbnavi's flex feed augments DELFI's) names the other feed's stations.
+        if (area == null) {
+            Map<String, List<Feed.Stop>> missing = new LinkedHashMap<>();
+            for (Feed.Stop s : feed.stops.values()) {
+                if (s.parent() != null && !feed.stops.containsKey(s.parent())) {
+                    missing.computeIfAbsent(s.parent(), p -> new ArrayList<>()).add(s);
+                }
+            }
+            missing.forEach((parent, children) -> problems.accept(Origin.line("stops.txt", lines.get(children.get(0).id()))
+                    .problem("parent_station", "parent station \"" + parent + "\" of " + children.size() + " stop"
+                            + (children.size() == 1 ? "" : "s") + " is not in stops.txt; kept as given (does the feed"
+                            + " augment another?)", Problem.Action.NOTE)));
+        }
     }
 
     private static double coordinate(Rows r, String column, double limit) {
