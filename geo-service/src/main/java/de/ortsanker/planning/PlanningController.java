@@ -30,6 +30,7 @@ import de.ortsanker.planning.rules.TimeWindow;
 import de.ortsanker.planning.timetable.Timetables;
 import de.ortsanker.planning.sites.CandidateSites;
 import de.ortsanker.problem.InvalidParameter;
+import de.ortsanker.routing.Networks;
 import de.ortsanker.service.ConditionalResponses;
 import de.ortsanker.vocabulary.Group;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,11 +85,13 @@ public class PlanningController {
     private final Timetables timetables;
     private final TransitTimes transitTimes;
     private final StraightLine names;
+    private final Networks networks;
 
     public PlanningController(Planning planning, Areas areas, PlanningSettings settings, List<DistanceModel> models,
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
                               Permissions permissions, Audit audit, Timetables timetables, TransitTimes transitTimes,
-                              StraightLine names) {
+                              StraightLine names, Networks networks) {
+        this.networks = networks;
         this.timetables = timetables;
         this.transitTimes = transitTimes;
         this.names = names;
@@ -334,12 +337,23 @@ public class PlanningController {
         if (model instanceof ByTransit t) {
             days.add(t.window().date().toString());
         }
-        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + days);
+        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + String.join(",", days))
+                + routingData(model, rules);
         if (conditional.notModified(request, layers, variant)) {
             return null;
         }
         Language language = question.language();
         return write(ResponseEntity.ok(), format, per, area, language, work.run(area, model).answer());
+    }
+
+    /**
+     * The routing data an answer was computed on, for its ETag: the networks' version when it measures along
+     * them, and the timetables' when by transit — a rebuilt graph or a re-read timetable is a new answer.
+     */
+    private String routingData(DistanceModel model, List<Rule> rules) {
+        boolean transit = model.mode() == Mode.TRANSIT || rules.stream().anyMatch(Rule::transit);
+        boolean network = transit || model.mode().travelMode() != null || rules.stream().anyMatch(Rule::timed);
+        return (network ? "-n" + networks.version() : "") + (transit ? "-t" + timetables.answeringVersion() : "");
     }
 
     /** 201 with the answer and where the published features are. */

@@ -55,6 +55,15 @@ public final class Networks implements AutoCloseable {
         return current.get().stream().filter(n -> n.covers(lon, lat)).findFirst();
     }
 
+    /**
+     * Which graphs answer now, as a short token that changes with every rebuild (the extracts' names, sizes
+     * and modification times): answers computed on the networks key their ETags and caches on it.
+     */
+    public String version() {
+        List<String> keys = builtKeys;
+        return keys.isEmpty() ? "none" : Integer.toHexString(String.join(",", keys).hashCode());
+    }
+
     /** Whether walking and cycling can be answered at all; with a reason for a problem document when not. */
     public String missing() {
         if (settings.extracts().isEmpty()) {

@@ -25,6 +25,8 @@ class NetworksTest {
             networks.refresh().get();
             assertThat(networks.missing()).isNull();
             Network first = networks.current().get(0);
+            String version = networks.version();
+            assertThat(version).isNotEqualTo("none");
             assertThat(networks.covering(8.87, 48.59)).contains(first);      // Herrenberg
             assertThat(networks.covering(11.55, 50.0)).isEmpty();            // north of Bayreuth
 
@@ -34,12 +36,14 @@ class NetworksTest {
             Files.write(extract, new byte[] {0, 0, 0, 13, 'n', 'o', 't', ' ', 'a', ' ', 'P', 'B', 'F'});
             networks.refresh().get();
             assertThat(networks.current()).containsExactly(first);           // the broken file changed nothing
+            assertThat(networks.version()).isEqualTo(version);
             assertThat(networks.covering(8.87, 48.59)).contains(first);
 
             Files.copy(Path.of("../data/osm/north-bayreuth.osm.pbf"), extract, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(extract, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
             networks.refresh().get();
             assertThat(networks.current()).hasSize(1).doesNotContain(first);
+            assertThat(networks.version()).as("a rebuilt network is a new version").isNotEqualTo(version);
             assertThat(networks.covering(11.55, 50.0)).isPresent();
             assertThat(networks.covering(8.87, 48.59)).isEmpty();
         }
