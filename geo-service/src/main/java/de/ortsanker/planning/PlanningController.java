@@ -364,14 +364,23 @@ public class PlanningController {
         if (model instanceof ByTransit t) {
             days.add(t.window().date().toString());
         }
-        // The routing graphs are data too: a rebuilt network changes answers in minutes without any layer's version.
-        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + days)
-                + "-g" + networks.version();
+        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + String.join(",", days))
+                + routingData(model, rules);
         if (conditional.notModified(request, layers, variant)) {
             return null;
         }
         Language language = question.language();
         return write(ResponseEntity.ok(), format, per, area, language, work.run(area, model).answer());
+    }
+
+    /**
+     * The routing data an answer was computed on, for its ETag: the networks' version when it measures along
+     * them, and the timetables' when by transit — a rebuilt graph or a re-read timetable is a new answer.
+     */
+    private String routingData(DistanceModel model, List<Rule> rules) {
+        boolean transit = model.mode() == Mode.TRANSIT || rules.stream().anyMatch(Rule::transit);
+        boolean network = transit || model.mode().travelMode() != null || rules.stream().anyMatch(Rule::timed);
+        return (network ? "-n" + networks.version() : "") + (transit ? "-t" + timetables.answeringVersion() : "");
     }
 
     /** 201 with the answer and where the published features are. */

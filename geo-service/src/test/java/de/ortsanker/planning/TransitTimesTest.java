@@ -241,6 +241,23 @@ class TransitTimesTest {
     }
 
     @Test
+    void aChangedTimetableIsANewAnswer() throws Exception {
+        String path = "/planning/reach?mode=transit&target=village_hall&window=sun:14-18&date=" + SUNDAY;
+        String first = get(path).headers().firstValue("ETag").orElseThrow();
+        assertThat(get(path, first).statusCode()).as("unchanged: not modified").isEqualTo(304);
+        jdbc.update("update transit_routes set long_name = 'Ahof – C' where source = 'hand'");
+        // The data version changed: a new ETag at once, while the kept timetable still answers …
+        var changed = get(path, first);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        String second = changed.headers().firstValue("ETag").orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        // … and another once the timetable has been read again and answers.
+        timetables.refresh().get();
+        timetables.refresh().get();
+        assertThat(get(path).headers().firstValue("ETag").orElseThrow()).isNotEqualTo(second).isNotEqualTo(first);
+    }
+
+    @Test
     void whatIsMissingIsA400() throws Exception {
         assertProblem("/planning/reach?mode=transit&target=village_hall", "window", "time window");
         assertProblem("/planning/reach?mode=transit&target=village_hall&window=sun:18-14", "window", "after the start");
@@ -389,8 +406,15 @@ class TransitTimesTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return get(pathAndQuery, null);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String ifNoneMatch) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String enc(String s) {
