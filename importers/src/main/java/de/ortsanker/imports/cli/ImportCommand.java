@@ -68,8 +68,10 @@ public final class ImportCommand {
             return 2;
         }
         for (Path f : a.files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("import: " + f + ": no such file");
+            // A GTFS feed may also be an unpacked folder.
+            if (!Files.isRegularFile(f) && !(Files.isDirectory(f) && de.ortsanker.imports.gtfs.FeedFiles.recognises(f))) {
+                err.println("import: " + f + ": no such file" + (Files.isDirectory(f)
+                        ? " (a folder is read only when it is a GTFS feed: stops.txt, trips.txt, stop_times.txt)" : ""));
                 return 2;
             }
         }
