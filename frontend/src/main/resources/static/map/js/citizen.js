@@ -7,6 +7,7 @@ import { metres, distanceText, pointOf } from './geo.js';
 import { createMap } from './basemap.js';
 import { placesLayer, letter } from './markers.js';
 import { renderDetail } from './detail.js';
+import { renderJourney, clearJourney } from './journey.js';
 import { openStatus } from './hours.js';
 import * as urlState from './url-state.js';
 
@@ -288,7 +289,14 @@ function showOrigin() {
 
 // ---- detail ---------------------------------------------------------------------------------------------
 
-const detailHandlers = { close: () => closeDetail(), select: (id) => select(id, { pan: true }) };
+const detailHandlers = {
+  close: () => closeDetail(),
+  select: (id) => select(id, { pan: true }),
+  // The way there starts where the list is sorted from, when the user searched a village or asked "near me".
+  journey: (container, feature) => renderJourney(container, feature, {
+    map, origin: state.at ? { lon: state.at.lon, lat: state.at.lat, name: state.me ? t('myLocation') : state.q } : null,
+  }),
+};
 let detailRequest = 0;
 
 async function select(id, { push = true, pan = false } = {}) {
@@ -338,6 +346,7 @@ function closeDetail() {
 
 function hideDetail() {
   detailFeature = null;
+  clearJourney(map);
   $('detail').hidden = true;
   document.body.classList.remove('showing-detail');
 }

@@ -19,7 +19,8 @@ function address(p) {
 }
 
 /**
- * Renders the place's detail into panel. handlers: close(), select(id) for a nearby place.
+ * Renders the place's detail into panel. handlers: close(), select(id) for a nearby place, and optionally
+ * journey(container, feature) to fill in the way there and the departures (journey.js).
  */
 export function renderDetail(panel, feature, lang, handlers) {
   const p = feature.properties;
@@ -55,6 +56,9 @@ export function renderDetail(panel, feature, lang, handlers) {
       ` – ${t('distanceAway', { d: distanceText(n.distance_m, lang) })}`)))
     : el('p', {}, t('gettingThereNone'));
 
+  const journey = handlers.journey ? el('div', { class: 'journey', id: 'journey' }) : null;
+  if (journey) handlers.journey(journey, feature);
+
   const source = [
     el('p', {}, t('source', { source: p.source_title || p.source })),
     el('p', {}, t('licence', { licence: p.licence })),
@@ -77,7 +81,7 @@ export function renderDetail(panel, feature, lang, handlers) {
     p.description ? el('p', { class: 'description' }, p.description) : null,
     section(t('hoursHeading'), weekList(p)),
     section(t('accessHeading'), access),
-    section(t('gettingThereHeading'), gettingThere),
+    section(t('gettingThereHeading'), journey, gettingThere),
     section(t('operatorHeading'), operator),
     section(t('contactHeading'), contact),
     section(t('sourceHeading'), source),

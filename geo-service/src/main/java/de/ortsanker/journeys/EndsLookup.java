@@ -1,5 +1,7 @@
 package de.ortsanker.journeys;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.filter.PublicPlaces;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.problem.NotFound;
@@ -94,6 +96,7 @@ class EndsLookup {
     }
 
     /** A village to start from. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Village(long id, String name, String kind, double distanceM, double lon, double lat) {
     }
 

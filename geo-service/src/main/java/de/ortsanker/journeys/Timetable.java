@@ -60,22 +60,23 @@ class Timetable {
 
     /**
      * The services of every trip that goes from one of the start's stops to one of the place's stops, on
-     * any day, and whether each runs on the date: none at all is "no connection", none on the date is
-     * "no service that day".
+     * any day, and whether each runs on the date — or ran the day before with a trip leaving here after
+     * midnight: none at all is "no connection", none on the date is "no service that day".
      */
     static final String CONNECTING_SERVICES = """
             with starts as (select * from unnest(cast(:start_sources as text[]), cast(:start_stops as text[])) as s(source, stop_id)),
                  ends as (select * from unnest(cast(:end_sources as text[]), cast(:end_stops as text[])) as e(source, stop_id))
             select c.source, c.service_id,
                    transit_service_runs(c.source, c.service_id, cast(:date as date)) as runs_on_date,
-                   transit_service_runs(c.source, c.service_id, cast(:date as date) - 1) as runs_day_before
-              from (select distinct t.source, t.service_id
+                   c.past_midnight and transit_service_runs(c.source, c.service_id, cast(:date as date) - 1) as runs_day_before
+              from (select t.source, t.service_id, bool_or(a.departure_s >= 86400) as past_midnight
                       from starts s
                       join transit_stop_times a on a.source = s.source and a.stop_id = s.stop_id and a.pickup_type <> 1
                       join transit_stop_times b on b.source = a.source and b.trip_id = a.trip_id
                                                and b.stop_sequence > a.stop_sequence and b.drop_off_type <> 1
                       join ends e on e.source = b.source and e.stop_id = b.stop_id
-                      join transit_trips t on t.source = a.source and t.trip_id = a.trip_id) c""";
+                      join transit_trips t on t.source = a.source and t.trip_id = a.trip_id
+                     group by t.source, t.service_id) c""";
 
     /**
      * On-demand areas (RufBus) that cover both the start and the place, with their booking rules and

@@ -170,6 +170,16 @@ class JourneysTest {
         assertThat(times(byVillage)).containsExactly("07:10-07:32", "12:40-13:02", "17:15-17:37", "24:10-24:32");
         JsonNode villages = get("/places/" + place + "/villages").body;
         assertThat(villages.findValuesAsText("name")).contains("Neudrossenfeld (Test)");
+        JsonNode nd = villages.get(0).path("name").asText().equals("Neudrossenfeld (Test)") ? villages.get(0) : null;
+        for (JsonNode v : villages) {
+            if (v.path("name").asText().equals("Neudrossenfeld (Test)")) {
+                nd = v;
+            }
+        }
+        double expected = jdbc.queryForObject("select ST_Distance(ST_Point(11.5031, 50.0161, 4326)::geography,"
+                + " ST_Point(11.5679, 50.0281, 4326)::geography)", Double.class);
+        assertThat(nd.path("distance_m").asDouble()).isCloseTo(expected, within(0.1));
+        assertThat(nd.path("id").asLong()).isEqualTo(village);
     }
 
     @Test
