@@ -22,6 +22,8 @@ public final class RoutingBenchmark {
         Path dir = Files.createTempDirectory("ortsanker-graph");
         int villages = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int kinds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        // A county's square within a larger network (a Land): villages in it, places up to 20 km around it.
+        double countyKm = args.length > 3 ? Double.parseDouble(args[3]) : 0;
 
         System.gc();
         long heapBefore = used();
@@ -38,6 +40,8 @@ public final class RoutingBenchmark {
         System.out.printf("build: %s in %.1f s; heap retained %d MiB, peak heap %d MiB, on disk %d MiB%n",
                 network.describe(), buildS, retained >> 20, peak >> 20, disk >> 20);
 
+        System.out.println("network: " + network.density());
+
         start = System.nanoTime();
         network.close();
         network = Network.build(extract, dir.resolve("g"), 500);
@@ -45,10 +49,16 @@ public final class RoutingBenchmark {
 
         // Villages and places at random nodes of the network, 5 to 64 places per kind.
         Random r = new Random(42);
-        List<Point> vs = random(r, network, villages);
+        double[] county = countyKm > 0 ? network.centreBox(countyKm) : null;
+        double[] around = countyKm > 0 ? network.centreBox(countyKm + 40) : null;
+        List<Point> vs = random(r, network, villages, county);
         List<List<Point>> places = new ArrayList<>();
         for (int k = 0; k < kinds; k++) {
-            places.add(random(r, network, 5 + r.nextInt(60)));
+            places.add(random(r, network, 5 + r.nextInt(60), around));
+        }
+        if (county != null) {
+            System.out.printf("county: villages in a %.0f km square at the network's centre, places up to 20 km around it%n",
+                    countyKm);
         }
         for (int round = 0; round < 3; round++) {
             start = System.nanoTime();
@@ -61,16 +71,20 @@ public final class RoutingBenchmark {
                     }
                 }
             }
-            System.out.printf("round %d: %d villages × %d kinds × walk+bike = %d searches in %.2f s (%d answers with a place)%n",
-                    round + 1, villages, kinds, kinds * 2, (System.nanoTime() - start) / 1e9, reached);
+            System.out.printf("round %d: %d villages × %d kinds × %s = %d searches in %.2f s (%d answers with a place)%n",
+                    round + 1, villages, kinds, java.util.Arrays.toString(TravelMode.values()), kinds * TravelMode.values().length, (System.nanoTime() - start) / 1e9, reached);
         }
         network.close();
     }
 
-    private static List<Point> random(Random r, Network network, int n) {
+    /** Random nodes of the network, within the box (minLon, minLat, maxLon, maxLat) when one is given. */
+    private static List<Point> random(Random r, Network network, int n, double[] box) {
         List<Point> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(network.node(r.nextInt(network.nodeCount())));
+        while (out.size() < n) {
+            Point p = network.node(r.nextInt(network.nodeCount()));
+            if (box == null || (p.lon() >= box[0] && p.lat() >= box[1] && p.lon() <= box[2] && p.lat() <= box[3])) {
+                out.add(p);
+            }
         }
         return out;
     }
