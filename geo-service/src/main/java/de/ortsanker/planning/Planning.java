@@ -69,10 +69,12 @@ public class Planning {
     private final TransactionTemplate transaction;
     private final TravelTimes travelTimes;
     private final Rides rides;
+    private final de.ortsanker.planning.distance.Isochrones isochrones;
 
     public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
                     Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction,
-                    TravelTimes travelTimes, Rides rides) {
+                    TravelTimes travelTimes, Rides rides, de.ortsanker.planning.distance.Isochrones isochrones) {
+        this.isochrones = isochrones;
         this.travelTimes = travelTimes;
         this.rides = rides;
         this.settings = settings;
@@ -172,6 +174,31 @@ public class Planning {
                             + " one search from each bench, stopped at " + minutes + " minutes",
                     walking.description());
             return RidesAnswer.of(inputs, vs, found, walk, provenance);
+        });
+    }
+
+    /** Isochrones of a target's places, and the publication they were stored as (null when only computed). */
+    public record Isochrones(List<de.ortsanker.planning.distance.Isochrones.Of> isochrones, Provenance provenance,
+                             Long run) {
+    }
+
+    /**
+     * The isochrones of the target's places in the area (within the box of its villages): computed, and
+     * published as the area's current isochrones when asked to.
+     *
+     * @param inputs what the answer states it was asked (stored with a publication)
+     */
+    public Isochrones isochrones(Area area, Target target, TravelMode mode, int minutes, String window, Record inputs,
+                                 boolean publish) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            double[] box = area.isEverything() ? null : Envelope.of(loaded.villages()).toArray();
+            var found = isochrones.of(target, box, mode, minutes);
+            Provenance provenance = provenances.of(List.of(target.places()), box, loaded.villages(), loaded.cells(),
+                    layers(List.of(target)));
+            Long run = publish ? publications.isochrones(area, inputs, target.label() + ":" + mode.code() + ":" + minutes
+                    + "min" + (window == null ? "" : ":" + window), provenance, mode.code(), minutes, window, found) : null;
+            return new Isochrones(found, provenance, run);
         });
     }
 
