@@ -28,6 +28,17 @@ const CLASSES = [
   { upTo: Infinity, colour: '#a50026' },
 ];
 const NONE_COLOUR = '#5b2a86';
+/** How a rule measures: metres in a straight line, or minutes along the network. Transit only when the server offers it. */
+const MODES = ['straight', 'walk', 'bike'];
+/** A rule as the API writes it: KINDS:METRES or KINDS:MODE:Nmin (transit may carry a time window after the minutes). */
+const RULE = /^[a-z_|]+:(\d+|(walk|bike|transit):\d+min(:[a-z0-9_-]+)?)$/;
+
+/** A rule's parts: kinds, mode (straight for metres), and the radius in metres or the minutes. */
+function parseRule(rule) {
+  const parts = rule.split(':');
+  if (parts.length >= 3) return { kinds: parts[0], mode: parts[1], value: Number(parts[2].replace('min', '')), rest: parts.slice(3) };
+  return { kinds: parts[0], mode: 'straight', value: Number(parts[1]), rest: [] };
+}
 
 let state = read();
 let map;
@@ -37,6 +48,10 @@ let outlineLayer;
 let area = null;            // the chosen district or municipality: {ags, name, level, bbox, outline}
 let answer = null;
 let sites = null;
+let coverage = null;
+let modes = MODES;
+let benchLayer;
+let isochroneLayer;
 const circles = new Map();
 
 function read() {
@@ -44,7 +59,7 @@ function read() {
   const view = (q.get('view') || '').split(',').map(Number);
   return {
     lang: q.get('lang') === 'en' ? 'en' : 'de',
-    rules: q.getAll('rule').filter((r) => /^[a-z_|]+:\d+$/.test(r)),
+    rules: q.getAll('rule').filter((r) => RULE.test(r)),
     bbox: /^-?[\d.]+(,-?[\d.]+){3}$/.test(q.get('bbox') || '') ? q.get('bbox') : null,
     ags: /^(\d{2}|\d{5}|\d{8})$/.test(q.get('ags') || '') ? q.get('ags') : null,
     sort: q.get('sort') || 'rank',
@@ -72,23 +87,28 @@ async function main() {
   setLanguage(state.lang);
   translatePage();
   const cfg = await loadConfig();
+  // The server says which modes it can answer (transit once a timetable is imported); without a word, the three.
+  if (Array.isArray(cfg.planning_modes)) modes = cfg.planning_modes;
   ({ map } = createMap($('map'), cfg));
   if (state.view) map.setView([state.view[0], state.view[1]], state.view[2], { animate: false });
   else map.fitBounds([[cfg.start[1], cfg.start[0]], [cfg.start[3], cfg.start[2]]], { animate: false });
   outlineLayer = L.featureGroup().addTo(map);
   villageLayer = L.featureGroup().addTo(map);
   siteLayer = L.featureGroup().addTo(map);
+  benchLayer = L.featureGroup().addTo(map);
+  isochroneLayer = L.featureGroup().addTo(map);
+  $('show-benches').addEventListener('click', () => benches());
   addLegend();
   map.on('moveend', () => {
     const c = map.getCenter();
     state.view = [c.lat, c.lng, map.getZoom()];
     write(false);
   });
-  $('add-rule').addEventListener('click', () => { addRuleRow('third_places', 2000); });
+  $('add-rule').addEventListener('click', () => { addRuleRow('third_places', 'straight', 2000); });
   wireAreaSearch();
   $('rules-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    state.rules = [...document.querySelectorAll('.rule')].map((row) => `${row.querySelector('select').value}:${Math.round(row.querySelector('input').value)}`);
+    state.rules = [...document.querySelectorAll('.rule')].map(ruleOfRow);
     const chosen = document.querySelector('input[name=area]:checked').value;
     const b = map.getBounds();
     state.bbox = chosen === 'view' ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',') : null;
@@ -239,7 +259,11 @@ async function compute() {
     answer = await getJson('planning/underserved', ruleParams());
     if (!state.rules.length) state.rules = answer.inputs.rules.map((r) => r.rule);
     const firstRule = answer.inputs.rules[0];
-    sites = await getJson('planning/candidates', { rule: firstRule.rule, bbox: ruleParams().bbox, ags: state.ags }).catch((e) => ({ error: e }));
+    // Candidate sites are judged in metres: with a first rule in minutes, the first rule in metres (if any).
+    const inMetres = answer.inputs.rules.find((r) => r.radius_m !== null && r.radius_m !== undefined);
+    sites = inMetres ? await getJson('planning/candidates', { rule: inMetres.rule, bbox: ruleParams().bbox, ags: state.ags }).catch((e) => ({ error: e }))
+      : { error: null, none: true };
+    coverage = await getJson('planning/coverage', ruleParams()).catch((e) => ({ error: e }));
     rebuild();
   } catch (error) {
     answer = null;
@@ -248,7 +272,7 @@ async function compute() {
     replace($('villages-table'));
     replace($('downloads'));
     siteLayer.clearLayers();
-    ['coverage', 'candidate-downloads', 'candidates-table'].forEach((id) => replace($(id)));
+    ['coverage', 'candidate-downloads', 'candidates-table', 'shares-table', 'shares-downloads'].forEach((id) => replace($(id)));
     // An area without villages is not a failure: the data holds none there (yet).
     const message = error instanceof Problem && error.status === 404
       ? t('areaNoVillages', { area: area && state.ags ? areaName(area) : t('areaAll') })
@@ -273,6 +297,7 @@ function rebuild() {
   drawVillages();
   table();
   candidates();
+  shares();
   const sources = [...new Set(answer.provenance.sources.map((s) => s.attribution).filter(Boolean))];
   replace($('provenance'), t('dataBy', { list: sources.join(' · ') }));
 }
@@ -284,41 +309,84 @@ function buildRuleRows() {
   replace(box, el('legend', {}, t('rulesLegend')));
   const rules = state.rules.length ? state.rules : ['third_places:2000'];
   rules.forEach((r) => {
-    const [kinds, radius] = r.split(':');
-    addRuleRow(kinds, Number(radius));
+    const rule = parseRule(r);
+    addRuleRow(rule.kinds, rule.mode, rule.value, rule.rest);
   });
 }
 
-function addRuleRow(kinds, radius) {
+/** The rule a row states: KINDS:METRES, or KINDS:MODE:Nmin (a transit window kept as it came). */
+function ruleOfRow(row) {
+  const kinds = row.querySelector('select.rule-kinds').value;
+  const mode = row.querySelector('select.rule-mode').value;
+  const value = Math.round(row.querySelector('input').value);
+  if (mode === 'straight') return `${kinds}:${value}`;
+  return [kinds, mode, `${value}min`, ...(row.dataset.rest ? row.dataset.rest.split(':') : [])].join(':');
+}
+
+function addRuleRow(kinds, mode = 'straight', value = 2000, rest = []) {
   const box = $('rules');
   const n = box.querySelectorAll('.rule').length + 1;
   const options = { ...TARGETS };
   if (!options[kinds]) options[kinds] = { de: kinds, en: kinds };
-  const select = el('select', { id: `rule-kinds-${n}` }, Object.entries(options).map(([code, words]) =>
+  const select = el('select', { id: `rule-kinds-${n}`, class: 'rule-kinds' }, Object.entries(options).map(([code, words]) =>
     el('option', { value: code, selected: code === kinds }, words[language()])));
-  const row = el('div', { class: 'rule' },
+  const offered = modes.includes(mode) ? modes : [...modes, mode];
+  const how = el('select', { id: `rule-mode-${n}`, class: 'rule-mode' }, offered.map((m) =>
+    el('option', { value: m, selected: m === mode }, t(`mode_${m}`))));
+  const input = el('input', { id: `rule-radius-${n}`, type: 'number', required: true });
+  const unit = el('span', { class: 'rule-unit' });
+  // Metres in a straight line, minutes along the network: the field follows the mode.
+  const follow = (fresh) => {
+    const minutes = how.value !== 'straight';
+    Object.assign(input, minutes ? { min: 1, max: 180, step: 1 } : { min: 100, max: 50000, step: 100 });
+    if (fresh) input.value = minutes ? 20 : 2000;
+    replace(unit, t(minutes ? 'ruleMinutes' : 'ruleRadius'));
+  };
+  input.value = value;
+  follow(false);
+  how.addEventListener('change', () => follow(true));
+  const row = el('div', { class: 'rule', 'data-rest': rest.join(':') || null },
     el('label', { for: `rule-kinds-${n}` }, t('ruleKinds'), select),
-    el('label', { for: `rule-radius-${n}` }, t('ruleRadius'),
-      el('input', { id: `rule-radius-${n}`, type: 'number', min: 100, max: 50000, step: 100, value: radius, required: true })),
+    el('label', { for: `rule-mode-${n}` }, t('ruleMode'), how),
+    el('label', { for: `rule-radius-${n}` }, unit, input),
     el('button', { type: 'button', class: 'secondary', onclick: () => row.remove(), 'aria-label': `${t('removeRule')} ${n}` }, '✕'));
   box.append(row);
 }
 
 // ---- the map ------------------------------------------------------------------------------------------
 
+/** A rule in minutes is judged by minutes, one in metres by metres: the first rule's measure and limit. */
+function firstRuleLimit() {
+  const rule = answer.inputs.rules[0];
+  return rule.minutes ? { minutes: true, limit: rule.minutes } : { minutes: false, limit: rule.radius_m };
+}
+
 function firstRuleDistance(v) {
   const rule = answer.inputs.rules[0];
   const missing = v.missing.find((m) => m.rule === rule.rule);
-  if (!missing) return { metres: null, within: true };
-  return { metres: missing.nearest_m, within: false };
+  if (!missing) return { metres: null, minutes: null, within: true };
+  return { metres: missing.nearest_m, minutes: missing.nearest_min ?? null, within: false };
+}
+
+/** The first rule's measure of a village's nearest place: minutes for a rule in minutes, else metres. */
+function firstRuleValue(d) {
+  return firstRuleLimit().minutes ? d.minutes : d.metres;
+}
+
+function distanceText(d) {
+  if (d.within) return '–';
+  const value = firstRuleValue(d);
+  if (value === null) return t('nearestNone');
+  return firstRuleLimit().minutes ? `${number(value)} min` : `${number(value)} m`;
 }
 
 function colour(v) {
   const d = firstRuleDistance(v);
   if (d.within) return CLASSES[0].colour;
-  if (d.metres === null) return NONE_COLOUR;
-  const r = answer.inputs.rules[0].radius_m;
-  return CLASSES.find((c) => d.metres <= c.upTo * r).colour;
+  const value = firstRuleValue(d);
+  if (value === null) return NONE_COLOUR;
+  const r = firstRuleLimit().limit;
+  return CLASSES.find((c) => value <= c.upTo * r).colour;
 }
 
 function size(v) {
@@ -357,12 +425,13 @@ function addLegend() {
 function fillLegend() {
   const node = $('legend');
   if (!node || !answer) return;
-  const r = answer.inputs.rules[0].radius_m;
+  const { minutes, limit: r } = firstRuleLimit();
+  const u = minutes ? 'min' : 'm';
   const rows = [
-    [CLASSES[0].colour, t('legendWithin', { r: number(r) })],
-    [CLASSES[1].colour, t('legendFar', { a: number(r), b: number(1.5 * r) })],
-    [CLASSES[2].colour, t('legendFar', { a: number(1.5 * r), b: number(2.5 * r) })],
-    [CLASSES[3].colour, t('legendVeryFar', { r: number(2.5 * r) })],
+    [CLASSES[0].colour, t('legendWithin', { r: number(r), u })],
+    [CLASSES[1].colour, t('legendFar', { a: number(r), b: number(1.5 * r), u })],
+    [CLASSES[2].colour, t('legendFar', { a: number(1.5 * r), b: number(2.5 * r), u })],
+    [CLASSES[3].colour, t('legendVeryFar', { r: number(2.5 * r), u })],
     [NONE_COLOUR, t('legendNone')],
   ];
   replace(node, el('p', {}, el('strong', {}, t('legendTitle', { kinds: firstRuleWords() }))),
@@ -384,8 +453,11 @@ function firstRuleWords() {
 }
 
 function ruleWords(rule) {
-  const [kinds, radius] = rule.split(':');
-  return t('ruleShort', { kinds: TARGETS[kinds]?.[language()] ?? kinds, radius: number(radius) });
+  const r = parseRule(rule);
+  const kinds = TARGETS[r.kinds]?.[language()] ?? r.kinds;
+  if (r.mode === 'straight') return t('ruleShort', { kinds, radius: number(r.value) });
+  // The mode's name without the unit the rule form shows beside it ("zu Fuß (min)" → "zu Fuß").
+  return t('ruleShortMinutes', { kinds, minutes: number(r.value), mode: t(`mode_${r.mode}`).replace(/ \((min|m)\)$/, '') });
 }
 
 const COLUMNS = [
@@ -393,7 +465,7 @@ const COLUMNS = [
   { key: 'name', label: 'colVillage', value: (v) => v.name },
   { key: 'municipality', label: 'colMunicipality', value: (v) => v.municipality || '' },
   { key: 'population', label: 'colPopulation', num: true, value: (v) => v.population ?? null },
-  { key: 'nearest', label: 'colNearest', num: true, value: (v) => { const d = firstRuleDistance(v); return d.within ? 0 : d.metres ?? Infinity; } },
+  { key: 'nearest', label: 'colNearest', num: true, value: (v) => { const d = firstRuleDistance(v); return d.within ? 0 : firstRuleValue(d) ?? Infinity; } },
   { key: 'missing', label: 'colMissing', value: (v) => v.missing.length },
 ];
 
@@ -417,7 +489,7 @@ function table() {
       el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => selectVillage(v.id, false) }, v.name)),
       el('td', {}, v.municipality || ''),
       el('td', { class: 'num' }, populationText(v)),
-      el('td', { class: 'num' }, d.within ? '–' : d.metres === null ? t('nearestNone') : `${number(d.metres)} m`),
+      el('td', { class: 'num' }, distanceText(d)),
       el('td', {}, v.missing.map((m) => ruleWords(m.rule)).join('; ')));
   });
   replace($('villages-table'), el('table', { id: 'villages' }, el('caption', {}, t('tableCaption')),
@@ -451,8 +523,8 @@ function highlight() {
 
 function candidates() {
   siteLayer.clearLayers();
-  if (!sites || sites.error) {
-    replace($('coverage'), sites?.error ? t('planningFailed', { reason: describe(sites.error) }) : '');
+  if (!sites || sites.error || sites.none) {
+    replace($('coverage'), sites?.error ? t('planningFailed', { reason: describe(sites.error) }) : sites?.none ? t('candidatesNeedMetres') : '');
     replace($('candidates-table'));
     return;
   }
@@ -462,7 +534,7 @@ function candidates() {
     before: `${number(before.served_population)} (${number(before.served_villages)}/${number(before.villages)})`,
     after: `${number(after.served_population)} (${number(after.served_villages)}/${number(after.villages)})`,
   }) : t('noCandidates'));
-  downloads($('candidate-downloads'), 'planning/candidates', { rule: answer.inputs.rules[0].rule, bbox: ruleParams().bbox, ags: state.ags });
+  downloads($('candidate-downloads'), 'planning/candidates', { rule: sites.inputs.rule.rule, bbox: ruleParams().bbox, ags: state.ags });
   const ordered = [...sites.sites].sort((a, b) => (a.chosen_rank ?? 1e9) - (b.chosen_rank ?? 1e9) || a.rank_alone - b.rank_alone);
   for (const s of ordered) {
     L.marker([s.lat, s.lon], {
@@ -478,6 +550,76 @@ function candidates() {
       el('th', { scope: 'row' }, s.label || ''),
       el('td', { class: 'num' }, s.people_gained === null ? '–' : number(s.people_gained)),
       el('td', { class: 'num' }, s.villages_gained === null ? '–' : number(s.villages_gained)))))));
+}
+
+// ---- shares of the people within each rule, per municipality ---------------------------------------------
+
+function percent(share) {
+  return share === null || share === undefined ? '–' : `${number(Math.round(share * 1000) / 10)} %`;
+}
+
+function shares() {
+  if (!coverage || coverage.error) {
+    replace($('shares-table'), coverage?.error ? t('planningFailed', { reason: describe(coverage.error) }) : '');
+    replace($('shares-downloads'));
+    return;
+  }
+  const rules = coverage.inputs.rules.map((r) => r.rule);
+  const rows = [...coverage.municipalities, { ...coverage.total, name: t('sharesTotal'), total: true }];
+  replace($('shares-table'), el('table', { id: 'shares' }, el('caption', {}, t('sharesCaption')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('colMunicipality')), el('th', { scope: 'col', class: 'num' }, t('colPopulation')),
+      rules.map((r) => el('th', { scope: 'col', class: 'num' }, ruleWords(r))))),
+    el('tbody', {}, rows.map((a) => el('tr', { class: a.total ? 'total' : null, 'data-ags': a.ags || null },
+      el('th', { scope: 'row' }, a.name),
+      el('td', { class: 'num' }, number(a.population)),
+      rules.map((r) => el('td', { class: 'num', title: t('sharesCell', { people: number(a.within[r].population), villages: number(a.within[r].villages) }) },
+        percent(a.within[r].share))))))));
+  downloads($('shares-downloads'), 'planning/coverage', ruleParams());
+}
+
+// ---- what the Mitfahrbänke connect, and isochrones ----------------------------------------------------------
+
+async function benches() {
+  const button = $('show-benches');
+  button.disabled = true;
+  replace($('benches-status'), t('computing'));
+  benchLayer.clearLayers();
+  isochroneLayer.clearLayers();
+  try {
+    const minutes = Math.round($('bench-minutes').value) || 15;
+    const found = await getJson('planning/mitfahrbank', { minutes, bbox: ruleParams().bbox, ags: state.ags });
+    for (const b of found.benches) {
+      L.marker([b.lat, b.lon], {
+        icon: L.divIcon({ className: 'om-marker om-mobility', html: '<span aria-hidden="true">⇄</span>', iconSize: [30, 30] }),
+        title: b.name || t('benchUnnamed'), keyboard: true,
+      }).bindTooltip(() => el('span', {}, t('benchTooltip', { name: b.name || t('benchUnnamed'), villages: number(b.villages_reached),
+        people: number(b.population_reached), minutes: number(minutes) }))).on('click', () => isochrone(b, minutes)).addTo(benchLayer);
+    }
+    replace($('benches-status'), t('benchesSummary', { n: number(found.benches.length), minutes: number(minutes) }));
+    replace($('benches-table'), found.benches.length ? el('table', { id: 'benches' }, el('caption', {}, t('benchesCaption', { minutes: number(minutes) })),
+      el('thead', {}, el('tr', {}, ['benchName', 'benchVillages', 'colPopulation'].map((k, i) => el('th', { scope: 'col', class: i ? 'num' : null }, t(k))))),
+      el('tbody', {}, found.benches.map((b) => el('tr', {},
+        el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => isochrone(b, minutes) }, b.name || t('benchUnnamed'))),
+        el('td', { class: 'num', title: b.villages.map((v) => `${v.name} (${number(v.minutes)} min)`).join(', ') }, number(b.villages_reached)),
+        el('td', { class: 'num' }, number(b.population_reached)))))) : null);
+    downloads($('benches-downloads'), 'planning/mitfahrbank', { minutes, bbox: ruleParams().bbox, ags: state.ags });
+  } catch (error) {
+    replace($('benches-status'), el('span', { role: 'alert' }, t('planningFailed', { reason: describe(error) })));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The area a bench reaches on foot within the minutes (the isochrone API): drawn under the markers. */
+async function isochrone(bench, minutes) {
+  isochroneLayer.clearLayers();
+  try {
+    const area = await getJson('planning/isochrone', { lon: bench.lon, lat: bench.lat, mode: 'walk', minutes });
+    L.geoJSON(area, { interactive: false, style: { color: '#0b4f8a', weight: 2, fillOpacity: 0.15 } }).addTo(isochroneLayer);
+    replace($('benches-status'), t('isochroneShown', { name: bench.name || t('benchUnnamed'), minutes: number(minutes) }));
+  } catch (error) {
+    replace($('benches-status'), el('span', { role: 'alert' }, t('planningFailed', { reason: describe(error) })));
+  }
 }
 
 function downloads(node, path, params, perMunicipality = false) {

@@ -32,10 +32,127 @@ public class IsochroneController {
 
     private final Networks networks;
     private final ObjectMapper json;
+    private final Planning planning;
+    private final de.ortsanker.planning.area.Areas areas;
+    private final de.ortsanker.accounts.Permissions permissions;
+    private final de.ortsanker.accounts.Audit audit;
 
-    public IsochroneController(Networks networks, ObjectMapper json) {
+    public IsochroneController(Networks networks, ObjectMapper json, Planning planning,
+                               de.ortsanker.planning.area.Areas areas, de.ortsanker.accounts.Permissions permissions,
+                               de.ortsanker.accounts.Audit audit) {
         this.networks = networks;
         this.json = json;
+        this.planning = planning;
+        this.areas = areas;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    /** What an answer of isochrones states it was asked. */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record IsochronesInputs(String area, String areaKey, String target, java.util.List<String> kinds, String mode,
+                            int minutes, String timeWindow, String distance) {
+    }
+
+    @GetMapping("/isochrones")
+    @Operation(summary = "Isochrones of all places of a kind in an area (computes; POST publishes)",
+            description = "A GeoJSON FeatureCollection: for each public, current place of the target within the area's"
+                    + " villages' box, the area reachable from it within the minutes by the mode (as /planning/isochrone"
+                    + " draws one). At most " + de.ortsanker.planning.distance.Isochrones.MAX_PLACES + " places.")
+    public ResponseEntity<byte[]> isochrones(
+            @Parameter(description = "A layer or kinds joined by |, e.g. third_places, mitfahrbank") @RequestParam String target,
+            @Parameter(description = "walk or bike (transit once a timetable is imported)") @RequestParam(defaultValue = "walk") String mode,
+            @Parameter(description = "1 … 180") @RequestParam String minutes,
+            @Parameter(description = "A time window: transit only") @RequestParam(required = false) String window,
+            @Parameter(description = "The area: AGS of a municipality, district or Land") @RequestParam(required = false) String ags,
+            @Parameter(description = "or a box minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox)
+            throws Exception {
+        return isochronesAnswer(target, mode, minutes, window, ags, bbox, false);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/isochrones")
+    @Operation(summary = "Publishes the isochrones of a kind's places for the county portal",
+            description = "Computes the same answer as the GET and publishes it as the area's current isochrones in the"
+                    + " OGC API Features collection planning_isochrones (a run of its own with date, rule and area; the"
+                    + " area's previous isochrones are kept but no longer shown, so the collection never mixes two runs of"
+                    + " one area). 201 with the features and a Location. County administrators only: 401 without"
+                    + " authentication, 403 without the role.")
+    public ResponseEntity<byte[]> publishIsochrones(
+            @RequestParam String target, @RequestParam(defaultValue = "walk") String mode, @RequestParam String minutes,
+            @RequestParam(required = false) String window, @RequestParam(required = false) String ags,
+            @RequestParam(required = false) String bbox) throws Exception {
+        return isochronesAnswer(target, mode, minutes, window, ags, bbox, true);
+    }
+
+    private ResponseEntity<byte[]> isochronesAnswer(String target, String mode, String minutes, String window, String ags,
+                                                    String bbox, boolean publish) throws Exception {
+        var actor = publish ? permissions.check(de.ortsanker.accounts.Action.PUBLISH_PLANNING) : null;
+        var t = de.ortsanker.planning.rules.Target.parse(target, de.ortsanker.filter.PlaceFilter.of(null, null, null, null, null),
+                "target");
+        int m = wholeMinutes(minutes);
+        TravelMode travel = travelMode(mode);
+        if (window != null && !window.isBlank()) {
+            throw new InvalidParameter("window", "a time window applies to transit only; " + travel.code()
+                    + " takes the same time at every hour");
+        }
+        var area = areas.resolve(ags, bbox);
+        var inputs = new IsochronesInputs(area.name(), area.key(), t.label(), java.util.Arrays.asList(t.kindCodes()),
+                travel.code(), m, null, "along the OpenStreetMap " + (travel == TravelMode.WALK ? "walking" : "cycling")
+                        + " network (GraphHopper " + travel.profile() + " profile), a concave hull around the nodes reached");
+        var answered = planning.isochrones(area, t, travel, m, null, inputs, publish);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", "FeatureCollection");
+        doc.put("analysis", "isochrones");
+        doc.put("inputs", inputs);
+        doc.put("run", answered.run());
+        java.util.List<Map<String, Object>> features = new java.util.ArrayList<>();
+        for (var i : answered.isochrones()) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("place_id", i.placeId());
+            properties.put("place_name", i.name());
+            properties.put("kind", i.kind());
+            properties.put("mode", travel.code());
+            properties.put("minutes", m);
+            properties.put("nodes_reached", i.nodes());
+            properties.put("attribution", i.attribution() + "; © OpenStreetMap contributors (ODbL)");
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", i.placeId());
+            feature.put("geometry", geometry(i.area()));
+            feature.put("properties", properties);
+            features.add(feature);
+        }
+        doc.put("features", features);
+        doc.put("provenance", answered.provenance());
+        byte[] body = json.writeValueAsBytes(doc);
+        if (!publish) {
+            return ResponseEntity.ok().contentType(GEOJSON).body(body);
+        }
+        audit.record("planning-published", actor.login(), "planning_isochrones", Map.of("run", answered.run(),
+                "area", area.key(), "via", actor.via()));
+        var location = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/collections/planning_isochrones/items").queryParam("run", answered.run()).build().toUri();
+        return ResponseEntity.created(location).contentType(GEOJSON).body(body);
+    }
+
+    private static int wholeMinutes(String minutes) {
+        int m = (int) number(minutes, "minutes", 1, Rule.MAX_MINUTES);
+        if (m != number(minutes, "minutes", 1, Rule.MAX_MINUTES)) {
+            throw new InvalidParameter("minutes", "'" + minutes + "' must be whole minutes");
+        }
+        return m;
+    }
+
+    private static TravelMode travelMode(String mode) {
+        Mode parsed = Mode.parse(mode);
+        if (parsed == Mode.TRANSIT) {
+            throw new InvalidParameter("mode", "transit isochrones need a public-transport timetable (GTFS), and none is"
+                    + " imported on this service; walk and bike are available");
+        }
+        if (parsed.travelMode() == null) {
+            throw new InvalidParameter("mode", "'" + mode + "': isochrones are drawn along the network: walk or bike");
+        }
+        return parsed.travelMode();
     }
 
     @GetMapping("/isochrone")
@@ -84,15 +201,15 @@ public class IsochroneController {
         properties.put("attribution", "© OpenStreetMap contributors (ODbL)");
         Map<String, Object> feature = new LinkedHashMap<>();
         feature.put("type", "Feature");
-        feature.put("geometry", geometry(iso));
+        feature.put("geometry", geometry(iso.area()));
         feature.put("properties", properties);
         return ResponseEntity.ok().contentType(GEOJSON).body(json.writeValueAsBytes(feature));
     }
 
     /** The hull as GeoJSON: a polygon's rings, or a point / line for a reach of one or two nodes. */
-    private static Map<String, Object> geometry(Isochrone iso) {
+    private static Map<String, Object> geometry(org.locationtech.jts.geom.Geometry area) {
         Map<String, Object> g = new LinkedHashMap<>();
-        if (iso.area() instanceof Polygon p) {
+        if (area instanceof Polygon p) {
             g.put("type", "Polygon");
             double[][][] rings = new double[1 + p.getNumInteriorRing()][][];
             rings[0] = coordinates(p.getExteriorRing().getCoordinates());
@@ -102,7 +219,7 @@ public class IsochroneController {
             g.put("coordinates", rings);
         } else {
             g.put("type", "MultiPoint");
-            g.put("coordinates", coordinates(iso.area().getCoordinates()));
+            g.put("coordinates", coordinates(area.getCoordinates()));
         }
         return g;
     }

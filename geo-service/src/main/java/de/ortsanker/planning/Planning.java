@@ -5,6 +5,8 @@ import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.analysis.Coverage;
 import de.ortsanker.planning.analysis.Covering;
 import de.ortsanker.planning.answers.CoverageAnswer;
+import de.ortsanker.planning.answers.RidesAnswer;
+import de.ortsanker.planning.distance.Rides;
 import de.ortsanker.planning.analysis.Underserved;
 import de.ortsanker.planning.answers.CandidatesAnswer;
 import de.ortsanker.planning.answers.CandidatesAnswer.CandidatesInputs;
@@ -68,12 +70,17 @@ public class Planning {
     private final TransactionTemplate transaction;
     private final TravelTimes travelTimes;
     private final TransitTimes transitTimes;
+    private final Rides rides;
+    private final de.ortsanker.planning.distance.Isochrones isochrones;
 
     public Planning(PlanningSettings settings, Villages villages, Provenances provenances, CandidateSites sites,
                     Publications publications, JdbcTemplate jdbc, TransactionTemplate transaction,
-                    TravelTimes travelTimes, TransitTimes transitTimes) {
+                    TravelTimes travelTimes, TransitTimes transitTimes, Rides rides,
+                    de.ortsanker.planning.distance.Isochrones isochrones) {
         this.travelTimes = travelTimes;
         this.transitTimes = transitTimes;
+        this.rides = rides;
+        this.isochrones = isochrones;
         this.settings = settings;
         this.villages = villages;
         this.provenances = provenances;
@@ -158,6 +165,56 @@ public class Planning {
             var inputs = new UnderservedInputs(inputs(area, model, targets.get(0).places()),
                     rules.stream().map(RuleInput::of).toList());
             return CoverageAnswer.of(inputs, result, reach, provenance);
+        });
+    }
+
+    /**
+     * What the Mitfahrbänke connect: from each bench, the villages and places reached within the minutes by
+     * car; for each village, its nearest bench on foot.
+     */
+    public RidesAnswer rides(Area area, DistanceModel walking, Target benches, List<Target> targets, int minutes) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            var vs = loaded.villages();
+            Reach walk = travelTimes.reach(vs, List.of(benches), TravelMode.WALK, "bench");
+            walking.nameNearest(walk, v -> true);
+            List<Rides.Bench> found = rides.fromBenches(vs, benches, targets, minutes);
+            List<Target> all = new ArrayList<>(targets);
+            all.add(0, benches);
+            Provenance provenance = provenances.of(List.of(Target.placesOfAll(all, k -> true)), walk.searchedBox(), vs,
+                    loaded.cells(), layers(all));
+            var inputs = new RidesAnswer.RidesInputs(inputs(area, walking, benches.places()), benches.label(),
+                    targets.stream().map(Target::label).toList(), minutes,
+                    "by car along the OpenStreetMap roads (GraphHopper car profile: the fastest way, car access and"
+                            + " speeds from the tags, no turn costs; to and from the road in a straight line at 20 km/h):"
+                            + " one search from each bench, stopped at " + minutes + " minutes",
+                    walking.description());
+            return RidesAnswer.of(inputs, vs, found, walk, provenance);
+        });
+    }
+
+    /** Isochrones of a target's places, and the publication they were stored as (null when only computed). */
+    public record Isochrones(List<de.ortsanker.planning.distance.Isochrones.Of> isochrones, Provenance provenance,
+                             Long run) {
+    }
+
+    /**
+     * The isochrones of the target's places in the area (within the box of its villages): computed, and
+     * published as the area's current isochrones when asked to.
+     *
+     * @param inputs what the answer states it was asked (stored with a publication)
+     */
+    public Isochrones isochrones(Area area, Target target, TravelMode mode, int minutes, String window, Record inputs,
+                                 boolean publish) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            double[] box = area.isEverything() ? null : Envelope.of(loaded.villages()).toArray();
+            var found = isochrones.of(target, box, mode, minutes);
+            Provenance provenance = provenances.of(List.of(target.places()), box, loaded.villages(), loaded.cells(),
+                    layers(List.of(target)));
+            Long run = publish ? publications.isochrones(area, inputs, target.label() + ":" + mode.code() + ":" + minutes
+                    + "min" + (window == null ? "" : ":" + window), provenance, mode.code(), minutes, window, found) : null;
+            return new Isochrones(found, provenance, run);
         });
     }
 

@@ -10,6 +10,7 @@ import de.ortsanker.filter.Deprecation;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.answers.CandidatesAnswer;
 import de.ortsanker.planning.answers.CoverageAnswer;
+import de.ortsanker.planning.answers.RidesAnswer;
 import de.ortsanker.planning.answers.ReachAnswer;
 import de.ortsanker.planning.answers.UnderservedAnswer;
 import de.ortsanker.planning.area.Area;
@@ -195,6 +196,63 @@ public class PlanningController {
         return answer(request, "coverage", Planning.layersOfRules(rules), format,
                 level, question, rules.stream().map(Rule::target).toList(), rules,
                 (area, model) -> new Planning.Answered(planning.coverage(area, model, rules, level == null), null));
+    }
+
+    @GetMapping("/mitfahrbank")
+    @Operation(summary = "What each Mitfahrbank connects: villages and places a ride reaches, and each village's nearest bench on foot",
+            description = "For each Mitfahrbank of the area: the villages (with their minutes and people) and the places of"
+                    + " each target a ride reaches within `minutes` by car along the roads (one search from each bench,"
+                    + " GraphHopper's car profile); for each village: its nearest bench on foot (minutes and metres along"
+                    + " the walking network, as /planning/reach?mode=walk&target=mitfahrbank). Needs the road network"
+                    + " (ortsanker.routing.extracts); 400 naming what is missing otherwise. The CSV has a row per bench.")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RidesAnswer.class)))
+    public ResponseEntity<byte[]> mitfahrbank(
+            @Parameter(description = "The longest ride in minutes by car, 1 … 60. Default 15")
+            @RequestParam(name = "minutes", required = false) String minutes,
+            @Parameter(description = "Where rides start: a layer or kinds joined by |. Default mitfahrbank")
+            @RequestParam(name = "bench", required = false) String bench,
+            @Parameter(description = "Places to count at the rides' ends, as for /planning/reach. Repeatable."
+                    + " Default: ${ortsanker.planning.targets}")
+            @RequestParam(name = "target", required = false) List<String> target,
+            @ParameterObject Question question,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        var conditions = question.conditions();
+        int ride = rideMinutes(minutes);
+        Target benches = Target.parse(bench == null ? "mitfahrbank" : bench, conditions, "bench");
+        List<Target> targets = distinct((target == null || target.isEmpty() ? settings.targets() : target).stream()
+                .map(t -> Target.parse(t, conditions, "target")).toList(), Target::label);
+        if (question.mode() != null && !question.mode().isBlank() && !question.mode().equals("walk")) {
+            throw new InvalidParameter("mode", "the way to the bench is on foot and the ride by car; leave mode out");
+        }
+        List<Target> all = new ArrayList<>(targets);
+        all.add(benches);
+        Format format = Format.choose(question.f(), accept);
+        DistanceModel walking = models.get(Mode.WALK);
+        Area area = area(question);
+        deprecations(all, request);
+        if (conditional.notModified(request, Planning.layers(all), "mitfahrbank-" + format.code() + "-" + variant(request)
+                + "-g" + networks.version())) {
+            return null;
+        }
+        return write(ResponseEntity.ok(), format, null, area, question.language(),
+                planning.rides(area, walking, benches, targets, ride));
+    }
+
+    private static int rideMinutes(String minutes) {
+        if (minutes == null || minutes.isBlank()) {
+            return 15;
+        }
+        if (!minutes.trim().matches("\\d{1,4}")) {
+            throw new InvalidParameter("minutes", "'" + minutes + "' is not a whole number of minutes (1 … "
+                    + de.ortsanker.planning.distance.Rides.MAX_MINUTES + ")");
+        }
+        int m = Integer.parseInt(minutes.trim());
+        if (m < 1 || m > de.ortsanker.planning.distance.Rides.MAX_MINUTES) {
+            throw new InvalidParameter("minutes", "must be 1 … " + de.ortsanker.planning.distance.Rides.MAX_MINUTES
+                    + ", got " + m);
+        }
+        return m;
     }
 
     @PostMapping("/underserved")

@@ -101,7 +101,7 @@ class TravelTimesTest {
 
     @Test
     void reachGivesEachVillageTheMinutesOfItsFastestWayToTheNearestPlace() throws Exception {
-        for (TravelMode mode : TravelMode.values()) {
+        for (TravelMode mode : List.of(TravelMode.WALK, TravelMode.BIKE)) {   // the planning modes
           for (String layer : List.of("third_places", "mobility")) {
             JsonNode answer = getJson("/planning/reach?mode=" + mode.code() + "&target=" + layer);
             assertThat(answer.path("inputs").path("mode").asText()).isEqualTo(mode.code());

@@ -135,7 +135,7 @@ public final class Networks implements AutoCloseable {
     static String key(Path extract) {
         try {
             return extract.getFileName().toString().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + Files.size(extract)
-                    + "-" + Files.getLastModifiedTime(extract).toMillis();
+                    + "-" + Files.getLastModifiedTime(extract).toMillis() + "-" + Network.PROFILES;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OSM extract " + extract, e);
         }

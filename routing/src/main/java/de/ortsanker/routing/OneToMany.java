@@ -31,6 +31,8 @@ final class OneToMany {
     private final TravelMode mode;
     private final Objective objective;
     private final double maxSnapM;
+    private boolean forward;
+    private double maxCost = Double.POSITIVE_INFINITY;
 
     OneToMany(BaseGraph graph, LocationIndex index, Weighting weighting, EdgeFilter snapFilter, TravelMode mode,
               Objective objective, double maxSnapM) {
@@ -41,6 +43,16 @@ final class OneToMany {
         this.mode = mode;
         this.objective = objective;
         this.maxSnapM = maxSnapM;
+    }
+
+    /**
+     * Searches away from the origins (the way out of them, as driven) instead of towards them, and stops
+     * once the next node lies beyond {@code maxSeconds}.
+     */
+    OneToMany forward(double maxSeconds) {
+        this.forward = true;
+        this.maxCost = maxSeconds;
+        return this;
     }
 
     Arrivals run(List<Point> origins, List<Point> destinations) {
@@ -114,6 +126,9 @@ final class OneToMany {
 
         EdgeExplorer explorer = qg.createEdgeExplorer();
         while (!heap.isEmpty() && open > 0) {
+            if (heap.peekValue() > maxCost) {
+                break;      // everything left is farther than the time allows
+            }
             int u = heap.poll();
             if (settled[u]) {
                 continue;
@@ -128,12 +143,12 @@ final class OneToMany {
                 if (settled[v]) {
                     continue;
                 }
-                // Backwards from the places: this edge is travelled from v to u.
-                double weight = w.calcEdgeWeight(it, true);
+                // Backwards from the places: this edge is travelled from v to u (forwards: from u to v).
+                double weight = w.calcEdgeWeight(it, !forward);
                 if (Double.isInfinite(weight)) {
                     continue;
                 }
-                long edgeMillis = w.calcEdgeMillis(it, true);
+                long edgeMillis = w.calcEdgeMillis(it, !forward);
                 double step = objective == Objective.SHORTEST ? it.getDistance() : edgeMillis / 1000.0;
                 double c = cost[u] + step;
                 if (c < cost[v]) {

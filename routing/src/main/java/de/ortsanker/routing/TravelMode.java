@@ -10,7 +10,13 @@ import java.util.Locale;
  */
 public enum TravelMode {
     WALK("foot", "foot.json", 5.0),
-    BIKE("bike", "bike.json", 10.0);
+    BIKE("bike", "bike.json", 10.0),
+    /**
+     * By car — not a planning mode (this service answers "without a car"): only for where a ride from a
+     * Mitfahrbank goes. GraphHopper's car.json (car access and speeds from the tags; no turn costs). The leg
+     * between a bench or village and its road counts at 20 km/h.
+     */
+    CAR("car", "car.json", 20.0);
 
     private final String profile;
     private final String customModel;

@@ -97,4 +97,54 @@ class NetworkTest {
         assertThat(a.reached(0)).isFalse();
         assertThat(a.origin()[0]).isEqualTo(-1);
     }
+
+    /**
+     * A ride from one point (a Mitfahrbank) by car: checked pair by pair against GraphHopper's own
+     * point-to-point routing (its snapping and search, not ours), asked for the fastest route: every time
+     * within 5 % (or 10 s), at least 90 % of them within 2 %, and the same destinations within the time.
+     */
+    private static Point onCarRoad(Random r) {
+        while (true) {
+            Point p = network.node(r.nextInt(network.nodeCount()));
+            if (p.equals(network.nearestNode(TravelMode.CAR, p))) {
+                return p;
+            }
+        }
+    }
+
+    @Test
+    void aRideReachesWhatGraphHoppersOwnRoutesReachInTime() {
+        Random r = new Random(7);
+        double limit = 10 * 60;
+        int within = 0, beyond = 0, compared = 0, close = 0;
+        for (int round = 0; round < 3; round++) {
+            // Nodes of roads a car may use: no leg off the road, which ours counts at 20 km/h and GraphHopper's not.
+            Point bench = onCarRoad(r);
+            List<Point> destinations = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                destinations.add(onCarRoad(r));
+            }
+            Arrivals ride = network.reachableFrom(TravelMode.CAR, bench, destinations, limit);
+            for (int d = 0; d < destinations.size(); d++) {
+                double route = network.routeSeconds(TravelMode.CAR, bench, destinations.get(d));
+                // Times are summed per edge in whole milliseconds by both: 5 s of slack at the limit.
+                if (!Double.isNaN(route) && route <= limit - 5) {
+                    assertThat(ride.reached(d)).as("destination %d: GraphHopper drives there in %.0f s", d, route).isTrue();
+                    within++;
+                }
+                if (ride.reached(d)) {
+                    assertThat(ride.seconds()[d]).as("destination %d", d).isLessThanOrEqualTo(limit);
+                    assertThat(ride.seconds()[d]).isCloseTo(route, within(Math.max(10, route * 0.05)));
+                    compared++;
+                    close += Math.abs(ride.seconds()[d] - route) <= Math.max(5, route * 0.02) ? 1 : 0;
+                } else if (!Double.isNaN(route)) {
+                    assertThat(route).isGreaterThan(limit - 5);
+                    beyond++;
+                }
+            }
+        }
+        assertThat(within).as("pairs within ten minutes' drive").isGreaterThan(10);
+        assertThat(beyond).as("pairs beyond it").isGreaterThan(0);
+        assertThat(close).as("of %d pairs, within 2 %%", compared).isGreaterThanOrEqualTo((int) Math.ceil(compared * 0.9));
+    }
 }

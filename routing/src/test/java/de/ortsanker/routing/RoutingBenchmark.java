@@ -28,6 +28,8 @@ public final class RoutingBenchmark {
         Path dir = Files.createTempDirectory("ortsanker-graph");
         int villages = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int kinds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        // A county's square within a larger network (a Land): villages in it, places up to 20 km around it.
+        double countyKm = args.length > 3 ? Double.parseDouble(args[3]) : 0;
 
         System.gc();
         long heapBefore = used();
@@ -43,6 +45,7 @@ public final class RoutingBenchmark {
         }
         System.out.printf("build: %s in %.1f s; heap retained %d MiB, peak heap %d MiB, on disk %d MiB%n",
                 network.describe(), buildS, retained >> 20, peak >> 20, disk >> 20);
+        System.out.println("network: " + network.density());
 
         start = System.nanoTime();
         network.close();
@@ -51,15 +54,23 @@ public final class RoutingBenchmark {
 
         // Villages and places at random nodes of the network, 5 to 64 places per kind.
         Random r = new Random(42);
-        List<Point> vs = random(r, network, villages);
+        double[] county = countyKm > 0 ? network.centreBox(countyKm) : null;
+        double[] around = countyKm > 0 ? network.centreBox(countyKm + 40) : null;
+        List<Point> vs = random(r, network, villages, county);
         List<List<Point>> places = new ArrayList<>();
         for (int k = 0; k < kinds; k++) {
-            places.add(random(r, network, 5 + r.nextInt(60)));
+            places.add(random(r, network, 5 + r.nextInt(60), around));
         }
+        if (county != null) {
+            System.out.printf("county: villages in a %.0f km square at the network's centre, places up to 20 km around it%n",
+                    countyKm);
+        }
+        // Planning's modes along the network; the car profile is only for rides from a Mitfahrbank.
+        List<TravelMode> modes = List.of(TravelMode.WALK, TravelMode.BIKE);
         for (int round = 0; round < 3; round++) {
             start = System.nanoTime();
             int reached = 0;
-            for (TravelMode mode : TravelMode.values()) {
+            for (TravelMode mode : modes) {
                 for (List<Point> kind : places) {
                     Arrivals a = network.nearest(mode, Objective.FASTEST, kind, vs);
                     for (int v = 0; v < vs.size(); v++) {
@@ -79,7 +90,7 @@ public final class RoutingBenchmark {
             start = System.nanoTime();
             long t0 = System.nanoTime();
             // Walk, bike (as above) and transit: the county's three modes in one round.
-            for (TravelMode mode : TravelMode.values()) {
+            for (TravelMode mode : modes) {
                 for (List<Point> kind : places) {
                     network.nearest(mode, Objective.FASTEST, kind, vs);
                 }
@@ -129,7 +140,7 @@ public final class RoutingBenchmark {
      * plus a minute; hourly trips both ways from 5 to 22 h.
      */
     private static Timetable timetable(Random r, Network network, int stops, int lines, int length) {
-        List<Point> at = random(r, network, stops);
+        List<Point> at = random(r, network, stops, around);
         Timetable.Builder b = Timetable.builder("benchmark");
         for (int s = 0; s < stops; s++) {
             b.stop("s" + s, at.get(s).lon(), at.get(s).lat());
@@ -176,10 +187,14 @@ public final class RoutingBenchmark {
         return b.build();
     }
 
-    private static List<Point> random(Random r, Network network, int n) {
+    /** Random nodes of the network, within the box (minLon, minLat, maxLon, maxLat) when one is given. */
+    private static List<Point> random(Random r, Network network, int n, double[] box) {
         List<Point> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(network.node(r.nextInt(network.nodeCount())));
+        while (out.size() < n) {
+            Point p = network.node(r.nextInt(network.nodeCount()));
+            if (box == null || (p.lon() >= box[0] && p.lat() >= box[1] && p.lon() <= box[2] && p.lat() <= box[3])) {
+                out.add(p);
+            }
         }
         return out;
     }

@@ -52,10 +52,16 @@ public class Publications {
                                              people_served_after, source, licence, attribution, geom)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_Point(?, ?, 4326))""";
 
+    private static final String ISOCHRONE = """
+            insert into planning_isochrones (run_id, place_id, place_name, kind, mode, minutes, time_window, nodes_reached,
+                                             source, licence, attribution, geom)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromText(?, 4326))""";
+
     private static final String LIST = """
             select r.id, r.analysis, r.area_key, r.area_name, r.rules, r.published_at, r.superseded_at,
                    (select count(*) from planning_underserved u where u.run_id = r.id)
-                   + (select count(*) from planning_candidates c where c.run_id = r.id) as features
+                   + (select count(*) from planning_candidates c where c.run_id = r.id)
+                   + (select count(*) from planning_isochrones i where i.run_id = r.id) as features
               from planning_runs r
              order by r.published_at desc, r.id desc
              limit ?""";
@@ -113,6 +119,21 @@ public class Publications {
             var s = p.site();
             jdbc.update(CANDIDATES, run, p.rank(), s.placeId(), s.label(), p.peopleGained(), p.villagesGained(),
                     p.peopleServedAfter(), s.source(), s.licence(), s.attribution(), s.lon(), s.lat());
+        }
+        return run;
+    }
+
+    /**
+     * Publishes the isochrones of a target's places; returns the run's id. The run supersedes the area's
+     * previous isochrones, whatever their kinds, mode or minutes: the collection shows one run per area.
+     */
+    public long isochrones(Area area, Record inputs, String rule, Provenance provenance, String mode, int minutes,
+                           String window, List<de.ortsanker.planning.distance.Isochrones.Of> isochrones) {
+        long run = newRun("isochrones", area, inputs, List.of(rule), provenance);
+        var wkt = new org.locationtech.jts.io.WKTWriter();
+        for (var i : isochrones) {
+            jdbc.update(ISOCHRONE, run, i.placeId(), i.name(), i.kind(), mode, minutes, window, i.nodes(), i.source(),
+                    i.licence(), i.attribution(), wkt.write(i.area()));
         }
         return run;
     }

@@ -77,6 +77,32 @@ public class PublishedResults {
                 .layers("planning").order(120).build();
     }
 
+    @Bean
+    CollectionDefinition planningIsochrones() {
+        var b = CollectionDefinition.builder("planning_isochrones")
+                .title("Erreichbarkeit (Isochronen)")
+                .description("For each place of the published kinds, the area reachable from it within the minutes on"
+                        + " foot or by bike along the OpenStreetMap network (a concave hull around the network nodes"
+                        + " reached): the current publication per area (POST /planning/isochrones); never two runs of one"
+                        + " area mixed.")
+                .from("planning_isochrones i join planning_runs r on r.id = i.run_id")
+                .where(CURRENT)
+                .id("i.id")
+                .geometry("i.geom", null)
+                .property(queryable("place_id", FieldType.INTEGER, Text.of("Kennung des Orts", "The place's id"), "i.place_id"))
+                .property(queryable("place_name", FieldType.STRING, Text.of("Name des Orts", "The place's name"), "i.place_name"))
+                .property(queryable("kind", FieldType.STRING, Text.of("Art des Orts", "The place's kind"), "i.kind"))
+                .property(queryable("mode", FieldType.STRING, Text.of("zu Fuß (walk), Rad (bike), Bus/Bahn (transit)",
+                        "walk, bike or transit"), "i.mode"))
+                .property(queryable("minutes", FieldType.INTEGER, Text.of("Minuten", "Minutes"), "i.minutes"))
+                .property(queryable("time_window", FieldType.STRING, Text.of("Zeitfenster (nur Bus/Bahn)",
+                        "Time window (transit only)"), "i.time_window"))
+                .property(shown("nodes_reached", FieldType.INTEGER, Text.of("Erreichte Netzknoten",
+                        "Network nodes reached"), "i.nodes_reached"));
+        return run(b).provenance("i.source", "i.licence || '; ' || r.licence", "i.attribution || '; ' || r.attribution")
+                .layers("planning").order(130).build();
+    }
+
     /** What every published feature says about the run it belongs to. */
     private static CollectionDefinition.Builder run(CollectionDefinition.Builder b) {
         return b.property(queryable("run", FieldType.INTEGER, Text.of("Veröffentlichung (Kennung)", "Publication (id)"),
