@@ -140,7 +140,7 @@ public final class RoutingBenchmark {
      * plus a minute; hourly trips both ways from 5 to 22 h.
      */
     private static Timetable timetable(Random r, Network network, int stops, int lines, int length) {
-        List<Point> at = random(r, network, stops, around);
+        List<Point> at = random(r, network, stops, null);
         Timetable.Builder b = Timetable.builder("benchmark");
         for (int s = 0; s < stops; s++) {
             b.stop("s" + s, at.get(s).lon(), at.get(s).lat());
