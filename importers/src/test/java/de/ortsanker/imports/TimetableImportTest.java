@@ -252,6 +252,27 @@ class TimetableImportTest {
     }
 
     @Test
+    void aZoneOfItsOwnIsItsPolygon(@TempDir Path tmp) throws Exception {
+        // locations.geojson (GTFS-Flex v2): a zone drawn as a polygon, served by a trip within a window.
+        Path f = copy(FLEX, tmp.resolve("flex"));
+        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[13.95,53.0],[14.05,53.0],[14.05,53.05],[13.95,53.05],[13.95,53.0]]]}";
+        Files.writeString(f.resolve("locations.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"id\":\"zone-1\",\"properties\":{\"stop_name\":\"Angermünde Süd\"},\"geometry\":"
+                + polygon + "}]}");
+        Files.writeString(f.resolve("stop_times.txt"), Files.readString(f.resolve("stop_times.txt"))
+                + "flex-476-weekdays,2,zone-1,,,06:00:00,08:30:00,2,flächenrufbus-angermünde-weekdays,2,"
+                + "flächenrufbus-angermünde-weekdays,RufBus 476\n");
+        ImportResult r = Imports.importFile(db.dataSource(), f, ImportOptions.builder().source("flex-with-zone").build())
+                .orThrow();
+        assertThat(r.problems(Problem.Action.REJECTED)).isEmpty();
+        assertThat(one(db, "select name || ' ' || window_start_s || '-' || window_end_s || ' '"
+                + " || ST_Equals(geom, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON('" + polygon + "'), 4326)))"
+                + " from transit_on_demand_areas where source = 'flex-with-zone' and area_id = 'zone-1'"))
+                .isEqualTo("Angermünde Süd 21600-30600 true");
+        assertThat(count("transit_on_demand_areas", "flex-with-zone")).isEqualTo(rows(FLEX, "stop_times.txt").size() + 1);
+    }
+
+    @Test
     void sameFeedAgainChangesNothing(@TempDir Path tmp) throws Exception {
         String before = fingerprint(db);
         String version = one(db, "select version from data_versions where layer = 'timetables'");

@@ -50,6 +50,13 @@ class ImportCommandTest {
     }
 
     @Test
+    void aFolderIsReadOnlyAsAGtfsFeed(@org.junit.jupiter.api.io.TempDir Path folder) {
+        assertThat(run(folder.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: " + folder + ": no such file (a folder is"
+                + " read only when it is a GTFS feed: stops.txt, trips.txt, stop_times.txt)");
+    }
+
+    @Test
     void numericOptionsAreRefusedOutsideTheirRangeNamingTheOption() {
         assertThat(run("--max-errors", "-5", "x.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("import: --max-errors takes a number of records,"
