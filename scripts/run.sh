@@ -37,6 +37,11 @@ DEMO=(
   # villages: each village's figure is its share of its municipality's (docs/population.md).
   "$ROOT/data/population/AuszugGV4QAktuell_2024.xlsx"
   "$ROOT/data/population/de-gemeinden-zensus2022-population.csv"
+  # Timetables (GTFS, into transit_*): a small demo timetable on real OSM stops around Herrenberg (invented
+  # times: weekdays, Saturdays, Sundays, Christmas as a Sunday), and bbnavi's real RufBus zones (GTFS-Flex,
+  # Uckermark, CC0). After the OSM extract, so that the demo's stops find their stop places.
+  "$ROOT/data/gtfs/herrenberg-demo"
+  "$ROOT/data/gtfs/bbnavi-gtfs-flex-2024-01-09"
 )
 mkdir -p "$ROOT/.ortsanker"
 started=$(date +%s)

@@ -57,6 +57,11 @@ async function main() {
   showOrigin();
   load();
   if (state.place) select(state.place, { push: false, pan: !state.view });
+  // Signing in and editing (js/editing/): loaded after the map, so a first visit does not wait for it.
+  import('./editing/edit.js').then((editing) => editing.start({
+    map, config: cfg, panel: $('detail'), current: state.place,
+    reload: () => { loaded = null; load(); }, select: (id) => select(id, { pan: true }), close: closeDetail,
+  }));
 }
 
 function showInitialView() {
@@ -82,7 +87,11 @@ function relabel() {
   translatePage();
   buildFilters();
   render();
-  if (detailFeature) renderDetail($('detail'), detailFeature, language(), detailHandlers);
+  if (detailFeature) {
+    renderDetail($('detail'), detailFeature, language(), detailHandlers);
+    document.dispatchEvent(new CustomEvent('ortsanker:detail', { detail: { id: detailFeature.id } }));
+  }
+  document.dispatchEvent(new CustomEvent('ortsanker:relabel'));
 }
 
 // ---- filters ------------------------------------------------------------------------------------------
@@ -299,6 +308,7 @@ async function select(id, { push = true, pan = false } = {}) {
     if (request !== detailRequest) return;
     detailFeature = feature;
     const heading = renderDetail(panel, feature, language(), detailHandlers);
+    document.dispatchEvent(new CustomEvent('ortsanker:detail', { detail: { id } }));
     panel.hidden = false;
     document.body.classList.add('showing-detail');
     heading.focus();

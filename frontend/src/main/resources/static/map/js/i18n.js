@@ -163,6 +163,11 @@ const STRINGS = {
 
 export const LANGUAGES = ['de', 'en'];
 
+/** A page's own words (the editing pages keep theirs in js/editing/words.js), added to these. */
+export function addStrings(more) {
+  for (const lang of LANGUAGES) Object.assign(STRINGS[lang], more[lang] || {});
+}
+
 let current = 'de';
 
 export function setLanguage(lang) {

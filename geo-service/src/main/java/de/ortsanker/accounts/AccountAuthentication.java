@@ -9,7 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Signing in with login and password (the login form): the stored throttle first, then bcrypt. Being a
+ * Signing in with login and password (the login form): the stored lockout of this login for this client
+ * ({@link LoginThrottle}) first, then bcrypt. Being a
  * bean, it also keeps Spring Boot from creating its default user with a generated password.
  */
 @Component
@@ -32,20 +33,23 @@ public class AccountAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String login = String.valueOf(request.getName()).strip().toLowerCase(java.util.Locale.ROOT);
         String password = String.valueOf(request.getCredentials());
-        var lockedUntil = throttle.lockedUntil(login);
+        String client = ClientAddress.current();
+        var lockedUntil = throttle.lockedUntil(login, client);
         if (lockedUntil != null) {
             audit.record("login-refused", null, login, Map.of("reason", "locked", "locked_until", lockedUntil.toString()));
             throw new LockedException("locked until " + lockedUntil);
         }
         var credentials = accounts.credentials(login);
+        // An account of the single sign-on has no password: compared like an unknown login, never a match.
+        boolean hasPassword = credentials.map(Accounts.Credentials::passwordHash).isPresent();
         boolean matches = accounts.encoder().matches(password,
-                credentials.map(Accounts.Credentials::passwordHash).orElse(unknownLoginHash));
+                credentials.map(Accounts.Credentials::passwordHash).orElse(unknownLoginHash)) && hasPassword;
         if (credentials.isEmpty() || !matches || credentials.get().disabled()) {
-            throttle.failed(login, credentials.isEmpty() ? "unknown login"
+            throttle.failed(login, client, credentials.isEmpty() ? "unknown login" : !hasPassword ? "no password (single sign-on)"
                     : !matches ? "wrong password" : "account disabled");
             throw new BadCredentialsException("wrong login or password");
         }
-        throttle.succeeded(login);
+        throttle.succeeded(login, client);
         audit.record("login", login, login, Map.of());
         return new ActorAuthentication(new Actor(credentials.get().id(), login, null, null));
     }

@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * business, and set on the account pages and endpoints.
  */
 @Configuration
-@EnableConfigurationProperties(AccountSettings.class)
+@EnableConfigurationProperties({AccountSettings.class, SingleSignOnSettings.class})
 public class SecurityConfiguration {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -42,7 +42,7 @@ public class SecurityConfiguration {
     };
 
     /** POSTs that only ask (a polygon too long for a query string) and change nothing: no CSRF needed. */
-    private static final RequestMatcher PUBLIC_QUERIES = request -> request.getRequestURI().equals("/places/within");
+    static final RequestMatcher PUBLIC_QUERIES = request -> request.getRequestURI().equals("/places/within");
 
     @Bean
     PasswordEncoder passwordEncoder(AccountSettings settings) {
@@ -51,8 +51,15 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens, Audit audit,
-                                            AccountAuthentication accountAuthentication) throws Exception {
+                                            AccountAuthentication accountAuthentication, SingleSignOn singleSignOn)
+            throws Exception {
         var json = new ObjectMapper();
+        if (singleSignOn.enabled()) {
+            // GET /oauth2/authorization/county → the provider → GET /login/oauth2/code/county → a session
+            http.oauth2Login(oidc -> oidc.clientRegistrationRepository(singleSignOn)
+                    .successHandler(singleSignOn::signedIn)
+                    .failureHandler(singleSignOn::failed));
+        }
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .authenticationProvider(accountAuthentication)
                 .formLogin(form -> form.permitAll())
@@ -88,7 +95,7 @@ public class SecurityConfiguration {
         return request.getRequestedSessionId() != null || path.equals("/login") || path.equals("/logout");
     }
 
-    private static void problem(ObjectMapper json, HttpServletResponse response, int status, String title, String detail)
+    static void problem(ObjectMapper json, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "about:blank");

@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The editing API's refusals, as RFC 9457 problem documents (authorisation's are {@code accounts}'). */
-final class EditProblems {
+public final class EditProblems {
 
     private EditProblems() {
     }
@@ -23,7 +23,7 @@ final class EditProblems {
     }
 
     /** 422: fields break the places' rules (the importers' rules and messages); nothing was stored. */
-    static ErrorResponseException invalid(List<PlaceValidation.Invalid> problems) {
+    public static ErrorResponseException invalid(List<PlaceValidation.Invalid> problems) {
         var detail = new StringBuilder();
         List<Map<String, String>> params = problems.stream().map(p -> {
             detail.append(detail.isEmpty() ? "" : "; ").append("field '").append(p.field()).append("': ").append(p.reason());
@@ -37,7 +37,7 @@ final class EditProblems {
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
     }
 
-    static ErrorResponseException invalid(String field, String reason) {
+    public static ErrorResponseException invalid(String field, String reason) {
         return invalid(List.of(new PlaceValidation.Invalid(field, reason)));
     }
 
@@ -62,6 +62,14 @@ final class EditProblems {
     static ErrorResponseException retired(long id) {
         var problem = problem(HttpStatus.CONFLICT, "place-retired", "Place retired",
                 "place " + id + " is retired; revert to an earlier version to bring it back");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** A revert to a version whose source and source id another place holds now. */
+    static ErrorResponseException identityTaken(long id, int version, String source, String sourceId) {
+        var problem = problem(HttpStatus.CONFLICT, "identity-taken", "Source identity taken",
+                "place " + id + " had source '" + source + "' and source id '" + sourceId + "' at version " + version
+                        + "; another place holds them now, so it cannot be reverted to that version; nothing was stored");
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.ortsanker.accounts.Action;
-import de.ortsanker.accounts.Actor;
-import de.ortsanker.accounts.Audit;
-import de.ortsanker.accounts.NotSignedIn;
 import de.ortsanker.accounts.Permissions;
 import de.ortsanker.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,14 +59,14 @@ public class PlaceEditController {
 
     private final Permissions permissions;
     private final PlaceEdits edits;
+    private final PlaceWrites writes;
     private final JdbcTemplate jdbc;
-    private final Audit audit;
 
-    public PlaceEditController(Permissions permissions, PlaceEdits edits, JdbcTemplate jdbc, Audit audit) {
+    public PlaceEditController(Permissions permissions, PlaceEdits edits, PlaceWrites writes, JdbcTemplate jdbc) {
         this.permissions = permissions;
         this.edits = edits;
+        this.writes = writes;
         this.jdbc = jdbc;
-        this.audit = audit;
     }
 
     /** A place as its editor gets it back from a write: every field, its version and its ETag. */
@@ -117,9 +114,7 @@ public class PlaceEditController {
     @ApiResponse(responseCode = "422", description = "invalid fields, named in invalid-params")
     @PostMapping(path = "/places", consumes = "application/json", produces = "application/json")
     public ResponseEntity<EditedPlace> create(@RequestBody Map<String, Object> body) {
-        Actor actor = actor();
-        var created = edits.create(body, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.CREATED, created, "place-created", actor);
+        return answer(HttpStatus.CREATED, writes.create(body, PlaceEdits.Origin.API));
     }
 
     @Operation(summary = "Change a place's fields", description = "Only the fields named change (null clears one);"
@@ -136,9 +131,7 @@ public class PlaceEditController {
                                               @Parameter(description = "the place's ETag") @RequestHeader(
                                                       value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestBody Map<String, Object> body) {
-        Actor actor = actor();
-        var changed = edits.update(id, ifMatch, body, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, changed, "place-changed", actor);
+        return answer(HttpStatus.OK, writes.update(id, ifMatch, body, PlaceEdits.Origin.API));
     }
 
     @Operation(summary = "Retire a place", description = "The place is kept with its history and hidden from every"
@@ -148,9 +141,7 @@ public class PlaceEditController {
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @Parameter(description = "why, kept in the history")
                                               @RequestParam(required = false) String comment) {
-        Actor actor = actor();
-        var retired = edits.retire(id, ifMatch, comment, actor, place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, retired, "place-retired", actor);
+        return answer(HttpStatus.OK, writes.retire(id, ifMatch, false, comment, PlaceEdits.Origin.API));
     }
 
     @Operation(summary = "Revert a place to a version", description = "Its fields, geometry, organisation and"
@@ -161,10 +152,7 @@ public class PlaceEditController {
                                               @Parameter(description = "the version to go back to") @RequestParam int version,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestParam(required = false) String comment) {
-        Actor actor = actor();
-        var reverted = edits.revert(id, version, ifMatch, comment, actor,
-                place -> permissions.check(actor, Action.EDIT_PLACE, place));
-        return answer(HttpStatus.OK, reverted, "place-reverted", actor);
+        return answer(HttpStatus.OK, writes.revert(id, version, ifMatch, comment));
     }
 
     @Operation(summary = "A place's history", description = "Every recorded version: when, from where (api, import"
@@ -202,10 +190,6 @@ public class PlaceEditController {
                 .body(new History(id, place.version(), place.etag(), versions));
     }
 
-    private static Actor actor() {
-        return Permissions.current().orElseThrow(() -> new NotSignedIn(Action.EDIT_PLACE));
-    }
-
     private boolean allowed(Action action, de.ortsanker.accounts.Place place) {
         var actor = Permissions.current();
         if (actor.isEmpty()) {
@@ -224,9 +208,8 @@ public class PlaceEditController {
                 + de.ortsanker.filter.PublicPlaces.on("current_date") + ")", Boolean.class, id));
     }
 
-    /** The answer to a write, after it is recorded in the audit log (the history says what; the log that it happened). */
-    private ResponseEntity<EditedPlace> answer(HttpStatus status, PlaceEdits.Current place, String event, Actor actor) {
-        audit.record(event, actor.login(), "place " + place.id(), Map.of("version", place.version(), "via", actor.via()));
+    /** The answer to a write ({@link PlaceWrites} has authorised and recorded it). */
+    private ResponseEntity<EditedPlace> answer(HttpStatus status, PlaceEdits.Current place) {
         var builder = ResponseEntity.status(status).eTag(place.etag()).header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (status == HttpStatus.CREATED) {
             builder.location(java.net.URI.create("/places/" + place.id()));

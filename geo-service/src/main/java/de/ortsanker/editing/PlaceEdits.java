@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PlaceEdits {
 
+    /** Where an edit came from, as the history records it (V91 {@code place_versions.origin}). */
+    public enum Origin {
+        /** The JSON editing API ({@code /places}). */
+        API,
+        /** The web map's forms. */
+        WEB,
+        /** OGC API Features Part 4 ({@code /collections/{id}/items}). */
+        OGC;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** A place as its editors see it: every field, also those the public does not see. */
     public record Current(long id, String source, String sourceId, String licence, String attribution, String ags,
                           String organisation, Map<String, Object> fields, Geometry geometry, String geometryJson,
@@ -51,11 +66,11 @@ public class PlaceEdits {
         }
 
         /** The strong ETag of this version of the place: id and version. */
-        String etag() {
+        public String etag() {
             return etag(id, version);
         }
 
-        static String etag(long id, int version) {
+        public static String etag(long id, int version) {
             return "\"" + id + "." + version + "\"";
         }
     }
@@ -84,7 +99,7 @@ public class PlaceEdits {
 
     /** Who and why, for the history triggers of this transaction (V91). */
     private static final String WHO = """
-            select set_config('ortsanker.account', ?, true), set_config('ortsanker.origin', 'api', true),
+            select set_config('ortsanker.account', ?, true), set_config('ortsanker.origin', ?, true),
                    set_config('ortsanker.comment', ?, true)""";
 
     private static final String RETIRE = """
@@ -105,6 +120,15 @@ public class PlaceEdits {
 
     private static final List<String> LISTS = List.of("equipment", "target_groups");
 
+    /**
+     * Where a place's data come from and under which terms, beside its fields (source_url and last_verified
+     * are fields): a revert brings back what the place said about its origin at that version, so that a
+     * record reverted to an earlier source's state carries that source's licence and attribution again.
+     * Column → the cast its value gets.
+     */
+    private static final Map<String, String> PROVENANCE = Map.of("source", "", "source_id", "", "licence", "",
+            "attribution", "", "source_edited", "::date");
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EditingSettings settings;
@@ -114,6 +138,13 @@ public class PlaceEdits {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.settings = settings;
+    }
+
+    private static final String VERSION = "select coalesce(max(version), 0) from place_versions where place_id = ?";
+
+    /** The place's current ETag ({@link Current#etag()}), by one index lookup: what GET answers and writes require. */
+    public String etag(long id) {
+        return Current.etag(id, jdbc.queryForObject(VERSION, Integer.class, id));
     }
 
     /** The place with every field; 404 if there is none. */
@@ -131,12 +162,17 @@ public class PlaceEdits {
      * @return the new place
      */
     public Current create(Map<String, Object> body, Actor actor, Consumer<Place> authorise) {
+        return create(body, actor, Origin.API, authorise);
+    }
+
+    /** Creates a place, recording where the edit came from. */
+    public Current create(Map<String, Object> body, Actor actor, Origin origin, Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var request = Request.of(body, json);
             var valid = validate(request.fields(), request.geometry(), request.problems());
             String source = request.source() == null ? settings.source() : request.source();
             authorise.accept(new Place(ags(valid.geometry()), source, request.organisation()));
-            who(actor, request.comment());
+            who(actor, origin, request.comment());
             var columns = new ArrayList<>(valid.columns().keySet());
             var values = new ArrayList<Object>();
             valid.columns().values().forEach(v -> values.add(value(v)));
@@ -158,6 +194,12 @@ public class PlaceEdits {
      * 412 when it is not the place's current ETag.
      */
     public Current update(long id, String ifMatch, Map<String, Object> body, Actor actor, Consumer<Place> authorise) {
+        return update(id, ifMatch, body, actor, Origin.API, authorise);
+    }
+
+    /** Changes a place, recording where the edit came from. */
+    public Current update(long id, String ifMatch, Map<String, Object> body, Actor actor, Origin origin,
+                          Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var before = locked(id);
             authorise.accept(before.territory());
@@ -175,30 +217,40 @@ public class PlaceEdits {
             String organisation = request.hasOrganisation() ? request.organisation() : before.organisation();
             var valid = validate(fields, geometry, request.problems());
             authorise.accept(new Place(ags(valid.geometry()), before.source(), organisation));
-            who(actor, request.comment());
-            write(id, valid, organisation, false, actor);
+            who(actor, origin, request.comment());
+            write(id, valid, organisation, false, Map.of(), actor);
             return current(id);
         });
     }
 
     /** Retires the place (kept, hidden from every public answer); {@code ifMatch} checked when given. */
     public Current retire(long id, String ifMatch, String comment, Actor actor, Consumer<Place> authorise) {
+        return retire(id, ifMatch, false, comment, actor, Origin.API, authorise);
+    }
+
+    /**
+     * Retires a place, recording where the edit came from; {@code ifMatchRequired}: 428 without {@code ifMatch}
+     * (OGC API Features Part 4 asks for it on every change).
+     */
+    public Current retire(long id, String ifMatch, boolean ifMatchRequired, String comment, Actor actor, Origin origin,
+                          Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var before = locked(id);
             authorise.accept(before.territory());
-            precondition(before, ifMatch, false);
+            precondition(before, ifMatch, ifMatchRequired);
             if (before.retiredAt() != null) {
                 throw EditProblems.retired(id);
             }
-            who(actor, comment);
+            who(actor, origin, comment);
             jdbc.update(RETIRE, actor.login(), id);
             return current(id);
         });
     }
 
     /**
-     * Makes the place as it was at {@code version} again — its fields, geometry, organisation and whether it
-     * was retired — as a new version. Version 0 is the place before its first recorded change.
+     * Makes the place as it was at {@code version} again — its fields, geometry, organisation, provenance
+     * (source, source id, licence, attribution, source's edit date) and whether it was retired — as a new
+     * version. Version 0 is the place before its first recorded change.
      */
     public Current revert(long id, int version, String ifMatch, String comment, Actor actor,
                           Consumer<Place> authorise) {
@@ -215,6 +267,7 @@ public class PlaceEdits {
             String organisation = before.organisation();
             boolean retired = before.retiredAt() != null;
             boolean existed = true;
+            var provenance = new LinkedHashMap<String, String>();
             var names = PlaceValidation.fields();
             for (var old : jdbc.query(AT_VERSION, (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)), id, version)) {
                 JsonNode value = read(old.getValue());
@@ -231,19 +284,27 @@ public class PlaceEdits {
                     organisation = value == null || value.isNull() ? null : value.asText();
                 } else if (key.equals("retired_at")) {
                     retired = value != null && !value.isNull();
+                } else if (PROVENANCE.containsKey(key)) {
+                    provenance.put(key, value == null || value.isNull() ? null : value.asText());
                 }
             }
             String why = comment == null || comment.isBlank() ? "revert to version " + version : comment;
             if (!existed) {
                 // Before the place was created: reverting there retires it.
-                who(actor, why);
+                who(actor, Origin.API, why);
                 jdbc.update(RETIRE, actor.login(), id);
                 return current(id);
             }
             var valid = validate(fields, geometry, List.of());
-            authorise.accept(new Place(ags(valid.geometry()), before.source(), organisation));
-            who(actor, why);
-            write(id, valid, organisation, retired, actor);
+            String source = provenance.getOrDefault("source", before.source());
+            authorise.accept(new Place(ags(valid.geometry()), source, organisation));
+            who(actor, Origin.API, why);
+            try {
+                write(id, valid, organisation, retired, provenance, actor);
+            } catch (DuplicateKeyException e) {
+                throw EditProblems.identityTaken(id, version, source, provenance.getOrDefault("source_id",
+                        before.sourceId()));
+            }
             return current(id);
         });
     }
@@ -255,14 +316,14 @@ public class PlaceEdits {
                 (Long) rs.getObject("import_run"), rs.getString("comment"), read(rs.getString("changes"))), id);
     }
 
-    private Current locked(long id) {
+    Current locked(long id) {
         if (jdbc.queryForList(LOCK, Long.class, id).isEmpty()) {
             throw new NotFound("there is no place with id " + id);
         }
         return current(id);
     }
 
-    private static void precondition(Current place, String ifMatch, boolean required) {
+    static void precondition(Current place, String ifMatch, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
                 throw EditProblems.ifMatchRequired(place.etag());
@@ -289,13 +350,18 @@ public class PlaceEdits {
         return outcome.valid();
     }
 
-    private void write(long id, PlaceValidation.Valid valid, String organisation, boolean retired, Actor actor) {
+    private void write(long id, PlaceValidation.Valid valid, String organisation, boolean retired,
+                       Map<String, String> provenance, Actor actor) {
         var values = new ArrayList<Object>();
         var sets = new StringBuilder();
-        // Column names from PlaceFields (the product's, never the request's).
+        // Column names from PlaceFields and PROVENANCE (the product's, never the request's).
         valid.columns().forEach((column, v) -> {
             sets.append(column).append(" = ").append(placeholder(column)).append(", ");
             values.add(value(v));
+        });
+        provenance.forEach((column, v) -> {
+            sets.append(column).append(" = ?").append(PROVENANCE.get(column)).append(", ");
+            values.add(v);
         });
         values.addAll(Arrays.asList(wkt(valid.geometry()), valid.detailsJson(), organisation, retired, actor.login(), id));
         jdbc.update("update places set " + sets + "geom = ST_GeomFromText(?, 4326), details = ?::jsonb, organisation = ?,"
@@ -303,8 +369,8 @@ public class PlaceEdits {
                 + " where id = ?", values.toArray());
     }
 
-    private void who(Actor actor, String comment) {
-        jdbc.queryForList(WHO, String.valueOf(actor.accountId()), comment == null ? "" : comment);
+    void who(Actor actor, Origin origin, String comment) {
+        jdbc.queryForList(WHO, String.valueOf(actor.accountId()), origin.code(), comment == null ? "" : comment);
     }
 
     private String ags(Geometry geometry) {

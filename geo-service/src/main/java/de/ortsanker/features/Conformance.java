@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * The conformance classes this API implements, as listed at {@code /conformance}: OGC API Features with
- * CQL2, and the tiles module's OGC API Tiles and Styles — one service root, one declaration.
+ * CQL2 and Part 4's writes, and the tiles module's OGC API Tiles and Styles — one service root, one declaration.
  */
 final class Conformance {
 
@@ -35,7 +35,12 @@ final class Conformance {
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
             "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
-            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+            // Part 4 on the place collections (ItemWrites): POST, PUT, DELETE; PATCH as JSON merge patch; ETags
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
 
     static final List<String> CLASSES = Stream.of(FEATURES, OgcTiles.CONFORMANCE, OgcStyles.CONFORMANCE)
             .flatMap(List::stream).toList();

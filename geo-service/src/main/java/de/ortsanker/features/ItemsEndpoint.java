@@ -2,6 +2,7 @@ package de.ortsanker.features;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.database.LayerVersions;
+import de.ortsanker.editing.PlaceEdits;
 import de.ortsanker.problem.NotFound;
 import de.ortsanker.service.ConditionalResponses;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -36,9 +37,11 @@ class ItemsEndpoint {
     private final CollectionDocuments documents;
     private final ConditionalResponses conditional;
     private final DataSource dataSource;
+    private final PlaceEdits edits;
 
     ItemsEndpoint(ObjectMapper json, FeatureCollections collections, FeatureStore store, CollectionDocuments documents,
-            ConditionalResponses conditional, DataSource dataSource) {
+            ConditionalResponses conditional, DataSource dataSource, PlaceEdits edits) {
+        this.edits = edits;
         this.json = json;
         this.collections = collections;
         this.store = store;
@@ -106,11 +109,16 @@ class ItemsEndpoint {
         } catch (NumberFormatException e) {
             throw new NotFound("collection '" + c.id() + "' has no feature '" + featureId + "' (ids are numbers)");
         }
-        if (conditional.notModified(web, c.layers(), CollectionsEndpoint.variant(format))) {
+        if (c.places() == null && conditional.notModified(web, c.layers(), CollectionsEndpoint.variant(format))) {
             return null;
         }
         FeatureStore.Feature feature = store.item(c, id, crs)
                 .orElseThrow(() -> new NotFound("collection '" + c.id() + "' has no feature " + id));
+        // Last-Modified: the layer's last change, which every change of the place is one of
+        if (c.places() != null && web.checkNotModified(placeEtag(id, format, crs),
+                conditional.versions().lastChanged(c.layers()).toEpochMilli())) {
+            return null;
+        }
         RequestUrls urls = RequestUrls.current();
         String path = "/collections/" + c.id() + "/items/" + id;
         String crsParam = crs == Crs.CRS84 ? null : crs.uri();
@@ -125,6 +133,20 @@ class ItemsEndpoint {
             return response.contentType(HtmlPages.HTML_UTF8).body(HtmlPages.feature(json, c, feature, crs, links, urls));
         }
         return response.contentType(GEOJSON).body(GeoJsonWriter.feature(json, feature, links));
+    }
+
+    /**
+     * A place's ETag is its version's ({@code "id.version"}, what Part 4's writes require in If-Match) for the
+     * GeoJSON in CRS84; another format or CRS is another representation of that version: a weak tag of its own.
+     * Read after the feature, so a place no longer shown today is a 404, never a 304.
+     */
+    private String placeEtag(long id, Format format, Crs crs) {
+        String etag = edits.etag(id);
+        if (format == Format.JSON && crs == Crs.CRS84) {
+            return etag;
+        }
+        return "W/" + etag.substring(0, etag.length() - 1) + "-" + CollectionsEndpoint.variant(format) + "-"
+                + crs.srid() + (crs.latitudeFirst() ? "-latlon" : "") + "\"";
     }
 
     /** Where a linked page starts: this page's own position, an offset, or after/before an id. */

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OgcApiDefinition implements OpenApiCustomizer {
 
-    private static final String TAG = "OGC API Features";
+    static final String TAG = "OGC API Features";
     private static final String PROBLEM = "application/problem+json";
 
     private final FeatureCollections collections;
@@ -66,13 +66,20 @@ class OgcApiDefinition implements OpenApiCustomizer {
             String base = "/collections/" + c.id();
             paths.addPathItem(base, get("collection_" + c.id(), "Collection '" + c.title() + "'",
                     c.description(), List.of(format()), json(object("id", "links")), true));
-            paths.addPathItem(base + "/items", get("items_" + c.id(), c.title() + ": features",
+            PathItem items = get("items_" + c.id(), c.title() + ": features",
                     "Features of '" + c.title() + "' in id order, paged by limit (follow the next/prev links), filtered by bbox,"
                             + " datetime, a CQL2 filter and name=value on queryables, in the CRS asked for.",
-                    itemsParameters(c), content(Link.GEOJSON, object("type", "features", "links")), true));
-            paths.addPathItem(base + "/items/{featureId}", get("item_" + c.id(), c.title() + ": one feature",
-                    "A single feature of '" + c.title() + "'.", List.of(featureId(), format(), crs()),
-                    content(Link.GEOJSON, object("type", "geometry", "properties")), true));
+                    itemsParameters(c), content(Link.GEOJSON, object("type", "features", "links")), true);
+            PathItem item = get("item_" + c.id(), c.title() + ": one feature",
+                    "A single feature of '" + c.title() + "'." + (c.places() == null ? ""
+                            : " Its ETag (GeoJSON in CRS84) is the place's version, which PUT, PATCH and DELETE require"
+                            + " in If-Match."), List.of(featureId(), format(), crs()),
+                    content(Link.GEOJSON, object("type", "geometry", "properties")), true);
+            if (c.places() != null) {
+                PlaceWritesDefinition.add(c, items, item);
+            }
+            paths.addPathItem(base + "/items", items);
+            paths.addPathItem(base + "/items/{featureId}", item);
             paths.addPathItem(base + "/queryables", get("queryables_" + c.id(), c.title() + ": queryables",
                     "The properties of '" + c.title() + "' that filters may use, as JSON Schema.", List.of(format()),
                     content(Link.SCHEMA, object("properties")), false));
@@ -163,7 +170,7 @@ class OgcApiDefinition implements OpenApiCustomizer {
         return schema;
     }
 
-    private static Parameter featureId() {
+    static Parameter featureId() {
         return new Parameter().name("featureId").in("path").required(true).description("The feature's id")
                 .schema(new StringSchema());
     }
@@ -173,7 +180,7 @@ class OgcApiDefinition implements OpenApiCustomizer {
                 .style(Parameter.StyleEnum.FORM).explode(false).schema(schema);
     }
 
-    private static ObjectSchema object(String... required) {
+    static ObjectSchema object(String... required) {
         ObjectSchema schema = new ObjectSchema();
         for (String r : required) {
             schema.addRequiredItem(r);
@@ -207,7 +214,7 @@ class OgcApiDefinition implements OpenApiCustomizer {
         return new PathItem().get(operation);
     }
 
-    private static ApiResponse problem(String description) {
+    static ApiResponse problem(String description) {
         return new ApiResponse().description(description)
                 .content(new Content().addMediaType(PROBLEM, new MediaType().schema(object("status"))));
     }

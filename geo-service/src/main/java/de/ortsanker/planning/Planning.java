@@ -2,7 +2,9 @@ package de.ortsanker.planning;
 
 import de.ortsanker.filter.PlaceFilter;
 import de.ortsanker.planning.analysis.AreaLevel;
+import de.ortsanker.planning.analysis.Coverage;
 import de.ortsanker.planning.analysis.Covering;
+import de.ortsanker.planning.answers.CoverageAnswer;
 import de.ortsanker.planning.analysis.Underserved;
 import de.ortsanker.planning.answers.CandidatesAnswer;
 import de.ortsanker.planning.answers.CandidatesAnswer.CandidatesInputs;
@@ -137,6 +139,25 @@ public class Planning {
                     rules.stream().map(RuleInput::of).toList());
             Long run = publish ? publications.underserved(area, inputs, provenance, result) : null;
             return new Answered(UnderservedAnswer.of(inputs, result, provenance), run);
+        });
+    }
+
+    /** The share of people within each rule's threshold per municipality and district (computes, publishes nothing). */
+    public CoverageAnswer coverage(Area area, DistanceModel model, List<Rule> rules, boolean nameNearest) {
+        return inTransaction(() -> {
+            var loaded = load(area);
+            var vs = loaded.villages();
+            List<Target> targets = rules.stream().map(Rule::target).toList();
+            Reach reach = reachOf(area, vs, model, rules);
+            if (nameNearest) {
+                model.nameNearest(reach, v -> true);
+            }
+            var result = Coverage.evaluate(vs, rules, reach);
+            Provenance provenance = provenances.of(List.of(Target.placesOfAll(targets, k -> true)), reach.searchedBox(), vs,
+                    loaded.cells(), layers(targets));
+            var inputs = new UnderservedInputs(inputs(area, model, targets.get(0).places()),
+                    rules.stream().map(RuleInput::of).toList());
+            return CoverageAnswer.of(inputs, result, reach, provenance);
         });
     }
 

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class PlanningApiDocumentation {
 
     private static final List<String> ANSWERS = List.of("/planning/reach", "/planning/underserved",
-            "/planning/candidates");
+            "/planning/candidates", "/planning/coverage");
 
     @Bean
     OpenApiCustomizer planningDefaults(PlanningSettings settings) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.filter.Deprecation;
 import de.ortsanker.planning.analysis.AreaLevel;
 import de.ortsanker.planning.answers.CandidatesAnswer;
+import de.ortsanker.planning.answers.CoverageAnswer;
 import de.ortsanker.planning.answers.ReachAnswer;
 import de.ortsanker.planning.answers.UnderservedAnswer;
 import de.ortsanker.planning.area.Area;
@@ -91,10 +92,10 @@ public class PlanningController {
                               Publications publications, ConditionalResponses conditional, ObjectMapper json,
                               Permissions permissions, Audit audit, Timetables timetables, TransitTimes transitTimes,
                               StraightLine names, Networks networks) {
-        this.networks = networks;
         this.timetables = timetables;
         this.transitTimes = transitTimes;
         this.names = names;
+        this.networks = networks;
         this.permissions = permissions;
         this.audit = audit;
         this.planning = planning;
@@ -168,6 +169,32 @@ public class PlanningController {
         return answer(request, "underserved", Planning.layersOfRules(rules), format,
                 level, question, rules.stream().map(Rule::target).toList(), rules,
                 (area, model) -> planning.underserved(area, model, rules, false));
+    }
+
+    @GetMapping("/coverage")
+    @Operation(summary = "Share of people within each rule: per municipality and district, and per village",
+            description = "For each rule (the syntax of /planning/underserved: KINDS:METRES in a straight line or as"
+                    + " `mode` says, KINDS:MODE:MINUTESmin along the network) the villages and people whose nearest"
+                    + " place of the rule's kinds lies within its radius or minutes, and their share of the people,"
+                    + " per municipality, per district and in total; each village once (V63), its population as the"
+                    + " villages layer shows it (V68), the areas' official figures beside (V92). One search per rule"
+                    + " from all places of its kinds, never a route per pair. Computes and answers; changes nothing.")
+    @ApiResponse(responseCode = "200", description = ANSWER, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = CoverageAnswer.class)))
+    public ResponseEntity<byte[]> coverage(
+            @Parameter(description = RULE) @RequestParam(name = "rule", required = false) List<String> rule,
+            @ParameterObject Question question,
+            @Parameter(description = "municipality (default for CSV): the shares per municipality; district: per"
+                    + " district; village: a row per village with its minutes and metres per rule (CSV only; JSON"
+                    + " and GeoJSON always carry all three)") @RequestParam(required = false) String per,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, WebRequest request) {
+        List<Rule> rules = rules(rule, question);
+        Format format = Format.choose(question.f(), accept);
+        // The shares are the point of this answer: its table is per municipality unless asked otherwise.
+        AreaLevel level = format == Format.CSV && per == null ? AreaLevel.MUNICIPALITY : areaLevel(per, format);
+        return answer(request, "coverage", Planning.layersOfRules(rules), format,
+                level, question, rules.stream().map(Rule::target).toList(), rules,
+                (area, model) -> new Planning.Answered(planning.coverage(area, model, rules, level == null), null));
     }
 
     @PostMapping("/underserved")
@@ -337,8 +364,10 @@ public class PlanningController {
         if (model instanceof ByTransit t) {
             days.add(t.window().date().toString());
         }
-        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + String.join(",", days))
-                + routingData(model, rules);
+        // The routing graphs and timetables are data too: a rebuilt network or a re-read timetable changes answers
+        // in minutes without any layer's version.
+        String variant = analysis + "-" + format.code() + "-" + variant(request)
+                + (days.isEmpty() ? "" : "-" + String.join(",", days)) + routingData(model, rules);
         if (conditional.notModified(request, layers, variant)) {
             return null;
         }
@@ -347,13 +376,12 @@ public class PlanningController {
     }
 
     /**
-     * The routing data an answer was computed on, for its ETag: the networks' version when it measures along
-     * them, and the timetables' when by transit — a rebuilt graph or a re-read timetable is a new answer.
+     * The routing data an answer was computed on, for its ETag: the networks' version, and by transit the
+     * version of the timetables answering (which lags the data version while they are read again).
      */
     private String routingData(DistanceModel model, List<Rule> rules) {
         boolean transit = model.mode() == Mode.TRANSIT || rules.stream().anyMatch(Rule::transit);
-        boolean network = transit || model.mode().travelMode() != null || rules.stream().anyMatch(Rule::timed);
-        return (network ? "-n" + networks.version() : "") + (transit ? "-t" + timetables.answeringVersion() : "");
+        return "-g" + networks.version() + (transit ? "-t" + timetables.answeringVersion() : "");
     }
 
     /** 201 with the answer and where the published features are. */

@@ -1,20 +1,17 @@
 package de.ortsanker.service;
 
+import de.ortsanker.problem.Busy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,58 +40,41 @@ public class ExpensiveRequests {
         return registration;
     }
 
-    /** At most n requests of a class at once; the others are turned away with 429 problem+json. */
+    /**
+     * The search class's {@link de.ortsanker.database.Bulkhead} around its requests: one that finds no free slot is
+     * answered 429 problem+json here, before Spring MVC. (Uncached tiles are bounded by the same mechanism inside
+     * the tile cache, see {@code de.ortsanker.tiles.Tiles}: a cached tile must never wait for a slot.)
+     */
     public static final class Bulkhead extends OncePerRequestFilter {
 
-        private final String name;
-        private final Semaphore slots;
-        private final long waitNanos;
-        private final AtomicLong refused = new AtomicLong();
+        private final de.ortsanker.database.Bulkhead bulkhead;
 
         Bulkhead(String name, int concurrency, Duration wait) {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("ortsanker.requests." + name + ".concurrency must be at least 1, not "
-                        + concurrency);
-            }
-            this.name = name;
-            this.slots = new Semaphore(concurrency, true);
-            this.waitNanos = wait.toNanos();
+            this.bulkhead = new de.ortsanker.database.Bulkhead(name, concurrency, wait);
         }
 
         /** How many requests of the class were turned away since the start. */
         public long refused() {
-            return refused.get();
+            return bulkhead.refused();
         }
 
         public String requestClass() {
-            return name;
+            return bulkhead.requestClass();
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            boolean acquired;
+            de.ortsanker.database.Bulkhead.Slot slot;
             try {
-                acquired = slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                acquired = false;
-            }
-            if (!acquired) {
-                refused.incrementAndGet();
-                response.setStatus(429);
-                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                response.setContentType("application/problem+json");  // JSON is UTF-8: no charset parameter
-                response.getOutputStream().write(ProblemJson.of(429, "Too Many Requests", "too many " + name
-                        + " requests at once; try again in a second", request.getRequestURI(), null, null));
+                slot = bulkhead.enter();
+            } catch (Busy busy) {
+                ProblemResponses.writeBusy(busy, request, response);
                 return;
             }
-            try {
+            try (slot) {
                 chain.doFilter(request, response);
-            } finally {
-                slots.release();
             }
         }
-
     }
 }

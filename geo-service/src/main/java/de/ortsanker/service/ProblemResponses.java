@@ -1,5 +1,6 @@
 package de.ortsanker.service;
 
+import de.ortsanker.problem.Busy;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.problem.NotFound;
 import java.sql.SQLException;
@@ -76,6 +77,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 .toList();
         var problem = badRequest(params);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A class of expensive requests without a free slot (a search, an uncached low-zoom tile): 429, retry soon. */
+    @ExceptionHandler(Busy.class)
+    ResponseEntity<Object> busy(Busy e, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+    }
+
+    /** The same answer written by a servlet filter, ahead of Spring MVC (the search bulkhead). */
+    static void writeBusy(Busy e, jakarta.servlet.http.HttpServletRequest request,
+                          jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+        response.setContentType("application/problem+json");  // JSON is UTF-8: no charset parameter
+        response.getOutputStream().write(ProblemJson.of(429, "Too Many Requests", e.getMessage(),
+                request.getRequestURI(), null, null));
     }
 
     @ExceptionHandler(QueryTimeoutException.class)

@@ -376,6 +376,40 @@ class EditingApiTest {
     }
 
     @Test
+    void revertBringsBackTheProvenanceOfThatVersion() throws Exception {
+        String id = sql.queryForObject("select p.id::text from places p join admin_areas a on a.level = 'gemeinde'"
+                + " and a.retired_at is null and a.ags = ? and ST_Intersects(a.geom, ST_PointOnSurface(p.geom))"
+                + " where p.retired_at is null and p.source like 'north-bayreuth%' and p.is_public and p.kind <> 'club'"
+                + " order by p.id desc limit 1", String.class, HEINERSREUTH);
+        String provenance = "select source, source_id, licence, attribution, source_edited from places where id = " + id;
+        var imported = sql.queryForMap(provenance);
+        int version = sql.queryForObject("select coalesce(max(version), 0) from place_versions where place_id = " + id,
+                Integer.class);
+        // the record changes hands and terms (a plain database write, recorded as a version), then is edited
+        sql.update("update places set source = 'landkreis-liste', source_id = 'LK-17', licence = 'dl-de/by-2-0',"
+                + " attribution = '© Landkreis Bayreuth', source_edited = date '2026-01-01' where id = " + id);
+        var history = send("GET", "/places/" + id + "/history", null);
+        var edited = as(steward, "PATCH", "/places/" + id, "{\"description\": \"nach dem Wechsel\"}",
+                "If-Match", history.headers().firstValue("ETag").orElseThrow());
+        status(edited, 200);
+        assertThat(body(edited).at("/properties/licence").asText()).isEqualTo("dl-de/by-2-0");
+
+        var reverted = as(steward, "POST", "/places/" + id + "/revert?version=" + version, null);
+        status(reverted, 200);
+        assertThat(sql.queryForMap(provenance)).isEqualTo(imported);
+        assertThat(body(reverted).at("/properties/licence").asText()).isEqualTo(imported.get("licence"));
+        assertThat(body(reverted).at("/properties/attribution").asText()).isEqualTo(imported.get("attribution"));
+        assertThat(body(reverted).at("/properties/source").asText()).isEqualTo(imported.get("source"));
+        // the revert is a version of its own that says so
+        var last = body(as(admin, "GET", "/places/" + id + "/history", null)).get("versions");
+        var changes = last.get(last.size() - 1).get("changes");
+        assertThat(changes.at("/licence/old").asText()).isEqualTo("dl-de/by-2-0");
+        assertThat(changes.at("/licence/new").asText()).isEqualTo(imported.get("licence"));
+        assertThat(changes.at("/attribution/new").asText()).isEqualTo(imported.get("attribution"));
+        assertThat(changes.has("description")).isTrue();
+    }
+
+    @Test
     void aHandEditOfAnImportedPlaceIsMarkedAndImportsAreInTheHistory() throws Exception {
         String id = sql.queryForObject("select p.id::text from places p join admin_areas a on a.level = 'gemeinde'"
                 + " and a.retired_at is null and a.ags = ? and ST_Intersects(a.geom, ST_PointOnSurface(p.geom))"

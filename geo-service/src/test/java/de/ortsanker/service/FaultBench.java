@@ -20,12 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Load and faults (bench/fault/run.sh; not a test): the packaged service, its database behind a TCP relay,
  * 64 clients asking nearby, OGC items and tiles of the demo region — first alone, then while 32 more clients
  * send searches that are slow for certain (a session holds a lock on {@code localities}, so every type-ahead
- * waits for its statement timeout), then while the relay black-holes the database for 30 s. Prints a
+ * waits for its statement timeout), then while 32 clients ask for uncached low-zoom tiles (slow for certain the
+ * same way), then while the relay black-holes the database for 30 s. Prints a
  * Markdown table per phase: requests, errors by status, p50/p99/max, and for the black-hole the time to the
  * first 503, to readiness DOWN, and after the database returns to readiness UP and the first 200.
  *
@@ -55,19 +58,28 @@ public final class FaultBench {
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 waitFor(() -> status(http, base + "/actuator/health/readiness") == 200, Duration.ofMinutes(3));
                 var urls = urls(base);
-                run(http, urls, null, 10, base);  // warm-up: JIT, caches, tiles
+                run(http, urls, null, 10, null);  // warm-up: JIT, caches, tiles
                 System.out.println("| phase | requests | errors (by status) | p50 ms | p99 ms | max ms | other |");
                 System.out.println("| --- | ---: | --- | ---: | ---: | ---: | --- |");
-                report("64 clients: nearby, items, tiles", run(http, urls, null, seconds, base), "");
+                report("64 clients: nearby, items, tiles", run(http, urls, null, seconds, null), "");
 
                 try (Connection lock = DriverManager.getConnection(dbUrl, "postgres", "")) {
                     lock.setAutoCommit(false);
                     lock.createStatement().execute("lock table localities in access exclusive mode");
                     var burst = new ConcurrentLinkedQueue<Result>();
-                    var phase = run(http, urls, burst, seconds, base);
+                    var phase = run(http, urls, burst, seconds, SEARCH_BURST.apply(base));
                     lock.rollback();
                     report("… with 32 slow searches", phase, "searches: " + statuses(new ArrayList<>(burst))
                             + "; readiness: " + readinessDuring(phase));
+                }
+                try (Connection lock = DriverManager.getConnection(dbUrl, "postgres", "")) {
+                    lock.setAutoCommit(false);
+                    lock.createStatement().execute("lock table localities in access exclusive mode");
+                    var burst = new ConcurrentLinkedQueue<Result>();
+                    var phase = run(http, urls, burst, seconds, TILE_BURST.apply(base));
+                    lock.rollback();
+                    report("… with 32 clients on uncached low-zoom tiles", phase, "those tiles: "
+                            + statuses(new ArrayList<>(burst)) + "; readiness: " + readinessDuring(phase));
                 }
 
                 var outage = new ConcurrentLinkedQueue<Result>();
@@ -123,19 +135,37 @@ public final class FaultBench {
         return urls;
     }
 
-    static List<Result> run(HttpClient http, List<String> urls, ConcurrentLinkedQueue<Result> searches, int seconds,
-                            String base) throws Exception {
+    /** Type-ahead requests, the n-th of a burst client's loop (slow for certain while localities is locked). */
+    static final Function<String, BiFunction<Integer, Integer, String>> SEARCH_BURST = base -> (client, n) ->
+            base + "/map/suggest?q=" + List.of("ha", "bi", "st", "gasthof", "kirche", "verein").get(client % 6);
+
+    /**
+     * Low-zoom tiles (Web Mercator 6–11) of the whole of Germany that no one asked for before: each one is made
+     * (and, while localities is locked, waits for the statement timeout), so they need a slot of the tiles class.
+     */
+    static final Function<String, BiFunction<Integer, Integer, String>> TILE_BURST = base -> (client, n) -> {
+        int z = 6 + (client + n) % 6;
+        int span = 1 << (z - 5);  // Germany spans about one z5 tile: x 16–17, y 10–11
+        int x = 16 * (1 << (z - 5)) + (client * 31 + n * 7) % (2 * span);
+        int y = 10 * (1 << (z - 5)) + (client * 17 + n * 13 + n / (2 * span)) % (2 * span);
+        return base + "/tiles/all/" + z + "/" + x + "/" + y + ".mvt?step_free=" + (n % 2 == 0 ? "yes" : "limited")
+                + "&free_entry=" + (client % 2 == 0) + "&kinds=" + List.of("clubs", "supply", "mobility", "third_places").get(client % 4);
+    };
+
+    static List<Result> run(HttpClient http, List<String> urls, ConcurrentLinkedQueue<Result> burst, int seconds,
+                            BiFunction<Integer, Integer, String> burstUrl) throws Exception {
         var results = new ConcurrentLinkedQueue<Result>();
         var stop = new AtomicBoolean();
         ExecutorService clients = start(http, urls, results, stop);
         ExecutorService searchers = null;
-        if (searches != null) {
+        if (burst != null) {
             searchers = Executors.newFixedThreadPool(SEARCHERS);
             for (int i = 0; i < SEARCHERS; i++) {
-                String q = List.of("ha", "bi", "st", "gasthof", "kirche", "verein").get(i % 6);
+                int client = i;
                 searchers.submit(() -> {
-                    while (!stop.get()) {
-                        searches.add(timed(http, base + "/map/suggest?q=" + q, "search"));
+                    for (int n = 0; !stop.get(); n++) {
+                        String url = burstUrl.apply(client, n);
+                        burst.add(timed(http, url, url.contains("/tiles/") ? "burst tile" : "search"));
                     }
                     return null;
                 });

@@ -51,7 +51,7 @@ final class ImportJob {
             provenance = provenance(importer.defaults());
             identity = SourceIdentity.of(provenance, importer.format(), file,
                     options.source() == null && (importer.defaults().source() == null
-                            || importer.defaults().namedAfterFile()));
+                            || importer.defaults().namedAfterFile()), options.owner());
             // Computed beside the import (on the other core), unless it decides whether to import at all.
             checksum = Checksum.start(importer.files().isEmpty() ? List.of(file) : importer.files(),
                     !options.skipUnchangedFile());
@@ -70,6 +70,10 @@ final class ImportJob {
             } catch (ImportFailure e) {
                 return unrecorded(fileName, e.getMessage());
             }
+            if (!SourceIdentity.ownerKnown(main, options.owner())) {
+                return unrecorded(fileName, "--owner " + options.owner() + ": there is no such account (an organisation"
+                        + " is named without the account: prefix)");
+            }
             var last = SourceIdentity.lastRun(main, provenance.source());
             if (last.isPresent() && !options.replaceSource()) {
                 var refusal = identity.refusal(last.get());
@@ -84,7 +88,7 @@ final class ImportJob {
                         importer.format(), checksum.get(), Counts.NONE, Map.of(), List.of(), null, elapsed(), Map.of());
             }
             ImportRun run = ImportRun.start(main, provenance, fileName, importer.format(), options.toJson(),
-                    bytesTotal, identity.origin());
+                    bytesTotal, identity.origin(), identity.owner());
             try {
                 return run(main, run, importer, provenance, checksum, bytesTotal, otherFolder.orElse(null), clip);
             } finally {
@@ -338,6 +342,9 @@ final class ImportJob {
         String attribution = Optional.ofNullable(options.attribution()).orElse(defaults.attribution());
         if (source == null) {
             source = file.getFileName().toString();
+        }
+        if (options.source() == null && (defaults.source() == null || defaults.namedAfterFile())) {
+            source = SourceIdentity.derivedName(source, options.owner());
         }
         if (options.source() == null && options.area() != null) {
             // A county's part of a Land's extract is a source of its own: importing another county from the

@@ -58,13 +58,18 @@ import java.util.Objects;
  * @param replaceSource     import even when the licence, attribution or format differ from the source's last
  *                          run: this file replaces the source (otherwise such a run is refused, see
  *                          {@link SourceIdentity})
+ * @param owner             who the source belongs to: an organisation (as places' {@code organisation} and the
+ *                          organisation_editor role name it) or an account ({@code account:<login>}). Recorded
+ *                          with the run; a run with another owner than the source's last is refused like one
+ *                          with another licence. A source named after its file gets the owner in its name, so
+ *                          two owners' files of the same name are two sources
  */
 public record ImportOptions(String source, String licence, String attribution, Integer crs, String kind,
                             Path mapping, Map<String, String> columns, String idColumn, Target target, String level,
                             boolean dryRun, Long maxErrors, boolean complete, OnConflict onConflict,
                             Charset encoding, Character delimiter, String layer, String minimumMatch, String census,
                             String area, boolean skipUnchangedFile, ProgressListener progress, int stagingBuffer,
-                            boolean replaceSource) {
+                            boolean replaceSource, String owner) {
 
     /** What to do with a record edited by hand that the source changed. */
     public enum OnConflict {
@@ -77,6 +82,10 @@ public record ImportOptions(String source, String licence, String attribution, I
     public static final long DEFAULT_MAX_ERRORS = 100;
     public static final int DEFAULT_STAGING_BUFFER = 4 << 20;
     public static final int MIN_STAGING_BUFFER = 1024;
+    /** The longest owner (import_runs.owner, V130). */
+    public static final int MAX_OWNER_LENGTH = 300;
+    /** The prefix of an owner that is an account: {@code account:<login>}. */
+    public static final String ACCOUNT_OWNER = "account:";
 
     public ImportOptions {
         // In the order given: the run's summary lists the chosen columns so.
@@ -86,6 +95,16 @@ public record ImportOptions(String source, String licence, String attribution, I
         if (stagingBuffer < MIN_STAGING_BUFFER) {
             throw new IllegalArgumentException("a staging buffer needs at least " + MIN_STAGING_BUFFER + " bytes, not "
                     + stagingBuffer);
+        }
+        if (owner != null) {
+            owner = owner.strip();
+            if (owner.isEmpty() || owner.length() > MAX_OWNER_LENGTH || owner.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("--owner must be an organisation's name or account:<login> of 1 to "
+                        + MAX_OWNER_LENGTH + " characters without control characters");
+            }
+            if (owner.startsWith(ACCOUNT_OWNER) && owner.length() == ACCOUNT_OWNER.length()) {
+                throw new IllegalArgumentException("--owner account: needs a login, e.g. account:kreis.daten");
+            }
         }
     }
 
@@ -130,6 +149,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         if (replaceSource) {
             m.put("replace_source", true);
         }
+        putIf(m, "owner", owner);
         return m;
     }
 
@@ -165,6 +185,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         private ProgressListener progress = ProgressListener.NONE;
         private int stagingBuffer = DEFAULT_STAGING_BUFFER;
         private boolean replaceSource;
+        private String owner;
 
         private Builder() {
         }
@@ -194,6 +215,12 @@ public record ImportOptions(String source, String licence, String attribution, I
             progress = o.progress;
             stagingBuffer = o.stagingBuffer;
             replaceSource = o.replaceSource;
+            owner = o.owner;
+        }
+
+        public Builder owner(String owner) {
+            this.owner = owner;
+            return this;
         }
 
         public Builder replaceSource(boolean replace) {
@@ -321,7 +348,7 @@ public record ImportOptions(String source, String licence, String attribution, I
         public ImportOptions build() {
             return new ImportOptions(source, licence, attribution, crs, kind, mapping, columns, idColumn, target,
                     level, dryRun, maxErrors, complete, onConflict, encoding, delimiter, layer, minimumMatch, census, area,
-                    skipUnchangedFile, progress, stagingBuffer, replaceSource);
+                    skipUnchangedFile, progress, stagingBuffer, replaceSource, owner);
         }
     }
 }

@@ -63,7 +63,7 @@ final class ImportRun {
 
     /** Records the run's start (committed at once) and takes its lock on the given session. */
     static ImportRun start(Connection c, Provenance p, String file, String format, Map<String, Object> options,
-                           long bytesTotal, String origin) throws SQLException {
+                           long bytesTotal, String origin, String owner) throws SQLException {
         long id;
         try (var ps = c.prepareStatement(SQL.get("start"))) {
             ps.setString(1, p.source());
@@ -74,6 +74,7 @@ final class ImportRun {
             ps.setString(6, json(options));
             ps.setLong(7, bytesTotal);
             ps.setString(8, origin);
+            ps.setString(9, owner);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);

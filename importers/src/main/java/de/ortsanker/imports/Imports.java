@@ -1,11 +1,14 @@
 package de.ortsanker.imports;
 
+import de.ortsanker.imports.gtfs.FeedFiles;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
  * Imports a file into the database: OpenStreetMap (.osm.pbf, .osm), GeoJSON, GeoPackage, Shapefile,
- * CSV and Excel, into places, localities, admin areas, population cells and addresses.
+ * CSV and Excel, into places, localities, admin areas, population cells and addresses; a GTFS feed (a zip,
+ * or a folder, holding stops.txt, trips.txt or stop_times.txt; GTFS-Flex zones too) into the timetables
+ * ({@code transit_*}, V93), replacing the feed's rows as a whole.
  *
  * <p>Atomic (everything or nothing, also when the process is killed), idempotent (records are keyed by
  * source and source id; the same file twice changes nothing), and every run is recorded in
@@ -32,6 +35,9 @@ public final class Imports {
     }
 
     public static ImportResult importFile(DataSource dataSource, Path file, ImportOptions options) {
+        if (FeedFiles.recognises(file)) {
+            return new TimetableImport(dataSource, file, options).run();
+        }
         return new ImportJob(dataSource, file, options).run();
     }
 }

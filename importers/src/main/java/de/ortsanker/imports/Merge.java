@@ -77,6 +77,9 @@ final class Merge {
         if (target.editable()) {
             changedByHand = reportEdited("changed-by-hand", complete, problems,
                     "the source changed this record, which was edited by hand on ");
+            if (changedByHand > 0 && !overwriteEdits && target == Target.PLACES) {
+                execute("keep-source-version", 1);
+            }
             if (complete) {
                 goneButEdited = reportEdited("gone-but-edited", complete, problems,
                         "gone from the source, but edited by hand on ");

@@ -9,27 +9,50 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a source is besides its name: its licence, attribution and format, and for a source named after its file
+ * What a source is besides its name: its licence, attribution, owner and format, and for a source named after its file
  * the folder the file came from. Records are keyed by (source, source id), so a run under a source's name
  * updates and retires that source's records: two towns' {@code vereine.csv} would overwrite each other. A run
- * whose licence, attribution or format differs from the source's last successful run is therefore refused,
+ * whose licence, attribution, owner or format differs from the source's last successful run is therefore refused,
  * unless the steward names another source ({@code --source}) or says that this file replaces the source
  * ({@code --replace-source}). The same file name from another folder, with the same provenance, is noted.
  *
  * @param origin the folder of the file when the source is named after it, else null
+ * @param owner  who the source belongs to ({@link ImportOptions#owner()}), or null when the run names none
  */
-record SourceIdentity(Provenance provenance, String format, String origin) {
+record SourceIdentity(Provenance provenance, String format, String origin, String owner) {
 
     private static final Sql SQL = Sql.load(SourceIdentity.class, "import-runs.sql");
 
     /** The identity of a run of {@code file}; {@code namedAfterFile} when no source name was given or known. */
-    static SourceIdentity of(Provenance provenance, String format, Path file, boolean namedAfterFile) {
+    static SourceIdentity of(Provenance provenance, String format, Path file, boolean namedAfterFile, String owner) {
         Path folder = file.toAbsolutePath().normalize().getParent();
-        return new SourceIdentity(provenance, format, namedAfterFile && folder != null ? folder.toString() : null);
+        return new SourceIdentity(provenance, format, namedAfterFile && folder != null ? folder.toString() : null,
+                owner);
+    }
+
+    /**
+     * The name of a source made from its file's (or the data's default) name: with an owner, the owner's name is
+     * part of it, so that two owners' files of the same name cannot collide ("vereine (Gemeinde Harsdorf)").
+     */
+    static String derivedName(String name, String owner) {
+        return owner == null ? name : name + " (" + owner + ")";
+    }
+
+    /** Whether an account named as owner ({@code account:<login>}) exists; true for an organisation. */
+    static boolean ownerKnown(Connection c, String owner) throws SQLException {
+        if (owner == null || !owner.startsWith(ImportOptions.ACCOUNT_OWNER)) {
+            return true;
+        }
+        try (var ps = c.prepareStatement(SQL.get("owner-account"))) {
+            ps.setString(1, owner.substring(ImportOptions.ACCOUNT_OWNER.length()));
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** What the source's last successful run was, if any. */
-    record LastRun(String fileName, String format, String licence, String attribution, String origin) {
+    record LastRun(String fileName, String format, String licence, String attribution, String origin, String owner) {
     }
 
     static Optional<LastRun> lastRun(Connection c, String source) throws SQLException {
@@ -37,7 +60,7 @@ record SourceIdentity(Provenance provenance, String format, String origin) {
             ps.setString(1, source);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new LastRun(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))) : Optional.empty();
+                        rs.getString(4), rs.getString(5), rs.getString(6))) : Optional.empty();
             }
         }
     }
@@ -53,6 +76,9 @@ record SourceIdentity(Provenance provenance, String format, String origin) {
         }
         if (!Objects.equals(last.attribution(), provenance.attribution())) {
             differences.add("attribution \"" + provenance.attribution() + "\" (was \"" + last.attribution() + "\")");
+        }
+        if (!Objects.equals(last.owner(), owner)) {
+            differences.add("owner " + described(owner) + " (was " + described(last.owner()) + ")");
         }
         if (differences.isEmpty()) {
             return Optional.empty();
@@ -72,6 +98,10 @@ record SourceIdentity(Provenance provenance, String format, String origin) {
         return Optional.of("source \"" + provenance.source() + "\" is named after the file and was last imported"
                 + " from another folder (" + last.origin() + "): if this file is not the same source, import it"
                 + " again with --source");
+    }
+
+    private static String described(String owner) {
+        return owner == null ? "none" : "\"" + owner + "\"";
     }
 
     /** OSM data is the same source whether it comes as PBF or XML. */

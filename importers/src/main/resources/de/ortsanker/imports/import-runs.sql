@@ -19,8 +19,8 @@ select checksum from import_runs
 
 -- name: start
 insert into import_runs (source, file_name, format, licence, attribution, options, status, phase,
-                         bytes_total, progress_at, origin)
-values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now(), ?)
+                         bytes_total, progress_at, origin, owner)
+values (?, ?, ?, ?, ?, ?::jsonb, 'running', 'reading', ?, now(), ?, ?)
 returning id
 
 -- name: run-lock
@@ -48,7 +48,11 @@ update import_runs
 
 -- name: last-identity
 -- What the source's last successful run said it was: a new run that differs is another source.
-select file_name, format, licence, attribution, origin from import_runs
+select file_name, format, licence, attribution, origin, owner from import_runs
  where source = ? and status = 'succeeded'
  order by finished_at desc, id desc
  limit 1
+
+-- name: owner-account
+-- An account named as a source's owner (account:<login>): it must exist (disabled ones still own their sources).
+select 1 from accounts where login = ?

@@ -26,6 +26,20 @@ select s.source_key, s.origin, t.edited_at
    and (t.import_hash is distinct from s.import_hash or t.retired_at is not null)
  order by s.seq
 
+-- name: keep-source-version
+-- The source's version of each record edited by hand whose source changed since, kept for its steward to
+-- resolve (V120; places only): one row per place, a later run's version replacing an earlier one.
+insert into place_source_conflicts (place_id, source, import_run, import_hash, source_values, source_geom)
+select t.id, t.source, nullif(current_setting('ortsanker.import_run', true), '')::bigint, s.import_hash,
+       to_jsonb(s) - array['seq', 'origin', 'source_key', 'import_hash', 'geom'], s.geom
+  from {staging} s
+  join {target} t on t.source = ? and t.{key} = s.source_key
+ where t.edited_at is not null
+   and (t.import_hash is distinct from s.import_hash or t.retired_at is not null)
+on conflict (place_id) do update
+   set import_run = excluded.import_run, reported_at = now(), import_hash = excluded.import_hash,
+       source_values = excluded.source_values, source_geom = excluded.source_geom
+
 -- name: gone-but-edited
 -- Records edited by hand that are gone from a complete source: kept, reported.
 select t.{key}, t.edited_at

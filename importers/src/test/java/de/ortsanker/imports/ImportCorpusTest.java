@@ -153,6 +153,283 @@ class ImportCorpusTest {
                 + " or char_length(description) > 10000")).isEqualTo("0");
     }
 
+    /**
+     * Bit flips that move one vertex by degrees but keep it inside the CRS's area (issue 17: 2–3° spikes were
+     * imported). Each rejects its feature only — naming file, feature and field — and the rest of the file is
+     * imported: a shapefile's vertex outside its shape's own bounding box, a GeoPackage geometry outside its own
+     * envelope, a GeoJSON outline (which declares no extent) with a spike.
+     */
+    @Test
+    void bitFlipsThatMakeSpikesInsideTheCrsAreaRejectTheirFeatureOnly() throws Exception {
+        // Shapefile: flip bit 49 of one easting in the middle of shape 7 (GK3 eastings near 3.6e6 m: ± 262 km).
+        Path shp = copyShapefile("VG5000_KRS", "VG5000_KRS", Files.createDirectories(dir.resolve("spike-shp")));
+        byte[] bytes = Files.readAllBytes(shp);
+        int at = eastingOffset(bytes, 7);
+        double before = java.nio.ByteBuffer.wrap(bytes, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getDouble();
+        bytes[at + 6] ^= 0x02;
+        double after = java.nio.ByteBuffer.wrap(bytes, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getDouble();
+        assertThat(Math.abs(after - before)).isBetween(100_000.0, 300_000.0);
+        Files.write(shp, bytes);
+        ImportResult s = imported(db, shp, ImportOptions.builder().source("corpus spike shp").build());
+        assertThat(s.status()).as(s.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+        assertThat(s.rejected()).isEqualTo(1);
+        assertThat(s.added()).isEqualTo(dbfRecords(TestData.path("vg5000/VG5000_KRS.dbf")) - 1);
+        assertThat(s.problems()).filteredOn(p -> p.action() == Problem.Action.REJECTED).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("VG5000_KRS.shp");
+            assertThat(p.feature()).isEqualTo(7L);
+            assertThat(p.field()).isEqualTo("geometry");
+            assertThat(p.reason()).contains("outside the extent the file declares for shape 7", "corrupted coordinate");
+        });
+
+        // GeoPackage: the same flip inside the WKB of feature 12, in the file as SQLite stores it.
+        Path gpkg = Files.copy(TestData.path("vg5000/VG5000_KRS.gpkg"),
+                Files.createDirectories(dir.resolve("spike-gpkg")).resolve("VG5000_KRS.gpkg"));
+        flipOneVertex(gpkg, 12);
+        ImportResult g = imported(db, gpkg, ImportOptions.builder().source("corpus spike gpkg").build());
+        assertThat(g.status()).as(g.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+        assertThat(g.rejected()).isEqualTo(1);
+        assertThat(g.added()).isEqualTo(s.added());
+        assertThat(g.problems()).filteredOn(p -> p.action() == Problem.Action.REJECTED).singleElement().satisfies(p -> {
+            assertThat(p.feature()).isEqualTo(12L);
+            assertThat(p.field()).isEqualTo("geom");
+            assertThat(p.reason()).containsAnyOf("outside the extent the file declares", "a spike");
+        });
+
+        // GeoJSON declares no extent: a vertex 2° off (bit 50 of a longitude near 11°) is a spike of its outline.
+        String json = Files.readString(TestData.path("vg5000/kreise_vg5000_2021_wgs84.geojson"));
+        var pair = java.util.regex.Pattern.compile("\\[\\s*(\\d+\\.\\d+),\\s*(\\d+\\.\\d+)\\s*\\]").matcher(json);
+        List<java.util.regex.MatchResult> vertices = pair.results().toList();
+        var middle = vertices.stream().skip(vertices.size() / 2)
+                .filter(m -> Double.parseDouble(m.group(1)) >= 8)  // 8°–16°: bit 50 is worth 2°
+                .filter(m -> json.indexOf(m.group()) == json.lastIndexOf(m.group())).findFirst().orElseThrow();
+        double lon = Double.parseDouble(middle.group(1));
+        double flipped = Double.longBitsToDouble(Double.doubleToRawLongBits(lon) ^ (1L << 50));
+        assertThat(Math.abs(flipped - lon)).isBetween(1.5, 3.0);
+        Path geojson = write("spike-geojson/kreise.geojson", json.substring(0, middle.start(1)) + flipped
+                + json.substring(middle.end(1)));
+        ImportResult j = imported(db, geojson, ImportOptions.builder().source("corpus spike geojson").build());
+        assertThat(j.status()).as(j.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+        assertThat(j.rejected()).isEqualTo(1);
+        assertThat(j.problems()).filteredOn(p -> p.action() == Problem.Action.REJECTED).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("geometry");
+            assertThat(p.reason()).contains("a spike", "km out from its neighbours", "corrupted coordinate");
+        });
+        // Nothing of a spike reached the database: no district reaches that far from its neighbours.
+        assertThat(one(db, "select count(*) from admin_areas where source like 'corpus spike%'"
+                + " and ST_XMax(geom) - ST_XMin(geom) > 3")).isEqualTo("0");
+    }
+
+    /** The real boundaries (every municipality, district and Land of Germany) have no spike and lie in their extents. */
+    @Test
+    void realBoundariesStillImportWhole() throws Exception {
+        List<Path> files = new ArrayList<>(List.of(TestData.path("vg5000/VG5000_GEM.shp"),
+                TestData.path("vg5000/VG5000_LAN.shp"), TestData.path("vg5000/VG5000_KRS.gpkg"),
+                TestData.path("vg5000/kreise_vg5000_2021_wgs84.geojson")));
+        Path shared = TestData.path("README.md").getParent().getParent().resolve("../shared/data/admin/"
+                + "bkg-vg5000-2021-01-01/gemeinden_vg5000_2021_wgs84.geojson").normalize();
+        if (Files.isRegularFile(shared)) {
+            files.add(shared);
+        }
+        for (Path file : files) {
+            ImportResult r = imported(db, file, ImportOptions.builder().source("corpus real " + file.getFileName())
+                    .build());
+            assertThat(r.status()).as(file + ": " + r.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+            assertThat(r.rejected()).as(file + ": " + r.problems()).isZero();
+            // Every feature of the file read (BKG's water areas skipped as such), none rejected.
+            assertThat(r.total().read() + r.total().skipped()).as(file.toString()).isEqualTo(features(file));
+            assertThat(r.problems()).as(file.toString()).noneMatch(p -> p.reason().contains("spike")
+                    || p.reason().contains("declares"));
+        }
+    }
+
+    /** Features of a file, counted apart from the importer: .dbf header, SQLite, GeoJSON "Feature" objects. */
+    private static long features(Path file) throws Exception {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".shp")) {
+            return dbfRecords(file.resolveSibling(name.replace(".shp", ".dbf")));
+        }
+        if (name.endsWith(".gpkg")) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                 var rs = c.createStatement().executeQuery("select count(*) from kreise")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+        return java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"Feature\"").matcher(Files.readString(file)).results()
+                .count();
+    }
+
+    /** The record count in a .dbf header (bytes 4–7, little-endian). */
+    private static long dbfRecords(Path dbf) throws Exception {
+        byte[] head = new byte[8];
+        try (var in = Files.newInputStream(dbf)) {
+            in.readNBytes(head, 0, 8);
+        }
+        return java.nio.ByteBuffer.wrap(head, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** The offset of the easting of the middle vertex of shape {@code number} (polygon records, ESRI layout). */
+    private static int eastingOffset(byte[] shp, int number) {
+        var b = java.nio.ByteBuffer.wrap(shp);
+        int offset = 100;
+        while (true) {
+            int n = b.order(java.nio.ByteOrder.BIG_ENDIAN).getInt(offset);
+            int length = 2 * b.getInt(offset + 4);
+            if (n == number) {
+                int content = offset + 8;
+                b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                int parts = b.getInt(content + 36);
+                int points = b.getInt(content + 40);
+                int firstPartEnd = parts > 1 ? b.getInt(content + 48) : points;
+                return content + 44 + 4 * parts + 16 * (firstPartEnd / 2);
+            }
+            offset += 8 + length;
+        }
+    }
+
+    /** Flips bit 49 of the x of a middle vertex in the WKB of one feature of the GeoPackage's kreise table. */
+    private static void flipOneVertex(Path gpkg, long fid) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg.toAbsolutePath())) {
+            byte[] blob;
+            try (var ps = c.prepareStatement("select geom from kreise where fid = ?")) {
+                ps.setLong(1, fid);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    blob = rs.getBytes(1);
+                }
+            }
+            int envelope = switch ((blob[3] >> 1) & 0x07) {
+                case 1 -> 32;
+                case 2, 3 -> 48;
+                case 4 -> 64;
+                default -> 0;
+            };
+            byte[] wkb = Arrays.copyOfRange(blob, 8 + envelope, blob.length);
+            var geometry = new org.locationtech.jts.io.WKBReader().read(wkb);
+            var ring = geometry.getGeometryN(0) instanceof org.locationtech.jts.geom.Polygon p ? p.getExteriorRing()
+                    : null;
+            double x = ring.getCoordinateN(ring.getNumPoints() / 2).x;
+            boolean little = wkb[0] == 1;
+            byte[] pattern = java.nio.ByteBuffer.allocate(8).order(little ? java.nio.ByteOrder.LITTLE_ENDIAN
+                    : java.nio.ByteOrder.BIG_ENDIAN).putDouble(x).array();
+            int found = -1;
+            for (int i = 8 + envelope; i + 8 <= blob.length && found < 0; i++) {
+                if (Arrays.equals(blob, i, i + 8, pattern, 0, 8)) {
+                    found = i;
+                }
+            }
+            assertThat(found).as("the vertex's bytes in the blob").isPositive();
+            // GDAL's R-tree triggers call SpatiaLite functions plain SQLite lacks; the copy does without its index.
+            var triggers = new ArrayList<String>();
+            try (var rs = c.createStatement().executeQuery("select name from sqlite_master where type = 'trigger'")) {
+                while (rs.next()) {
+                    triggers.add(rs.getString(1));
+                }
+            }
+            for (String t : triggers) {
+                c.createStatement().execute("drop trigger \"" + t + "\"");
+            }
+            blob[found + (little ? 6 : 1)] ^= 0x02;
+            try (var ps = c.prepareStatement("update kreise set geom = ? where fid = ?")) {
+                ps.setBytes(1, blob);
+                ps.setLong(2, fid);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * A cell of 128 MB (issue 17: one of 400 MB used 2.8 GB) is refused with the file and line once its record
+     * passes 1 MB, without the importer ever holding it: the import runs in a JVM of its own with a 48 MB heap,
+     * where holding the cell would end in an OutOfMemoryError. Both ways a cell grows: one endless line, and a
+     * quoted value running over many lines (a quote never closed).
+     */
+    @Test
+    void aHugeCellIsRefusedWithItsLineWithoutBeingHeldInMemory() throws Exception {
+        Path endless = Files.createDirectories(dir.resolve("huge-line")).resolve("vereine.csv");
+        writeHuge(endless, false);
+        Path quoted = Files.createDirectories(dir.resolve("huge-quoted")).resolve("vereine.csv");
+        writeHuge(quoted, true);
+        try {
+            for (Path file : List.of(endless, quoted)) {
+                assertThat(Files.size(file)).isGreaterThan(128L << 20);
+                String before = fingerprint(db);
+                var run = importInSmallHeap(file);
+                assertThat(run.output()).as(file.toString()).doesNotContain("OutOfMemoryError", "Exception")
+                        .contains("vereine.csv: line 3: the record starting there is longer than 1 MB");
+                assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+                if (file == quoted) {
+                    assertThat(run.output()).contains("is a quote never closed?");
+                }
+                assertThat(fingerprint(db)).as(file + " changed data although it failed").isEqualTo(before);
+            }
+        } finally {
+            Files.deleteIfExists(endless);
+            Files.deleteIfExists(quoted);
+        }
+    }
+
+    /** Records up to the bound are read as before: the bound is per record, quoted line breaks and "" included. */
+    @Test
+    void longQuotedValuesOverManyLinesStillImport() throws Exception {
+        var csv = new StringBuilder("Nr;Verein;Beschreibung;lon;lat\n");
+        for (int i = 1; i <= 150; i++) {
+            csv.append(i).append(";\"Verein \"\"").append(i).append("\"\"\";\"")
+                    .append("Zeile mit; Semikolon und \"\"Zitat\"\"\n".repeat(200)).append("\";11.57;50.03\n");
+        }
+        assertThat(csv.length()).isGreaterThan(RecordBoundSize.MB);
+        Path file = write("lang-zitiert/vereine.csv", csv.toString());
+        ImportResult r = imported(db, file, clubs().source("corpus quoted").column("description", "Beschreibung").build());
+        assertThat(r.status()).as(r.error()).isEqualTo(ImportResult.Status.SUCCEEDED);
+        assertThat(r.added()).isEqualTo(150);
+        assertThat(one(db, "select name || ' ' || (char_length(description) - char_length(replace(description,"
+                + " '\"Zitat\"', ''))) / 7 || ' ' || (char_length(description) - char_length(replace(description, ';', '')))"
+                + " from places where source = 'corpus quoted' and source_id = '7'")).isEqualTo("Verein \"7\" 200 200");
+    }
+
+    /** 1 MiB, the bound on a CSV record (table.RecordBound, package-private there). */
+    private static final class RecordBoundSize {
+        static final int MB = 1 << 20;
+    }
+
+    /** A CSV whose third line holds a cell of 128 MB, written in pieces (never held here either). */
+    private static void writeHuge(Path file, boolean quoted) throws Exception {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("Nr;Verein;lon;lat\n1;TSV Harsdorf;11.5712;50.0376\n2;");
+            if (quoted) {
+                out.write('"');
+            }
+            String piece = quoted ? "x".repeat(1023) + "\n" : "x".repeat(1024);
+            for (int i = 0; i < 128 * 1024 + 16; i++) {
+                out.write(piece);
+            }
+            out.write(";11.5698;50.0369\n3;Schützenverein Harsdorf;11.5731;50.0388\n");
+        }
+    }
+
+    record Forked(int exitCode, String output) {
+    }
+
+    /** The command-line importer in a JVM of its own with a 48 MB heap. */
+    private Forked importInSmallHeap(Path file) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
+                de.ortsanker.imports.cli.ImportCommand.class.getName(), file.toString(), "--source", "corpus clubs",
+                "--kind", "club", "--licence", "CC0-1.0", "--attribution", "test", "--id", "Nr", "--column",
+                "name=Verein", "--quiet").redirectErrorStream(true);
+        pb.environment().put("ORTSANKER_DB_URL", db.jdbcUrl());
+        pb.environment().put("ORTSANKER_DB_USER", db.user());
+        pb.environment().put("ORTSANKER_DB_PASSWORD", db.password());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(HANG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("import of " + file + " hangs");
+        }
+        return new Forked(p.exitValue(), output);
+    }
+
     @Test
     void aWorkbookThatUnpacksToFarMoreThanItHoldsIsRefused() throws Exception {
         Path bomb = XlsxFixture.write(Files.createDirectories(dir.resolve("bomb")).resolve("raeume.xlsx"), "Räume", List.of(

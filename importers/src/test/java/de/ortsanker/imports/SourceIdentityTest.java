@@ -37,7 +37,94 @@ class SourceIdentityTest {
         try (var c = db.connect(); var st = c.createStatement()) {
             st.execute("delete from places");
             st.execute("delete from import_runs");
+            st.execute("delete from accounts where login = 'kreis.daten'");
         }
+    }
+
+    @Test
+    void anotherOwnerOfTheSameSourceIsRefusedAndChangesNothing(TestSchema db, @TempDir Path dir) throws Exception {
+        Path a = write(dir.resolve("ga/vereine.csv"), HARSDORF);
+        Path b = write(dir.resolve("gb/vereine.csv"), BINDLACH);
+        // Same name, licence and attribution: only the owner tells them apart.
+        Imports.importFile(db.dataSource(), a, clubs("© Vereinsregister").source("Vereine")
+                .owner("Gemeinde Harsdorf").build()).orThrow();
+        String before = fingerprint(db);
+
+        ImportResult refused = Imports.importFile(db.dataSource(), b, clubs("© Vereinsregister").source("Vereine")
+                .owner("Gemeinde Bindlach").build());
+
+        assertThat(refused.status()).isEqualTo(ImportResult.Status.FAILED);
+        assertThat(refused.error()).contains("source \"Vereine\"", "owner \"Gemeinde Bindlach\"",
+                "(was \"Gemeinde Harsdorf\")", "--source", "--replace-source", "nothing was changed");
+        assertThat(fingerprint(db)).isEqualTo(before);
+        // Leaving the owner out is a difference too: the source has one.
+        assertThat(Imports.importFile(db.dataSource(), b, clubs("© Vereinsregister").source("Vereine").build()).error())
+                .contains("owner none (was \"Gemeinde Harsdorf\")");
+        assertThat(fingerprint(db)).isEqualTo(before);
+        assertThat(one(db, "select string_agg(source || '/' || owner || '/' || status, ', ' order by id) from import_runs"))
+                .isEqualTo("Vereine/Gemeinde Harsdorf/succeeded");
+    }
+
+    @Test
+    void aNewOwnerTakesTheSourceOverOnlyWithReplaceSource(TestSchema db, @TempDir Path dir) throws Exception {
+        Path a = write(dir.resolve("ga/vereine.csv"), HARSDORF);
+        Imports.importFile(db.dataSource(), a, clubs("© Vereinsregister").source("Vereine")
+                .owner("Gemeinde Harsdorf").build()).orThrow();
+        ImportResult replaced = Imports.importFile(db.dataSource(), a, clubs("© Vereinsregister").source("Vereine")
+                .owner("Verwaltungsgemeinschaft Trebgast").replaceSource(true).build()).orThrow();
+        assertThat(replaced.unchanged()).isEqualTo(3);
+        assertThat(one(db, "select string_agg(owner, ', ' order by id) from import_runs"))
+                .isEqualTo("Gemeinde Harsdorf, Verwaltungsgemeinschaft Trebgast");
+        // From now on the new owner is the source's: the same run again is not refused.
+        Imports.importFile(db.dataSource(), a, clubs("© Vereinsregister").source("Vereine")
+                .owner("Verwaltungsgemeinschaft Trebgast").build()).orThrow();
+    }
+
+    @Test
+    void withTheirOwnersBothTownsFilesOfTheSameNameAreTwoSources(TestSchema db, @TempDir Path dir) throws Exception {
+        Path a = write(dir.resolve("ga/vereine.csv"), HARSDORF);
+        Path b = write(dir.resolve("gb/vereine.csv"), BINDLACH);
+        Imports.importFile(db.dataSource(), a, clubs("© Vereinsregister").owner("Gemeinde Harsdorf").build()).orThrow();
+        ImportResult second = Imports.importFile(db.dataSource(), b, clubs("© Vereinsregister")
+                .owner("Gemeinde Bindlach").build()).orThrow();
+
+        assertThat(second.source()).isEqualTo("vereine (Gemeinde Bindlach)");
+        assertThat(second.retired()).isZero();
+        assertThat(one(db, "select string_agg(source || ': ' || name, ', ' order by source, name) from places"
+                + " where retired_at is null"))
+                .isEqualTo("vereine (Gemeinde Bindlach): Gesangverein Harmonie, "
+                        + "vereine (Gemeinde Bindlach): SV Bindlach 1925 e.V., "
+                        + "vereine (Gemeinde Harsdorf): Gesangverein Harsdorf, "
+                        + "vereine (Gemeinde Harsdorf): Schützenverein Harsdorf, "
+                        + "vereine (Gemeinde Harsdorf): TSV Harsdorf");
+    }
+
+    @Test
+    void anAccountAsOwnerMustExist(TestSchema db, @TempDir Path dir) throws Exception {
+        Path a = write(dir.resolve("ga/vereine.csv"), HARSDORF);
+        ImportResult unknown = Imports.importFile(db.dataSource(), a, clubs("© Gemeinde Harsdorf")
+                .owner("account:kreis.daten").build());
+        assertThat(unknown.status()).isEqualTo(ImportResult.Status.FAILED);
+        assertThat(unknown.error()).contains("--owner account:kreis.daten", "no such account");
+        assertThat(one(db, "select count(*) from places")).isEqualTo("0");
+
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.execute("insert into accounts (login, password_hash, created_by) values ('kreis.daten', '{bcrypt}x', 'test')");
+        }
+        Imports.importFile(db.dataSource(), a, clubs("© Gemeinde Harsdorf").owner("account:kreis.daten").build())
+                .orThrow();
+        assertThat(one(db, "select source || ' / ' || owner from import_runs where status = 'succeeded'"))
+                .isEqualTo("vereine (account:kreis.daten) / account:kreis.daten");
+    }
+
+    @Test
+    void anOwnerIsAShortLineOfText() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ImportOptions.builder().owner(" ").build()))
+                .hasMessageContaining("--owner");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ImportOptions.builder().owner("a\nb").build()))
+                .hasMessageContaining("control characters");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ImportOptions.builder().owner("account:").build()))
+                .hasMessageContaining("needs a login");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package de.ortsanker.routing;
 
+import com.graphhopper.GHRequest;
+import com.graphhopper.GHResponse;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
@@ -11,6 +13,7 @@ import com.graphhopper.util.GHUtility;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.shapes.BBox;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -153,6 +156,33 @@ public final class Network implements AutoCloseable {
         var na = hopper.getBaseGraph().getNodeAccess();
         int node = snap.getClosestNode();
         return new Point(na.getLon(node), na.getLat(node));
+    }
+
+    /**
+     * The fastest way from one point to another by the mode, by GraphHopper's own point-to-point routing
+     * (bidirectional Dijkstra/A* on the same profile, weighting and snapping as the one-to-many searches).
+     * Null when either point is farther than the snapping distance from a usable way, or no way connects them.
+     */
+    public Route route(TravelMode mode, Point from, Point to) {
+        Snap a = hopper.getLocationIndex().findClosest(from.lat(), from.lon(), snapFilters.get(mode));
+        Snap b = hopper.getLocationIndex().findClosest(to.lat(), to.lon(), snapFilters.get(mode));
+        if (!a.isValid() || !b.isValid() || a.getQueryDistance() > maxSnapM || b.getQueryDistance() > maxSnapM) {
+            return null;
+        }
+        GHResponse response = hopper.route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon())
+                .setProfile(mode.profile()).putHint("instructions", false).putHint("calc_points", true));
+        if (response.hasErrors()) {
+            return null;
+        }
+        var best = response.getBest();
+        List<Point> line = new ArrayList<>(best.getPoints().size() + 2);
+        line.add(from);
+        for (var p : best.getPoints()) {
+            line.add(new Point(p.getLon(), p.getLat()));
+        }
+        line.add(to);
+        double legs = a.getQueryDistance() + b.getQueryDistance();
+        return new Route(line, best.getDistance() + legs, best.getTime() / 1000.0 + legs / (mode.accessKmh() / 3.6));
     }
 
     /** Network lengths from a node position to each other node position (for checking; see {@link #nearestNode}). */

@@ -50,18 +50,20 @@ public final class Networks implements AutoCloseable {
         return current.get();
     }
 
-    /** The network whose extract covers the point, if any. */
-    public Optional<Network> covering(double lon, double lat) {
-        return current.get().stream().filter(n -> n.covers(lon, lat)).findFirst();
-    }
-
     /**
-     * Which graphs answer now, as a short token that changes with every rebuild (the extracts' names, sizes
-     * and modification times): answers computed on the networks key their ETags and caches on it.
+     * Which graphs answer now, as a short token for ETags: it changes with every build that replaces them
+     * (an extract's name, size or modification time changed), so an answer computed on the old graphs is
+     * not served as current. The same after a restart that loads unchanged graphs. {@code none} before the
+     * first build.
      */
     public String version() {
         List<String> keys = builtKeys;
-        return keys.isEmpty() ? "none" : Integer.toHexString(String.join(",", keys).hashCode());
+        return keys.isEmpty() ? "none" : Integer.toHexString(keys.hashCode());
+    }
+
+    /** The network whose extract covers the point, if any. */
+    public Optional<Network> covering(double lon, double lat) {
+        return current.get().stream().filter(n -> n.covers(lon, lat)).findFirst();
     }
 
     /** Whether walking and cycling can be answered at all; with a reason for a problem document when not. */
@@ -81,6 +83,14 @@ public final class Networks implements AutoCloseable {
                     + " (" + now + "); ask again in a minute";
         }
         return null;
+    }
+
+    /**
+     * Whether the first networks are still being built (extracts configured, none answering yet, no failed
+     * build): a client should ask again shortly, rather than hear that walking and cycling are unavailable.
+     */
+    public boolean building() {
+        return !settings.extracts().isEmpty() && current.get().isEmpty() && !state.get().startsWith("the last build failed");
     }
 
     private void rebuildIfChanged() {
@@ -112,8 +122,10 @@ public final class Networks implements AutoCloseable {
             log.error("routing: building the networks failed; answering from the previous ones", e);
             return;
         }
-        List<Network> old = current.getAndSet(List.copyOf(built));
+        // The keys first: an answer computed on the new graphs never carries the old version (at worst, for a
+        // moment, an answer on the old graphs carries the new one and is recomputed once more).
         builtKeys = keys;
+        List<Network> old = current.getAndSet(List.copyOf(built));
         state.set("built");
         // Searches that already hold the old graphs finish on them; GraphHopper's memory is freed by GC.
         old.stream().filter(n -> !built.contains(n)).forEach(n -> log.info("routing: replaced {}", n.describe()));

@@ -1,6 +1,8 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.database.Bulkhead;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,11 +30,28 @@ public final class Tiles {
     private final FreshVersions versions;
     private final TileRenderer renderer;
     private final TileCache cache;
+    private final Bulkhead renders;
+    private final int boundedBelowZoom;
 
+    /** With the service's default bound on uncached low-zoom renders (3 at once below zoom 12, 1 s wait). */
     public Tiles(DataSource dataSource, TileSettings settings) {
+        this(dataSource, settings, new Bulkhead("tiles", 3, Duration.ofSeconds(1)), 12);
+    }
+
+    /**
+     * @param renders          the bound on making tiles below {@code boundedBelowZoom} (Web Mercator zoom; a
+     *                         level of another grid counts at its scale): such a tile covers a large area, and
+     *                         its statement may read a great many places. A burst of them used to take every
+     *                         pooled connection; now those beyond the bound are refused with
+     *                         {@link de.ortsanker.problem.Busy} (429). Cached tiles, and tiles being made for
+     *                         another request, never take a slot.
+     */
+    public Tiles(DataSource dataSource, TileSettings settings, Bulkhead renders, int boundedBelowZoom) {
         this.settings = settings;
         this.versions = new FreshVersions(dataSource);
         this.renderer = new TileRenderer(dataSource);
+        this.renders = renders;
+        this.boundedBelowZoom = boundedBelowZoom;
         this.cache = new TileCache(settings.cacheBytes(),
                 settings.diskCache() == null ? null : new DiskTileCache(settings.diskCache()));
     }
@@ -45,6 +64,11 @@ public final class Tiles {
     /** Tile requests that had to make their tile or read it from disk since the start. */
     public long cacheMisses() {
         return cache.misses();
+    }
+
+    /** Uncached low-zoom tiles refused for want of a free slot since the start (for the service's metrics). */
+    public long rendersRefused() {
+        return renders.refused();
     }
 
     public TileSettings settings() {
@@ -139,7 +163,7 @@ public final class Tiles {
         LocalDate day = LocalDate.now(LOCAL);
         if (latest != null && !cache.holds(key(tileset, grid, address, filter,
                 latest.state(layers, day, settings.format())))) {
-            TileRenderer.Rendered made = renderer.render(sql(layers, grid, address, filter, day));
+            TileRenderer.Rendered made = render(layers, grid, address, filter, day);
             State state = versions.remember(made.versions()).state(layers, day, settings.format());
             return new Answer(cache.put(key(tileset, grid, address, filter, state), made.mvt()), state);
         }
@@ -155,7 +179,19 @@ public final class Tiles {
     public Tile tile(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
                      State state) {
         return cache.get(key(tileset, grid, address, filter, state),
-                () -> renderer.render(sql(layers, grid, address, filter, state.day())).mvt());
+                () -> render(layers, grid, address, filter, state.day()).mvt());
+    }
+
+    /** Makes a tile now; one of a low zoom only in a free slot of the render bound, else {@code Busy}. */
+    private TileRenderer.Rendered render(List<TileLayer> layers, TileMatrixSet grid, TileAddress address,
+                                         TileFilter filter, LocalDate day) {
+        TileQuery.Sql sql = sql(layers, grid, address, filter, day);
+        if (grid.webMercatorZoom(address.z()) >= boundedBelowZoom) {
+            return renderer.render(sql);
+        }
+        try (Bulkhead.Slot slot = renders.enter()) {
+            return renderer.render(sql);
+        }
     }
 
     /** Web Mercator tiles keep the keys (and disk directories) they had; other grids' tilesets are named apart. */

@@ -1,6 +1,8 @@
 package de.ortsanker.tiles;
 
+import de.ortsanker.database.Bulkhead;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,9 +25,13 @@ public class TilesConfiguration {
                 @Value("${ortsanker.tiles.cache-mb:128}") long cacheMb,
                 @Value("${ortsanker.tiles.disk-cache:}") String diskCache,
                 @Value("${ortsanker.tiles.cluster-below-zoom:12}") int clusterBelowZoom,
-                @Value("${ortsanker.tiles.max-age:0}") int maxAgeSeconds) {
+                @Value("${ortsanker.tiles.max-age:0}") int maxAgeSeconds,
+                @Value("${ortsanker.requests.tiles.concurrency:3}") int renderConcurrency,
+                @Value("${ortsanker.requests.tiles.wait:1s}") Duration renderWait,
+                @Value("${ortsanker.requests.tiles.bounded-below-zoom:12}") int boundedBelowZoom) {
         return new Tiles(dataSource, new TileSettings(cacheMb << 20,
-                diskCache.isBlank() ? null : Path.of(diskCache), clusterBelowZoom, maxAgeSeconds));
+                diskCache.isBlank() ? null : Path.of(diskCache), clusterBelowZoom, maxAgeSeconds),
+                new Bulkhead("tiles", renderConcurrency, renderWait), boundedBelowZoom);
     }
 
     /** Tile requests answered ahead of Spring MVC (registered by Spring Boot as a servlet filter). */

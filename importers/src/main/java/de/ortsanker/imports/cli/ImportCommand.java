@@ -68,8 +68,10 @@ public final class ImportCommand {
             return 2;
         }
         for (Path f : a.files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("import: " + f + ": no such file");
+            // A GTFS feed may also be an unpacked folder.
+            if (!Files.isRegularFile(f) && !(Files.isDirectory(f) && de.ortsanker.imports.gtfs.FeedFiles.recognises(f))) {
+                err.println("import: " + f + ": no such file" + (Files.isDirectory(f)
+                        ? " (a folder is read only when it is a GTFS feed: stops.txt, trips.txt, stop_times.txt)" : ""));
                 return 2;
             }
         }
@@ -170,8 +172,13 @@ public final class ImportCommand {
                 description = "the source the records are keyed by (default: the file's name)")
         String source;
 
+        @Option(names = "--owner", paramLabel = "OWNER",
+                description = "who the source belongs to: an organisation (\"Gemeinde Harsdorf\") or account:LOGIN;"
+                        + " recorded, and part of a source name made from the file's")
+        String owner;
+
         @Option(names = "--replace-source",
-                description = "import even when licence, attribution or format differ from the source's last run:"
+                description = "import even when licence, attribution, owner or format differ from the source's last run:"
                         + " this file replaces the source (otherwise such a run is refused)")
         boolean replaceSource;
 
@@ -277,7 +284,7 @@ public final class ImportCommand {
                     .target(target).level(level).mapping(mapping).idColumn(idColumn).crs(crs).encoding(encoding)
                     .delimiter(delimiter).layer(layer).minimumMatch(minimumMatch).census(census).area(area).complete(!partial)
                     .onConflict(onConflict).dryRun(dryRun).skipUnchangedFile(skipUnchanged)
-                    .stagingBuffer(stagingBuffer).replaceSource(replaceSource);
+                    .stagingBuffer(stagingBuffer).replaceSource(replaceSource).owner(owner);
             columns.forEach(c -> b.column(c.field(), c.column()));
             if (maxErrors != null) {
                 b.maxErrors(maxErrors);

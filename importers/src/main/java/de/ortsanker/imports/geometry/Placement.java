@@ -5,7 +5,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Brings a geometry from its file's CRS to WGS 84 and checks that it is where it should be: inside the
- * CRS's area, not with its axes swapped (recognised for Germany), and valid — repaired where that is safe.
+ * CRS's area, not with its axes swapped (recognised for Germany), without a spike ({@link Spikes}: a corrupted
+ * coordinate), and valid — repaired where that is safe.
  */
 public final class Placement {
 
@@ -45,6 +46,10 @@ public final class Placement {
             throw new Rejection("coordinates " + describe(source.getEnvelopeInternal()) + " lie outside the area of "
                     + crs + " (longitude " + crs.area().getMinX() + " to " + crs.area().getMaxX() + ", latitude "
                     + crs.area().getMinY() + " to " + crs.area().getMaxY() + "): wrong CRS?");
+        }
+        var spike = Spikes.find(wgs84);  // before validity: a thin spike is often a valid outline
+        if (spike.isPresent()) {
+            throw new Rejection(spike.get());
         }
         if (wgs84 instanceof org.locationtech.jts.geom.Point p && !crs.isWgs84()) {
             wgs84 = Shapes.rounded(p, Crs.WGS84);

@@ -1,5 +1,6 @@
 package de.ortsanker.imports.geopackage;
 
+import de.ortsanker.imports.geometry.DeclaredExtent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.locationtech.jts.geom.Geometry;
@@ -21,8 +22,15 @@ final class GeoPackageBinary {
     }
 
     private final WKBReader wkb = new WKBReader(new GeometryFactory());
+    private DeclaredExtent envelopeOfLast;
+
+    /** The envelope the last geometry read declares in its header, or null when it has none. */
+    DeclaredExtent envelopeOfLast() {
+        return envelopeOfLast;
+    }
 
     Geometry read(byte[] blob) throws Unreadable {
+        envelopeOfLast = null;
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
             throw new Unreadable("not a GeoPackage geometry (no \"GP\" header)");
         }
@@ -39,8 +47,12 @@ final class GeoPackageBinary {
             default -> throw new Unreadable("an invalid envelope indicator (" + envelope + ")");
         };
         ByteOrder order = (flags & 0x01) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-        ByteBuffer.wrap(blob).order(order).getInt(4);           // the SRS id: the layer's, checked by the caller
+        ByteBuffer header = ByteBuffer.wrap(blob).order(order);
+        header.getInt(4);           // the SRS id: the layer's, checked by the caller
         int start = 8 + envelopeBytes;
+        // The envelope (minx, maxx, miny, maxy, …) the writer computed from the geometry's own coordinates.
+        envelopeOfLast = envelopeBytes == 0 || blob.length < start ? null : DeclaredExtent.exact(header.getDouble(8),
+                header.getDouble(24), header.getDouble(16), header.getDouble(32), "this geometry (its envelope)");
         if (blob.length <= start) {
             if ((flags & 0x10) != 0) {
                 return new GeometryFactory().createGeometryCollection();     // flagged empty

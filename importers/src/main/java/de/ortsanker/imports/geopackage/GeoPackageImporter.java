@@ -10,6 +10,7 @@ import de.ortsanker.imports.Target;
 import de.ortsanker.imports.features.FeatureMapper;
 import de.ortsanker.imports.features.SourceFeature;
 import de.ortsanker.imports.geometry.Crs;
+import de.ortsanker.imports.geometry.DeclaredExtent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ public final class GeoPackageImporter implements FileImporter {
     private final String primaryKey;
     private final Crs crs;
     private final FeatureMapper mapper;
+    private final DeclaredExtent layerExtent;  // null when gpkg_contents declares none
 
     public GeoPackageImporter(Path file, ImportOptions options) throws IOException {
         this.file = file;
@@ -91,6 +93,7 @@ public final class GeoPackageImporter implements FileImporter {
             }
             this.primaryKey = pk;
             this.mapper = FeatureMapper.of(options, columns, areal, name);
+            this.layerExtent = extent(c, table);
         } catch (SQLException e) {
             throw failure(name, e);
         }
@@ -145,6 +148,7 @@ public final class GeoPackageImporter implements FileImporter {
                         byte[] blob = rs.getBytes(i);
                         try {
                             g = blob == null ? null : geometries.read(blob);
+                            problem = corrupted(g, geometries.envelopeOfLast());
                         } catch (GeoPackageBinary.Unreadable e) {
                             problem = e.getMessage();
                         }
@@ -168,6 +172,39 @@ public final class GeoPackageImporter implements FileImporter {
             }
             context.bytesRead(bytes - reported);
         }
+    }
+
+    /** The layer's extent in gpkg_contents, or null when it declares none. */
+    private static DeclaredExtent extent(Connection c, String table) throws SQLException {
+        try (var ps = c.prepareStatement(SQL.get("extent"))) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                double[] v = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    v[i] = rs.getDouble(i + 1);
+                    if (rs.wasNull()) {
+                        return null;
+                    }
+                }
+                return DeclaredExtent.loose(v[0], v[1], v[2], v[3], "the layer " + table + " (gpkg_contents)");
+            }
+        }
+    }
+
+    /** Why a geometry cannot be what was written: outside its own envelope or the layer's extent; else null. */
+    private String corrupted(Geometry g, DeclaredExtent own) {
+        for (DeclaredExtent e : new DeclaredExtent[] {own, layerExtent}) {
+            if (e != null && g != null) {
+                var v = e.violation(g);
+                if (v.isPresent()) {
+                    return v.get();
+                }
+            }
+        }
+        return null;
     }
 
     private long count(Connection c) throws SQLException {

@@ -112,6 +112,11 @@ public final class ShapefileImporter implements FileImporter {
                     continue;
                 }
                 var origin = Origin.feature(name, geometries.number());
+                var corrupted = geometries.corrupted(g);
+                if (corrupted.isPresent()) {
+                    context.reject(origin, "geometry", corrupted.get(), mapper.target());
+                    continue;
+                }
                 mapper.accept(new SourceFeature(origin, attributes, g), crs, context);
             }
             if (table.next() != null) {

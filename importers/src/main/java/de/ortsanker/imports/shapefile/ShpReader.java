@@ -1,6 +1,7 @@
 package de.ortsanker.imports.shapefile;
 
 import de.ortsanker.imports.ImportFailure;
+import de.ortsanker.imports.geometry.DeclaredExtent;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,6 +38,8 @@ final class ShpReader implements AutoCloseable {
     private final GeometryFactory factory;
     private final int shapeType;
     private final long fileLength;
+    private final DeclaredExtent fileExtent;
+    private DeclaredExtent recordExtent;
     private long offset = 100;
     private int number;
 
@@ -56,6 +59,7 @@ final class ShpReader implements AutoCloseable {
         }
         fileLength = 2L * h.getInt(24);
         shapeType = h.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
+        fileExtent = DeclaredExtent.exact(h.getDouble(36), h.getDouble(44), h.getDouble(52), h.getDouble(60), "the file");
         if (actualLength < fileLength) {
             throw new ImportFailure(name + ": truncated (the header says " + fileLength + " bytes, the file has "
                     + actualLength + "): copy it again");
@@ -99,7 +103,12 @@ final class ShpReader implements AutoCloseable {
         ByteBuffer b = ByteBuffer.wrap(read(length)).order(ByteOrder.LITTLE_ENDIAN);
         offset += 8 + length;
         int type = baseType(b.getInt(0));
+        recordExtent = null;
         try {
+            if (type == MULTIPOINT || type == POLYLINE || type == POLYGON) {
+                recordExtent = DeclaredExtent.exact(b.getDouble(4), b.getDouble(12), b.getDouble(20), b.getDouble(28),
+                        "shape " + number);
+            }
             return switch (type) {
                 case NULL -> null;
                 case POINT -> factory.createPoint(new Coordinate(b.getDouble(4), b.getDouble(12)));
@@ -117,6 +126,20 @@ final class ShpReader implements AutoCloseable {
 
     int number() {
         return number;
+    }
+
+    /**
+     * Why the last record's geometry cannot be what was written: a vertex outside its own bounding box or the
+     * file's (both computed by the writer from the same coordinates); empty when it is within both.
+     */
+    java.util.Optional<String> corrupted(Geometry g) {
+        for (DeclaredExtent e : new DeclaredExtent[] {recordExtent, fileExtent}) {
+            var v = e == null ? java.util.Optional.<String>empty() : e.violation(g);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private byte[] read(int n) throws IOException {

@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file (RFC 4180 quoting) with a header row. The separator is recognised (; , tab |) unless given —
- * German spreadsheets write semicolons; the encoding is UTF-8 unless given, checked strictly.
+ * German spreadsheets write semicolons; the encoding is UTF-8 unless given, checked strictly. No record may
+ * exceed 1 MB ({@link RecordBound}), so memory stays bounded whatever a cell holds.
  */
 public final class CsvTable implements Table {
 
@@ -48,7 +49,9 @@ public final class CsvTable implements Table {
                 .setIgnoreSurroundingSpaces(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_EMPTY)
                 .get();
         try {
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            // Bounded: a record over RecordBound.MAX_CHARS fails with its line before the parser holds it whole.
+            this.parser = CSVParser.builder().setReader(new RecordBound(reader, name, this.delimiter)).setFormat(format)
+                    .get();
         } catch (IllegalArgumentException e) {
             throw new ImportFailure(name + ": its header cannot be read (" + e.getMessage() + ")");
         } catch (UncheckedIOException e) {

@@ -11,3 +11,7 @@ select c.table_name, g.column_name, g.geometry_type_name, s.organization, s.orga
 
 -- name: columns
 select name, pk from pragma_table_info(?) order by cid
+
+-- name: extent
+-- The extent gpkg_contents declares for a layer (informative, may be null): a feature far outside is corrupt.
+select min_x, min_y, max_x, max_y from gpkg_contents where table_name = ?

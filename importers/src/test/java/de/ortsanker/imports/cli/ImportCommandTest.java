@@ -84,7 +84,7 @@ class ImportCommandTest {
         var a = new ImportCommand.Arguments();
         ImportCommand.commandLine(a).parseArgs("--sheet=Räume", "--column", "name=Vereinsname", "--column=lon=X",
                 "--partial", "--on-conflict", "OVERWRITE", "--max-errors", "none", "--delimiter", "tab", "--crs",
-                "EPSG:25832", "--license", "CC0-1.0", "--source", "first", "--source", "last", "a.csv", "b.xlsx");
+                "EPSG:25832", "--license", "CC0-1.0", "--source", "first", "--source", "last", "--owner", " Gemeinde Harsdorf ", "a.csv", "b.xlsx");
         ImportOptions o = a.options();
         assertThat(a.files).containsExactly(Path.of("a.csv"), Path.of("b.xlsx"));
         assertThat(o.layer()).isEqualTo("Räume");
@@ -96,6 +96,7 @@ class ImportCommandTest {
         assertThat(o.crs()).isEqualTo(25832);
         assertThat(o.licence()).isEqualTo("CC0-1.0");
         assertThat(o.source()).as("the last one given").isEqualTo("last");
+        assertThat(o.owner()).isEqualTo("Gemeinde Harsdorf");
 
         var none = new ImportCommand.Arguments();
         ImportCommand.commandLine(none).parseArgs("a.csv");
