@@ -422,8 +422,10 @@ public class PlanningController {
         if (model instanceof ByTransit t) {
             days.add(t.window().date().toString());
         }
-        String variant = analysis + "-" + format.code() + "-" + variant(request) + (days.isEmpty() ? "" : "-" + String.join(",", days))
-                + routingData(model, rules);
+        // The routing graphs and timetables are data too: a rebuilt network or a re-read timetable changes answers
+        // in minutes without any layer's version.
+        String variant = analysis + "-" + format.code() + "-" + variant(request)
+                + (days.isEmpty() ? "" : "-" + String.join(",", days)) + routingData(model, rules);
         if (conditional.notModified(request, layers, variant)) {
             return null;
         }
@@ -432,13 +434,12 @@ public class PlanningController {
     }
 
     /**
-     * The routing data an answer was computed on, for its ETag: the networks' version when it measures along
-     * them, and the timetables' when by transit — a rebuilt graph or a re-read timetable is a new answer.
+     * The routing data an answer was computed on, for its ETag: the networks' version, and by transit the
+     * version of the timetables answering (which lags the data version while they are read again).
      */
     private String routingData(DistanceModel model, List<Rule> rules) {
         boolean transit = model.mode() == Mode.TRANSIT || rules.stream().anyMatch(Rule::transit);
-        boolean network = transit || model.mode().travelMode() != null || rules.stream().anyMatch(Rule::timed);
-        return (network ? "-n" + networks.version() : "") + (transit ? "-t" + timetables.answeringVersion() : "");
+        return "-g" + networks.version() + (transit ? "-t" + timetables.answeringVersion() : "");
     }
 
     /** 201 with the answer and where the published features are. */

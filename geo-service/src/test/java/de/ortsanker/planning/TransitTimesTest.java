@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ortsanker.ServiceTest;
+import de.ortsanker.imports.ImportOptions;
+import de.ortsanker.imports.Imports;
 import de.ortsanker.planning.timetable.Timetables;
 import de.ortsanker.routing.Network;
 import de.ortsanker.routing.Networks;
@@ -21,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -38,7 +42,8 @@ import org.springframework.test.context.TestPropertySource;
  * Transit travel times against journeys worked out by hand from a small timetable whose stops sit on the
  * walking network north of Bayreuth: three villages (Ahof, Bhof, Dhof) and a meeting place at the hub C,
  * each exactly on a node of the network with its stop, so every walk to and from a stop takes 0 seconds and
- * the minutes are the timetable's alone. Then the day's timetable as loaded from the tables, scanned, against
+ * the minutes are the timetable's alone; the feed is written as GTFS files and loaded by the importer. Then the
+ * day's timetable as loaded from the tables, scanned, against
  * a recursive SQL search over the stop times of a random feed.
  */
 @ServiceTest
@@ -100,23 +105,20 @@ class TransitTimesTest {
      * T6 X   SA 09:00 → SC 09:30
      * </pre>
      */
-    void loadFeed() {
-        jdbc.update("""
-                insert into transit_feeds (source, licence, attribution, publisher, valid_from, valid_to)
-                values ('hand', 'CC0-1.0', 'Testfeed', 'Ortsanker tests', '2027-01-01', '2027-03-31')""");
+    void loadFeed() throws Exception {
+        // Written as a GTFS feed and loaded through the importer (scripts/import.sh does the same).
+        Path feed = Files.createTempDirectory("hand-feed");
+        write(feed, "agency.txt", "agency_id,agency_name,agency_url,agency_timezone", "a,Testbus,https://example.org,Europe/Berlin");
+        StringBuilder stops = new StringBuilder("stop_id,stop_name,stop_lat,stop_lon\n");
         for (String s : new String[] {"A", "B", "C", "D"}) {
-            jdbc.update("insert into transit_stops (source, stop_id, name, geom) values ('hand', ?, ?, ST_Point(?, ?, 4326))",
-                    "S" + s, s + " Mitte", at.get(s).lon(), at.get(s).lat());
+            stops.append("S").append(s).append(',').append(s).append(" Mitte,").append(at.get(s).lat()).append(',')
+                    .append(at.get(s).lon()).append('\n');
         }
-        jdbc.update("insert into transit_routes (source, route_id, short_name, route_type) values ('hand', 'R', '401', 3)");
-        jdbc.update("""
-                insert into transit_services (source, service_id, weekdays, start_date, end_date) values
-                 ('hand', 'WD', 31, '2027-01-01', '2027-03-31'),
-                 ('hand', 'SU', 64, '2027-01-01', '2027-03-31'),
-                 ('hand', 'X', 0, null, null)""");
-        jdbc.update("""
-                insert into transit_service_dates (source, service_id, service_date, exception_type) values
-                 ('hand', 'WD', '2027-01-12', 2), ('hand', 'X', '2027-01-12', 1)""");
+        Files.writeString(feed.resolve("stops.txt"), stops);
+        write(feed, "routes.txt", "route_id,agency_id,route_short_name,route_type", "R,a,401,3");
+        write(feed, "calendar.txt", "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date",
+                "WD,1,1,1,1,1,0,0,20270101,20270331", "SU,0,0,0,0,0,0,1,20270101,20270331");
+        write(feed, "calendar_dates.txt", "service_id,date,exception_type", "WD,20270112,2", "X,20270112,1");
         String[][] trips = {
                 {"T1", "WD", "SA 07:10", "SC 07:32"},
                 {"T2", "WD", "SA 07:25", "SC 07:47"},
@@ -124,17 +126,26 @@ class TransitTimesTest {
                 {"T4", "WD", "SD 06:50", "SA 07:05"},
                 {"T5", "SU", "SA 15:40", "SB 15:55", "SC 16:10"},
                 {"T6", "X", "SA 09:00", "SC 09:30"}};
+        StringBuilder tripRows = new StringBuilder("route_id,service_id,trip_id\n");
+        StringBuilder times = new StringBuilder("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n");
         for (String[] t : trips) {
-            jdbc.update("insert into transit_trips (source, trip_id, route_id, service_id) values ('hand', ?, 'R', ?)",
-                    t[0], t[1]);
+            tripRows.append("R,").append(t[1]).append(',').append(t[0]).append('\n');
             for (int i = 2; i < t.length; i++) {
                 String[] stopTime = t[i].split(" ");
-                int s = seconds(stopTime[1]);
-                jdbc.update("""
-                        insert into transit_stop_times (source, trip_id, stop_sequence, stop_id, arrival_s, departure_s)
-                        values ('hand', ?, ?, ?, ?, ?)""", t[0], i, stopTime[0], s, s);
+                times.append(t[0]).append(',').append(stopTime[1]).append(":00,").append(stopTime[1]).append(":00,")
+                        .append(stopTime[0]).append(',').append(i).append('\n');
             }
         }
+        Files.writeString(feed.resolve("trips.txt"), tripRows);
+        Files.writeString(feed.resolve("stop_times.txt"), times);
+        Imports.importFile(db.dataSource(), feed, ImportOptions.builder().source("hand").licence("CC0-1.0")
+                .attribution("Testfeed").build()).orThrow();
+        assertThat(jdbc.queryForObject("select valid_from || ' ' || valid_to from transit_feeds where source = 'hand'",
+                String.class)).isEqualTo("2027-01-01 2027-03-31");
+    }
+
+    private static void write(Path feed, String file, String... lines) throws Exception {
+        Files.writeString(feed.resolve(file), String.join("\n", lines) + "\n");
     }
 
     static int seconds(String hhmm) {
