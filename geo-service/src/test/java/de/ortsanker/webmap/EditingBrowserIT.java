@@ -107,7 +107,7 @@ class EditingBrowserIT {
         makeSteward("pflege-neudrossenfeld", "Neudrossenfeld", other);
         browser.screenshot("editing-admin");
         assertThat(list("select a.login || ':' || r.role || ':' || r.territory from account_roles r join accounts a"
-                + " on a.id = r.account_id where a.login like 'pflege-%' order by a.login"))
+                + " on a.id = r.account_id where a.login in ('pflege-harsdorf', 'pflege-neudrossenfeld') order by a.login"))
                 .containsExactly("pflege-harsdorf:municipality_steward:" + harsdorf,
                         "pflege-neudrossenfeld:municipality_steward:" + other);
 
@@ -233,6 +233,67 @@ class EditingBrowserIT {
         // Retired, its history is no longer the public's either.
         assertThat(get("/places/" + id + "/history").statusCode()).isEqualTo(404);
         assertThat(browser.alerts()).isEmpty();
+    }
+
+    @Test
+    void onAPhoneInEnglishASourceStewardResolvesAConflictWithTheSourceOnTheHistoryPage() throws Exception {
+        String source = "vereinsliste-harsdorf";
+        double[] at = point("select ST_X(p), ST_Y(p) from (select ST_PointOnSurface(geom) p from admin_areas"
+                + " where level = 'gemeinde' and retired_at is null and name = 'Harsdorf') q");
+        importList(source, at, "Schießstand");
+        long id = Long.parseLong(text("select id from places where source = '" + source + "' and source_id = '1'"));
+        // A hand edit (as the editing API marks it), then the list changes the same record.
+        schema.execute("update places set name = 'Schützengilde Harsdorf', edited_at = now() where id = " + id);
+        importList(source, at, "Schießstand und Vereinsheim");
+        assertThat(text("select count(*) from place_source_conflicts where place_id = " + id)).isEqualTo("1");
+
+        // The administrator makes a steward of the list (a source is typed, not searched).
+        signOutByForgetting();
+        signIn("kreis-admin", PASSWORD, "/map/admin");
+        browser.visible("#new-account");
+        browser.find("#new-login").sendKeys("pflege-liste");
+        browser.find("#new-password").sendKeys(PASSWORD);
+        new Select(browser.find("#new-role-fields select")).selectByValue("source_steward");
+        browser.find("#new-role-fields input[role=combobox]").sendKeys(source);
+        browser.find("#create-account").click();
+        browser.await("the list's steward", d -> browser.all("#accounts .account-item[data-login='pflege-liste']")
+                .stream().anyMatch(i -> i.getText().contains(source)) ? true : null);
+
+        // On a phone, in English: the conflict beside the history, resolved by taking the list's values.
+        signOutByForgetting();
+        browser.size(390, 844);
+        try {
+            signIn("pflege-liste", PASSWORD, "/map/history?place=" + id + "&lang=en");
+            var conflict = browser.visible("#conflict");
+            assertThat(conflict.getText()).contains("Conflict with the source", source, "Schützengilde Harsdorf",
+                    "Schießstand und Vereinsheim");
+            assertThat(browser.js("""
+                    return [...document.querySelectorAll('button, a, input, select, textarea')]
+                      .filter(e => e.offsetParent !== null)
+                      .filter(e => e.getBoundingClientRect().height < 44)
+                      .map(e => e.outerHTML.slice(0, 80))""")).asList().isEmpty();
+            assertThat(browser.number("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+            browser.screenshot("editing-conflict-phone");
+            browser.find("#conflict-comment").sendKeys("the list is right");
+            browser.find("#take-source").click();
+            browser.await("the conflict resolved", d -> browser.find("#conflict").isDisplayed() ? null : true);
+            browser.await("the new version", d -> browser.find("#versions").getText().contains("Reason: the list is right") ? true : null);
+        } finally {
+            browser.size(1280, 860);
+        }
+        assertThat(text("select name || ' / ' || description || ' / ' || (edited_at is null) from places where id = " + id))
+                .isEqualTo("Schützenverein Harsdorf / Schießstand und Vereinsheim / true");
+        assertThat(text("select count(*) from place_source_conflicts where place_id = " + id)).isEqualTo("0");
+    }
+
+    private void importList(String source, double[] at, String description) throws Exception {
+        Path file = java.nio.file.Files.createTempFile("vereinsliste", ".csv");
+        java.nio.file.Files.writeString(file, f("id;name;kind;beschreibung;lon;lat%n1;Schützenverein Harsdorf;club;%s;%.6f;%.6f%n",
+                description, at[0], at[1]));
+        var result = de.ortsanker.imports.Imports.importFile(schema.dataSource(), file, de.ortsanker.imports.ImportOptions
+                .builder().source(source).licence("CC0-1.0").attribution("Gemeinde Harsdorf").build());
+        assertThat(result.status()).as("%s %s", result.error(), result.problems())
+                .isEqualTo(de.ortsanker.imports.ImportResult.Status.SUCCEEDED);
     }
 
     // ---- steps ----
