@@ -163,6 +163,34 @@ public final class TileQuery {
         return new Sql(GENERIC_PLAN.around(sql.toString()), params);
     }
 
+    /**
+     * A query for whether changes logged in {@code tile_changes} reach a tile: the same search box the
+     * tile's statement reads its rows by (envelope with the buffer or cluster margin, in EPSG:4326), so a
+     * change outside it cannot alter the tile — clusters included, as their cells lie inside the margin.
+     * Parameters after these: layers (text[]), versions after (bigint[]), versions up to (bigint[]).
+     * Answers the changes touching the tile and the changes logged at all in those spans.
+     */
+    static Sql changesReaching(TileAddress tile, TileMatrixSet grid, int clusterBelowZoom) {
+        boolean lowZoom = grid.webMercatorZoom(tile.z()) < clusterBelowZoom;
+        double span = grid.isWebMercator() ? EARTH_CIRCUMFERENCE_M / (1L << tile.z()) : grid.tileSpan(tile.z());
+        var params = new ArrayList<Object>(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y(),
+                (double) (lowZoom ? CELL : BUFFER) / EXTENT));
+        if (!grid.isWebMercator()) {
+            params.add(span / 16);
+        }
+        params.add(span / EXTENT);
+        return new Sql(tile(grid) + CHANGES_REACHING, params);
+    }
+
+    // A change's extent holds boxes of the rows' geometries; rows are found by box (&&) against the search
+    // box's box, so the same test is made here. A change without extent reaches every tile.
+    private static final String CHANGES_REACHING = """
+            select count(*) filter (where c.extent is null or ST_Intersects(c.extent, ST_Envelope(tile.search))),
+                   count(*)
+              from tile,
+                   unnest(?::text[], ?::bigint[], ?::bigint[]) as s(layer, after, upto)
+              join tile_changes c on c.layer = s.layer and c.version > s.after and c.version <= s.upto""";
+
     /** Features drawn one by one above the cluster zoom as long as a tile holds no more than this many. */
     static final int DENSE_TILE_FEATURES = 3000;
 

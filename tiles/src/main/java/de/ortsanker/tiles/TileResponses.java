@@ -14,7 +14,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * How a tile goes out over HTTP, whichever URL asked for it: ETag from the state, Cache-Control, 304 for a
+ * How a tile goes out over HTTP, whichever URL asked for it: ETag from the tile's bytes, Cache-Control, 304 for a
  * current copy, 204 for an empty tile, gzip for clients that accept it.
  */
 final class TileResponses {
@@ -44,15 +44,12 @@ final class TileResponses {
     /** A tile of a grid ({@link TileMatrixSet}). */
     void write(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
                HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // A client revalidating its copy is answered from the versions alone (304 without a tile);
-        // otherwise the tile comes with the state it shows, in one database round trip.
-        Tiles.Answer answer = request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
-                ? tiles.answer(tileset, layers, grid, address, filter) : null;
-        Tiles.State state = answer != null ? answer.state() : tiles.state(layers);
-        if (notModified(new ServletWebRequest(request, response), response, state.etag(filter))) {
+        // The ETag is the tile's content: a client revalidating its copy of a tile no change reached gets a
+        // 304 from the cache (the tile confirmed, not made again), in one database round trip.
+        Tile tile = tiles.answer(tileset, layers, grid, address, filter).tile();
+        if (notModified(new ServletWebRequest(request, response), response, tile.etag())) {
             return;
         }
-        Tile tile = answer != null ? answer.tile() : tiles.tile(tileset, layers, grid, address, filter, state);
         if (tile.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT); // consistently 204, cached like any other tile
             return;

@@ -30,6 +30,7 @@ public final class Tiles {
     private final FreshVersions versions;
     private final TileRenderer renderer;
     private final TileCache cache;
+    private final TileChanges changes;
     private final Bulkhead renders;
     private final int boundedBelowZoom;
 
@@ -50,6 +51,7 @@ public final class Tiles {
         this.settings = settings;
         this.versions = new FreshVersions(dataSource);
         this.renderer = new TileRenderer(dataSource);
+        this.changes = new TileChanges(dataSource, settings.clusterBelowZoom());
         this.renders = renders;
         this.boundedBelowZoom = boundedBelowZoom;
         this.cache = new TileCache(settings.cacheBytes(),
@@ -64,6 +66,11 @@ public final class Tiles {
     /** Tile requests that had to make their tile or read it from disk since the start. */
     public long cacheMisses() {
         return cache.misses();
+    }
+
+    /** Tile requests whose cached tile no change had reached, confirmed for the newer versions. */
+    public long cacheConfirmed() {
+        return cache.confirmed();
     }
 
     /** Uncached low-zoom tiles refused for want of a free slot since the start (for the service's metrics). */
@@ -86,8 +93,14 @@ public final class Tiles {
         private final String format;
         private final String token;
         private final String plainEtag;
+        private final java.util.Map<String, Long> layerVersions;
 
         public State(String versions, LocalDate day, String format) {
+            this(versions, day, format, java.util.Map.of());
+        }
+
+        State(String versions, LocalDate day, String format, java.util.Map<String, Long> layerVersions) {
+            this.layerVersions = layerVersions;
             this.versions = versions;
             this.day = day;
             this.format = format;
@@ -97,6 +110,11 @@ public final class Tiles {
 
         public String versions() {
             return versions;
+        }
+
+        /** The data version of each of the state's layers (by data-version layer). */
+        java.util.Map<String, Long> layerVersions() {
+            return layerVersions;
         }
 
         public LocalDate day() {
@@ -156,16 +174,16 @@ public final class Tiles {
         return answer(tileset, layers, TileMatrixSet.WEB_MERCATOR, address, filter);
     }
 
-    /** The same in another grid (cached apart, invalidated alike: by the same data versions). */
+    /** The same in another grid (cached apart, invalidated alike: by the same data versions and changes). */
     public Answer answer(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address,
                          TileFilter filter) {
         VersionSnapshot latest = versions.latest();
         LocalDate day = LocalDate.now(LOCAL);
-        if (latest != null && !cache.holds(key(tileset, grid, address, filter,
-                latest.state(layers, day, settings.format())))) {
+        TileCache.Key slot = slot(tileset, grid, address, filter, day);
+        if (latest != null && !cache.holds(slot, latest.state(layers, day, settings.format()))) {
             TileRenderer.Rendered made = render(layers, grid, address, filter, day);
             State state = versions.remember(made.versions()).state(layers, day, settings.format());
-            return new Answer(cache.put(key(tileset, grid, address, filter, state), made.mvt()), state);
+            return new Answer(cache.put(slot, state, made.mvt()), state);
         }
         State state = state(layers);
         return new Answer(tile(tileset, layers, grid, address, filter, state), state);
@@ -176,9 +194,14 @@ public final class Tiles {
         return tile(tileset, layers, TileMatrixSet.WEB_MERCATOR, address, filter, state);
     }
 
+    /**
+     * The tile of the given state: held and current; held in an older state that no change since reached
+     * (then confirmed for this one: same bytes, same ETag); or made now and kept.
+     */
     public Tile tile(String tileset, List<TileLayer> layers, TileMatrixSet grid, TileAddress address, TileFilter filter,
                      State state) {
-        return cache.get(key(tileset, grid, address, filter, state),
+        return cache.get(slot(tileset, grid, address, filter, state.day()), state,
+                (from, to) -> changes.unchanged(from, to, grid, address),
                 () -> render(layers, grid, address, filter, state.day()).mvt());
     }
 
@@ -194,11 +217,15 @@ public final class Tiles {
         }
     }
 
-    /** Web Mercator tiles keep the keys (and disk directories) they had; other grids' tilesets are named apart. */
-    private static TileCache.Key key(String tileset, TileMatrixSet grid, TileAddress address, TileFilter filter,
-                                     State state) {
+    /**
+     * Where a tile is kept in memory: by address, filter, day and format, not by data versions (a tile
+     * outlives versions that did not change it). Web Mercator tiles keep the disk directories they had;
+     * other grids' tilesets are named apart.
+     */
+    private TileCache.Key slot(String tileset, TileMatrixSet grid, TileAddress address, TileFilter filter,
+                               LocalDate day) {
         return new TileCache.Key(grid.isWebMercator() ? tileset : tileset + "@" + grid.id(), address, filter.key(),
-                state.token());
+                day + "-" + settings.format());
     }
 
     /** The statement that makes a tile (the benchmark runs it bare). */

@@ -27,7 +27,9 @@ final class VersionSnapshot {
     Tiles.State state(List<TileLayer> layers, LocalDate day, String format) {
         Tiles.State state = states.get(layers);
         if (state == null || !state.day().equals(day) || !state.format().equals(format)) {
-            state = new Tiles.State(token(layers), day, format);
+            var own = new java.util.TreeMap<String, Long>();
+            layers.forEach(l -> own.put(l.versionLayer(), versions.get(l.versionLayer())));
+            state = new Tiles.State(token(layers), day, format, java.util.Map.copyOf(own));
             if (states.size() < 1_000) { // layer lists are tilesets or OGC collections: a few dozen at most
                 states.put(layers, state);
             }
