@@ -66,12 +66,15 @@ declare
     bumped record;
 begin
     -- Separate branches: a TRUNCATE trigger has no transition table to look into.
-    if tg_op = 'TRUNCATE' or exists (select 1 from changed_rows) then
-        for bumped in update data_versions set version = version + 1, changed_at = clock_timestamp()
-                       where layer = tg_argv[0] returning layer, version loop
-            perform log_tile_change(bumped.layer, bumped.version, null);
-        end loop;
+    if tg_op <> 'TRUNCATE' then
+        if not exists (select 1 from changed_rows) then
+            return null;
+        end if;
     end if;
+    for bumped in update data_versions set version = version + 1, changed_at = clock_timestamp()
+                   where layer = tg_argv[0] returning layer, version loop
+        perform log_tile_change(bumped.layer, bumped.version, null);
+    end loop;
     return null;
 end
 $$;

@@ -221,6 +221,96 @@ class EditingApiTest {
                 .containsExactly("place-created", "place-changed", "place-retired");
     }
 
+    private HttpResponse<byte[]> tile(TileAddress a, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/tiles/mobility/" + a.z() + "/" + a.x() + "/" + a.y() + ".mvt"));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String etagOf(HttpResponse<byte[]> r) {
+        return r.headers().firstValue("ETag").orElseThrow();
+    }
+
+    /** Asserts the tile is as it was: 304 to its old ETag, the very same bytes when asked plainly. */
+    private void unchanged(TileAddress a, HttpResponse<byte[]> before) throws Exception {
+        assertThat(tile(a, "If-None-Match", etagOf(before)).statusCode()).as("tile %s", a).isEqualTo(304);
+        var now = tile(a);
+        assertThat(etagOf(now)).as("tile %s", a).isEqualTo(etagOf(before));
+        assertThat(now.body()).as("tile %s", a).isEqualTo(before.body());
+    }
+
+    /** Asserts the tile was made again with something new: 200 to its old ETag, with a new one. */
+    private HttpResponse<byte[]> changed(TileAddress a, HttpResponse<byte[]> before) throws Exception {
+        var now = tile(a, "If-None-Match", etagOf(before));
+        assertThat(now.statusCode()).as("tile %s", a).isIn(200, 204);
+        assertThat(etagOf(now)).as("tile %s", a).isNotEqualTo(etagOf(before));
+        return now;
+    }
+
+    @Test
+    void anEditRemakesOnlyTheTilesItReachesAtEveryZoom() throws Exception {
+        TileAddress here = Fixtures.tileAt(14, inside[0], inside[1]);
+        TileAddress east = TileAddress.of(14, here.x() + 1, here.y());
+        TileAddress there = Fixtures.tileAt(14, nextDoor[0], nextDoor[1]);
+        // the mobility place farthest from here, as PostGIS finds it
+        double[] farthest = point("select p.geom from places p join kinds k on k.code = p.kind"
+                + " where k.group_code = 'mobility' and p.retired_at is null and p.is_public"
+                + " order by p.geom <-> ST_Point(" + inside[0] + ", " + inside[1] + ", 4326) desc limit 1");
+        TileAddress far = Fixtures.tileAt(14, farthest[0], farthest[1]);
+        assertThat(List.of(east, there, far)).doesNotContain(here).doesNotHaveDuplicates();
+        var parents = new java.util.ArrayList<TileAddress>();
+        for (int z = 14; z >= 6; z--) {
+            parents.add(TileAddress.of(z, here.x() >> (14 - z), here.y() >> (14 - z)));
+        }
+        var before = new java.util.LinkedHashMap<TileAddress, HttpResponse<byte[]>>();
+        for (TileAddress a : parents) {
+            before.put(a, tile(a));
+        }
+        for (TileAddress a : List.of(east, there, far)) {
+            before.put(a, tile(a));
+        }
+        assertThat(DecodedTile.of(before.get(far).body()).names("mobility")).isNotEmpty();
+
+        // created through the API: its tile and every parent down to the clusters change, nothing else
+        var created = as(steward, "POST", "/places", place("mitfahrbank", "Bank an der Kirche", inside));
+        status(created, 201);
+        String id = body(created).get("id").asText();
+        for (TileAddress a : parents) {
+            var now = changed(a, before.get(a));
+            if (a.z() >= 12) {
+                assertThat(DecodedTile.of(now.body()).names("mobility")).as("z%d", a.z()).contains("Bank an der Kirche");
+            }
+            before.put(a, now);
+        }
+        unchanged(east, before.get(east));
+        unchanged(there, before.get(there));
+        unchanged(far, before.get(far));
+
+        // moved next door (by an administrator): the old and the new tile change, the far one does not
+        var moved = as(admin, "PATCH", "/places/" + id, json.writeValueAsString(Map.of(
+                "geometry", Map.of("type", "Point", "coordinates", List.of(nextDoor[0], nextDoor[1])))),
+                "If-Match", created.headers().firstValue("ETag").orElseThrow());
+        status(moved, 200);
+        var hereNow = changed(here, before.get(here));
+        assertThat(hereNow.statusCode() == 204 ? List.of() : DecodedTile.of(hereNow.body()).names("mobility"))
+                .doesNotContain("Bank an der Kirche");
+        var thereNow = changed(there, before.get(there));
+        assertThat(DecodedTile.of(thereNow.body()).names("mobility")).contains("Bank an der Kirche");
+        unchanged(east, before.get(east));
+        unchanged(far, before.get(far));
+
+        // a change by plain SQL, not through the service, is seen alike
+        sql.update("update places set name = 'Bank an der Linde' where id = " + id);
+        var renamed = changed(there, thereNow);
+        assertThat(DecodedTile.of(renamed.body()).names("mobility")).contains("Bank an der Linde");
+        unchanged(here, hereNow);
+        unchanged(far, before.get(far));
+        sql.update("update places set retired_at = now() where id = " + id);
+    }
+
     @Test
     void aStewardIsRefusedNextDoor() throws Exception {
         long places = count();
