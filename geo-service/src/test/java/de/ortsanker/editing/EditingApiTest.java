@@ -65,6 +65,9 @@ class EditingApiTest {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    de.ortsanker.tiles.Tiles tiles;
+
     private final ObjectMapper json = new ObjectMapper();
     private JdbcTemplate sql;
     private String steward;
@@ -234,9 +237,14 @@ class EditingApiTest {
         return r.headers().firstValue("ETag").orElseThrow();
     }
 
-    /** Asserts the tile is as it was: 304 to its old ETag, the very same bytes when asked plainly. */
+    /**
+     * Asserts the tile is as it was: 304 to its old ETag without being made again (a content ETag alone
+     * would also answer 304 after a needless render), the very same bytes when asked plainly.
+     */
     private void unchanged(TileAddress a, HttpResponse<byte[]> before) throws Exception {
+        long misses = tiles.cacheMisses();
         assertThat(tile(a, "If-None-Match", etagOf(before)).statusCode()).as("tile %s", a).isEqualTo(304);
+        assertThat(tiles.cacheMisses()).as("tile %s made again", a).isEqualTo(misses);
         var now = tile(a);
         assertThat(etagOf(now)).as("tile %s", a).isEqualTo(etagOf(before));
         assertThat(now.body()).as("tile %s", a).isEqualTo(before.body());

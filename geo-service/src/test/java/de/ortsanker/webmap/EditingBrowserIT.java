@@ -158,7 +158,9 @@ class EditingBrowserIT {
         var holdingAfter = tile("mobility", holding, etag(holdingBefore));
         assertThat(holdingAfter.statusCode()).isEqualTo(200);
         assertThat(names(holdingAfter, "mobility")).contains(BENCH);
-        // The neighbouring tile holds what it held; another layer's tile is still the one the client has.
+        // The neighbouring tile of the same layer is still the one the client has (exact invalidation: only
+        // the tiles the change reaches are made again), and so is another layer's tile.
+        assertThat(tile("mobility", neighbour, etag(neighbourBefore)).statusCode()).isEqualTo(304);
         assertThat(names(tile("mobility", neighbour, null), "mobility")).isEqualTo(names(neighbourBefore, "mobility"));
         assertThat(tile("clubs", holding, etag(clubsBefore)).statusCode()).isEqualTo(304);
 
