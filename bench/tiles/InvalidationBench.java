@@ -26,7 +26,11 @@ public class InvalidationBench {
     public static void main(String[] args) throws Exception {
         int side = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
-        DataSource ds = DatabaseSettings.fromEnvironment().dataSource();
+        // pooled, as in the service (a connection per query would be measured instead)
+        var pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setDataSource(DatabaseSettings.fromEnvironment().dataSource());
+        pool.setMaximumPoolSize(8);
+        DataSource ds = pool;
         List<TileLayer> layers = TileLayers.forTile("mobility").orElseThrow().layers();
         var tiles = new Tiles(ds, TileSettings.DEFAULTS);
         // a side × side block of z14 tiles around Harsdorf, all of them with places

@@ -20,7 +20,8 @@ psql -h 127.0.0.1 -d postgres -qc "drop database if exists $DB" -c "create datab
 psql -h 127.0.0.1 -d "$DB" -qc "create extension if not exists postgis"
 mvn -B -ntp -q -pl tiles -am install -DskipTests
 mvn -B -ntp -q -pl tiles dependency:build-classpath -Dmdep.outputFile=/tmp/invalidation-bench.cp -Dmdep.includeScope=runtime
-CP="tiles/target/classes:core/target/classes:$(cat /tmp/invalidation-bench.cp)"
+HIKARI=$(ls ~/.m2/repository/com/zaxxer/HikariCP/*/HikariCP-*.jar | grep -v sources | tail -1)
+CP="tiles/target/classes:core/target/classes:$(cat /tmp/invalidation-bench.cp):$HIKARI"
 ORTSANKER_DB_URL=$URL java -cp "$CP" de.ortsanker.database.Migrations
 psql -h 127.0.0.1 -d "$DB" -qc "insert into places (kind, name, geom, source, source_id, licence, attribution)
   select 'bus_stop', 'Halt ' || i, ST_Point(11.40 + random() * 0.34, 49.92 + random() * 0.22, 4326),
