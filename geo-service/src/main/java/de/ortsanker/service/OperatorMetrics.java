@@ -107,6 +107,9 @@ public class OperatorMetrics {
                         .description("tile requests answered from the in-memory cache").register(registry);
                 FunctionCounter.builder("ortsanker.tile.cache.misses", t, Tiles::cacheMisses)
                         .description("tile requests that made their tile (or read it from disk)").register(registry);
+                FunctionCounter.builder("ortsanker.tile.cache.confirmed", t, Tiles::cacheConfirmed)
+                        .description("cache hits whose tile no change had reached, kept for newer data versions")
+                        .register(registry);
                 FunctionCounter.builder("ortsanker.requests.refused", t, Tiles::rendersRefused)
                         .description("requests turned away with 429: their class had no free slot")
                         .tag("class", "tiles").register(registry);
