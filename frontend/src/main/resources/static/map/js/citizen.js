@@ -294,7 +294,7 @@ const detailHandlers = {
   select: (id) => select(id, { pan: true }),
   // The way there starts where the list is sorted from, when the user searched a village or asked "near me".
   journey: (container, feature) => renderJourney(container, feature, {
-    map, origin: state.at ? { lon: state.at.lon, lat: state.at.lat, name: state.me ? t('myLocation') : state.q } : null,
+    map, origin: state.at ? { lon: state.at.lon, lat: state.at.lat, here: Boolean(state.me), name: state.q } : null,
   }),
 };
 let detailRequest = 0;

@@ -38,7 +38,7 @@ function dayOptions() {
 
 /**
  * Renders the journey part into container for the place (a GeoJSON feature). ctx: {map, origin} where origin
- * is the map's current start ({lon, lat, name}) if the user searched a village or asked "near me".
+ * is the map's current start ({lon, lat, name} or {lon, lat, here: true}) if the user searched a village or asked "near me".
  */
 export function renderJourney(container, feature, ctx) {
   clearJourney(ctx.map);
@@ -59,7 +59,7 @@ export function renderJourney(container, feature, ctx) {
     if (!navigator.geolocation) { status.textContent = t('locationUnsupported'); return; }
     status.textContent = t('locating');
     navigator.geolocation.getCurrentPosition(
-      (p) => choose({ lon: p.coords.longitude, lat: p.coords.latitude, name: t('myLocation') }),
+      (p) => choose({ lon: p.coords.longitude, lat: p.coords.latitude, here: true }),
       (error) => { status.textContent = t('locationDenied', { reason: error.message || error.code }); },
       { timeout: 15000, maximumAge: 60000 });
   } }, t('journeyUseLocation'));
@@ -88,7 +88,7 @@ export function renderJourney(container, feature, ctx) {
 
   async function choose(next) {
     start = next;
-    status.textContent = t('journeyFrom', { name: next.name || t('myLocation') });
+    status.textContent = next.here || !next.name ? t('journeyFromHere') : t('journeyFrom', { name: next.name });
     replace(ways, el('p', { class: 'muted' }, t('loading')));
     loadDepartures();
     const [walk, bike] = await Promise.allSettled(['walk', 'bike'].map((mode) => getJson(`places/${id}/way`, { mode, ...params() })));

@@ -52,6 +52,7 @@ let coverage = null;
 let modes = MODES;
 let benchLayer;
 let isochroneLayer;
+let publishedLayer;
 const circles = new Map();
 
 function read() {
@@ -97,7 +98,9 @@ async function main() {
   siteLayer = L.featureGroup().addTo(map);
   benchLayer = L.featureGroup().addTo(map);
   isochroneLayer = L.featureGroup().addTo(map);
+  publishedLayer = L.featureGroup().addTo(map);
   $('show-benches').addEventListener('click', () => benches());
+  $('published-isochrones').addEventListener('change', (e) => publishedIsochrones(e.target.checked));
   addLegend();
   map.on('moveend', () => {
     const c = map.getCenter();
@@ -607,6 +610,28 @@ async function benches() {
     replace($('benches-status'), el('span', { role: 'alert' }, t('planningFailed', { reason: describe(error) })));
   } finally {
     button.disabled = false;
+  }
+}
+
+/**
+ * The isochrones the county has published (the OGC collection planning_isochrones: the current run per area),
+ * as a layer under the villages.
+ */
+async function publishedIsochrones(show) {
+  publishedLayer.clearLayers();
+  if (!show) { replace($('benches-status')); return; }
+  try {
+    const found = await getJson('collections/planning_isochrones/items', { limit: 1000 });
+    L.geoJSON(found, {
+      style: { color: '#6a3d9a', weight: 1.5, fillOpacity: 0.1 },
+      onEachFeature: (f, layer) => layer.bindTooltip(() => el('span', {}, t('publishedIsochrone', {
+        name: f.properties.place_name || f.properties.kind, minutes: number(f.properties.minutes),
+        mode: t(`mode_${f.properties.mode}`).replace(/ \((min|m)\)$/, ''), area: f.properties.area }))),
+    }).addTo(publishedLayer);
+    publishedLayer.bringToBack();
+    replace($('benches-status'), t('publishedIsochronesShown', { n: number(found.features.length) }));
+  } catch (error) {
+    replace($('benches-status'), el('span', { role: 'alert' }, t('planningFailed', { reason: describe(error) })));
   }
 }
 

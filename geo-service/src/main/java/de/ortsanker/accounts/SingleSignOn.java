@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * carries the same {@link Actor} as a password sign-in: {@link Permissions} decides the same way.
  */
 @Component
-public class SingleSignOn implements ClientRegistrationRepository {
+public class SingleSignOn implements ClientRegistrationRepository, Iterable<ClientRegistration> {
 
     private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
 
@@ -93,6 +93,24 @@ public class SingleSignOn implements ClientRegistrationRepository {
             }
         }
         return known;
+    }
+
+    /**
+     * The registrations the sign-in page offers (Spring Security lists an iterable repository's): the provider,
+     * once its discovery document could be read; while it cannot, none (the page still offers the password).
+     */
+    @Override
+    public java.util.Iterator<ClientRegistration> iterator() {
+        if (!enabled()) {
+            return java.util.Collections.emptyIterator();
+        }
+        try {
+            return java.util.List.of(findByRegistrationId(SingleSignOnSettings.REGISTRATION)).iterator();
+        } catch (RuntimeException unreachable) {
+            log.warn("single sign-on: the provider's discovery document at {} cannot be read: {}", settings.issuer(),
+                    unreachable.getMessage());
+            return java.util.Collections.emptyIterator();
+        }
     }
 
     /** After the provider's ID token was verified: the mapped account becomes the session's actor. */

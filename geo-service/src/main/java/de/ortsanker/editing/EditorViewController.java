@@ -5,6 +5,7 @@ import de.ortsanker.accounts.NotSignedIn;
 import de.ortsanker.accounts.Permissions;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
+import de.ortsanker.places.openinghours.Week;
 import de.ortsanker.problem.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,9 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +57,8 @@ public class EditorViewController {
     /** The preview: whether the value is understood, why not, and the coming week as the service reads it. */
     public record HoursPreview(@Schema(description = "the value as given") String text, boolean understood,
                                @Schema(description = "why it cannot be evaluated (English)") String problem,
-                               @Schema(description = "the next seven days from today, as in GET /places/{id}") List<Day> hours) {
+                               @Schema(description = "the next seven days from today, as in GET /places/{id}") List<Week.Day> hours) {
     }
-
-    public record Day(LocalDate date, String weekday, String holiday, List<Span> spans) {
-    }
-
-    public record Span(String from, String to, @Schema(allowableValues = {"open", "unknown"}) String status) {
-    }
-
-    private static final List<String> WEEKDAYS = List.of("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su");
 
     @Operation(summary = "Opening hours as the service reads them", description = "For an edit form: the"
             + " OpenStreetMap opening_hours value evaluated for the coming week (Europe/Berlin, with the public"
@@ -89,14 +80,6 @@ public class EditorViewController {
         if (!oh.understood()) {
             return new HoursPreview(text, false, oh.problem().orElse(null), null);
         }
-        var days = new ArrayList<Day>();
-        LocalDate today = LocalDate.now(BERLIN);
-        for (int i = 0; i < 7; i++) {
-            LocalDate d = today.plusDays(i);
-            days.add(new Day(d, WEEKDAYS.get(d.getDayOfWeek().getValue() - 1), holidays.name(d, Locale.GERMAN).orElse(null),
-                    oh.spans(d, holidays).stream().map(s -> new Span(s.from(), s.to(),
-                            s.status() == OpeningHours.Status.OPEN ? "open" : "unknown")).toList()));
-        }
-        return new HoursPreview(text, true, null, days);
+        return new HoursPreview(text, true, null, Week.from(oh, LocalDate.now(BERLIN), holidays));
     }
 }

@@ -258,7 +258,7 @@ public class PlaceEdits {
      * (source, source id, licence, attribution, source's edit date) and whether it was retired — as a new
      * version. Version 0 is the place before its first recorded change.
      */
-    public Current revert(long id, int version, String ifMatch, String comment, Actor actor,
+    public Current revert(long id, int version, String ifMatch, String comment, Actor actor, Origin origin,
                           Consumer<Place> authorise) {
         return transactions.execute(status -> {
             var before = locked(id);
@@ -297,14 +297,14 @@ public class PlaceEdits {
             String why = comment == null || comment.isBlank() ? "revert to version " + version : comment;
             if (!existed) {
                 // Before the place was created: reverting there retires it.
-                who(actor, Origin.API, why);
+                who(actor, origin, why);
                 jdbc.update(RETIRE, actor.login(), id);
                 return current(id);
             }
             var valid = validate(fields, geometry, List.of());
             String source = provenance.getOrDefault("source", before.source());
             authorise.accept(new Place(ags(valid.geometry()), source, organisation));
-            who(actor, Origin.API, why);
+            who(actor, origin, why);
             try {
                 write(id, valid, organisation, retired, provenance, actor);
             } catch (DuplicateKeyException e) {

@@ -32,29 +32,41 @@ public class PlaceWrites {
         return Permissions.current().orElseThrow(() -> new NotSignedIn(Action.EDIT_PLACE));
     }
 
-    public PlaceEdits.Current create(Map<String, Object> body, PlaceEdits.Origin origin) {
+    public PlaceEdits.Current create(Map<String, Object> body, PlaceEdits.Origin asked) {
         Actor actor = actor();
+        var origin = origin(asked, actor);
         return recorded("place-created", actor, origin, edits.create(body, actor, origin,
                 place -> permissions.check(actor, Action.EDIT_PLACE, place)));
     }
 
-    public PlaceEdits.Current update(long id, String ifMatch, Map<String, Object> body, PlaceEdits.Origin origin) {
+    public PlaceEdits.Current update(long id, String ifMatch, Map<String, Object> body, PlaceEdits.Origin asked) {
         Actor actor = actor();
+        var origin = origin(asked, actor);
         return recorded("place-changed", actor, origin, edits.update(id, ifMatch, body, actor, origin,
                 place -> permissions.check(actor, Action.EDIT_PLACE, place)));
     }
 
     public PlaceEdits.Current retire(long id, String ifMatch, boolean ifMatchRequired, String comment,
-                                     PlaceEdits.Origin origin) {
+                                     PlaceEdits.Origin asked) {
         Actor actor = actor();
+        var origin = origin(asked, actor);
         return recorded("place-retired", actor, origin, edits.retire(id, ifMatch, ifMatchRequired, comment, actor,
                 origin, place -> permissions.check(actor, Action.EDIT_PLACE, place)));
     }
 
     public PlaceEdits.Current revert(long id, int version, String ifMatch, String comment) {
         Actor actor = actor();
-        return recorded("place-reverted", actor, PlaceEdits.Origin.API, edits.revert(id, version, ifMatch, comment,
-                actor, place -> permissions.check(actor, Action.EDIT_PLACE, place)));
+        var origin = origin(PlaceEdits.Origin.API, actor);
+        return recorded("place-reverted", actor, origin, edits.revert(id, version, ifMatch, comment, actor, origin,
+                place -> permissions.check(actor, Action.EDIT_PLACE, place)));
+    }
+
+    /**
+     * The JSON API used with a signed-in session is the web map's pages (only they hold one); with a token, a
+     * script's. The history tells them apart.
+     */
+    static PlaceEdits.Origin origin(PlaceEdits.Origin asked, Actor actor) {
+        return asked == PlaceEdits.Origin.API && actor.tokenId() == null ? PlaceEdits.Origin.WEB : asked;
     }
 
     /** The history says what changed; the audit log that it happened, by whom and how. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.places.PlaceCollection.Attribution;
 import de.ortsanker.places.openinghours.Holidays;
 import de.ortsanker.places.openinghours.OpeningHours;
+import de.ortsanker.places.openinghours.Week;
 import de.ortsanker.problem.InvalidParameter;
 import de.ortsanker.problem.NotFound;
 import de.ortsanker.service.ConditionalResponses;
@@ -27,11 +28,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -160,7 +159,7 @@ class PlaceDetailController {
         var holidays = Holidays.ofLand(rs.getString("land"));
         Boolean openNow = null;
         String nextChange = null;
-        List<Day> week = null;
+        List<Week.Day> week = null;
         String problem = null;
         if (text != null) {
             var oh = OpeningHours.of(text);
@@ -168,7 +167,7 @@ class PlaceDetailController {
             nextChange = oh.nextChange(now, holidays).map(t -> t.atZone(PlaceFilters.BERLIN).toOffsetDateTime().toString())
                     .orElse(null);
             problem = oh.problem().orElse(null);
-            week = oh.understood() ? week(oh, now.toLocalDate(), holidays) : null;
+            week = oh.understood() ? Week.from(oh, now.toLocalDate(), holidays) : null;
         }
         double distance = rs.getDouble("distance_m");
         Double distanceM = rs.wasNull() ? null : Math.round(distance * 100) / 100.0;
@@ -186,24 +185,6 @@ class PlaceDetailController {
                 rs.getString("licence"), rs.getString("attribution"), date(rs, "last_verified"), date(rs, "source_edited"),
                 rs.getTimestamp("updated_at").toInstant().toString(), null, rs.getString("geometry"));
     }
-
-    /** The next seven days' hours, for a map to put into words ("today 9–18, Sunday closed"). */
-    private static List<Day> week(OpeningHours oh, LocalDate from, Holidays holidays) {
-        List<Day> days = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            LocalDate d = from.plusDays(i);
-            var spans = oh.spans(d, holidays).stream()
-                    .map(s -> new Span(s.from(), s.to(), s.status() == OpeningHours.Status.OPEN
-                            ? "open" : "unknown"))
-                    .toList();
-            days.add(new Day(d, WEEKDAYS.get(d.getDayOfWeek().getValue() - 1),
-                    holidays.name(d, Locale.GERMAN).orElse(null), spans));
-        }
-        return days;
-    }
-
-    /** Weekdays as opening_hours writes them: language-neutral for the map to put into words. */
-    private static final List<String> WEEKDAYS = List.of("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su");
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
@@ -229,7 +210,7 @@ class PlaceDetailController {
                               description = "open now; null when unknown, not given or not understood") Boolean openNow,
                       String nextChange,
                       @Schema(description = "why opening_hours could not be evaluated") String openingHoursProblem,
-                      @Schema(description = "the next seven days, from today") List<Day> hours,
+                      @Schema(description = "the next seven days, from today") List<Week.Day> hours,
                       String wheelchair, Boolean freeEntry,
                       String addrStreet, String addrHousenumber, String addrPostcode, String addrCity,
                       String operator, String operatorType,
@@ -257,15 +238,6 @@ class PlaceDetailController {
                     sourceEdited, updatedAt,
                     around, geometry);
         }
-    }
-
-    /** One day's hours; {@code spans} empty: closed all day. */
-    record Day(LocalDate date, @Schema(allowableValues = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) String weekday,
-               @Schema(description = "the public holiday's German name, if it is one") String holiday,
-               List<Span> spans) {
-    }
-
-    record Span(String from, String to, @Schema(allowableValues = {"open", "unknown"}) String status) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

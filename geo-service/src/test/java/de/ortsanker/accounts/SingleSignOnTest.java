@@ -212,6 +212,19 @@ class SingleSignOnTest {
     }
 
     @Test
+    void publicReadsStaySessionFreeWithSingleSignOnOn() throws Exception {
+        var anonymous = HttpClient.newHttpClient();
+        for (String path : List.of("/collections?f=json", "/kinds", "/places/nearby?lon=11.58&lat=49.98&radius=5000")) {
+            var r = send(anonymous, "GET", path, null);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Set-Cookie")).as(path).isEmpty();
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).isNotEqualTo(java.util.Optional.of("no-store"));
+        }
+        // the sign-in page offers the provider
+        assertThat(send(anonymous, "GET", "/login", null).body()).contains("oauth2/authorization/county");
+    }
+
+    @Test
     void anIdTokenThatDoesNotVerifySignsNobodyIn() throws Exception {
         for (var spoil : List.of(Relay.Spoil.SIGNATURE, Relay.Spoil.OTHER_ISSUER)) {
             int failures = sql.queryForObject("select count(*) from audit_events where event = 'login-failed'"

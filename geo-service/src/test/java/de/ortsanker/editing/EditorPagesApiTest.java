@@ -123,6 +123,9 @@ class EditorPagesApiTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(sql.queryForObject("select count(*) from places where name = 'Mit Token' and edited_by = 'pages-steward'",
                 Long.class)).isEqualTo(1);
+        // The history tells the web map's pages (a session) from scripts (a token: EditingApiTest, origin 'api').
+        assertThat(sql.queryForObject("select v.origin from place_versions v join places p on p.id = v.place_id"
+                + " where p.name = 'Mit Token'", String.class)).isEqualTo("web");
     }
 
     @Test

@@ -38,7 +38,7 @@ class CollectionsTest extends FeaturesApiTest {
             assertThat(crs).contains(c.path("storageCrs").asText());
         }
         assertThat(ids).containsExactly("third_places", "clubs", "meeting_rooms", "mobility", "vacant_buildings", "supply",
-                "villages", "municipalities", "districts", "planning_underserved", "planning_candidates", "big_villages");
+                "villages", "municipalities", "districts", "planning_underserved", "planning_candidates", "planning_isochrones", "big_villages");
     }
 
     @Test

@@ -169,15 +169,28 @@ class JourneysTest {
         assertThat(byVillage.path("from").path("village_name").asText()).isEqualTo("Neudrossenfeld (Test)");
         assertThat(times(byVillage)).containsExactly("07:10-07:32", "12:40-13:02", "17:15-17:37", "24:10-24:32");
         JsonNode villages = get("/places/" + place + "/villages").body;
-        assertThat(villages.findValuesAsText("name")).contains("Neudrossenfeld (Test)");
-        JsonNode nd = villages.get(0).path("name").asText().equals("Neudrossenfeld (Test)") ? villages.get(0) : null;
+        double expected = jdbc.queryForObject("select ST_Distance(ST_Point(11.5031, 50.0161, 4326)::geography,"
+                + " ST_Point(11.5679, 50.0281, 4326)::geography)", Double.class);
+        // Nearest first, as PostGIS measures them; the list is the nearest few, and other test classes' extracts
+        // may fill it with villages nearer than the test's own.
+        var listed = new java.util.ArrayList<Double>();
+        villages.forEach(v -> listed.add(v.path("distance_m").asDouble()));
+        assertThat(listed).isSorted();
+        int nearer = jdbc.queryForObject("select count(*) from localities l where l.retired_at is null"
+                + " and l.kind in ('city', 'town', 'village', 'hamlet', 'suburb')"
+                + " and ST_Distance(l.geog, ST_Point(11.5679, 50.0281, 4326)::geography) < ? - 0.1", Integer.class,
+                expected);
+        if (nearer >= villages.size()) {
+            assertThat(listed).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(expected + 0.1));
+            return;
+        }
+        JsonNode nd = null;
         for (JsonNode v : villages) {
             if (v.path("name").asText().equals("Neudrossenfeld (Test)")) {
                 nd = v;
             }
         }
-        double expected = jdbc.queryForObject("select ST_Distance(ST_Point(11.5031, 50.0161, 4326)::geography,"
-                + " ST_Point(11.5679, 50.0281, 4326)::geography)", Double.class);
+        assertThat(nd).as("the test's village among the %d nearest", villages.size()).isNotNull();
         assertThat(nd.path("distance_m").asDouble()).isCloseTo(expected, within(0.1));
         assertThat(nd.path("id").asLong()).isEqualTo(village);
     }

@@ -159,6 +159,21 @@ class JourneyBrowserIT {
         WebElement noneEn = browser.await("no bus on Sunday, in English", d -> browser.all(".journey-none").stream().findFirst().orElse(null));
         assertThat(noneEn.getText()).isEqualTo("No bus on Sundays.");
         browser.screenshot("journey-phone-en");
+
+        // "Use my location" (a faked position at Neudrossenfeld's market square): the walk from there, as the API says.
+        browser.cdp("Browser.grantPermissions", Map.of("origin", service.base, "permissions", List.of("geolocation")));
+        browser.cdp("Emulation.setGeolocationOverride", Map.of("latitude", 50.0161, "longitude", 11.5031, "accuracy", 5));
+        try {
+            int fromHere = get("/places/" + place + "/way?mode=walk&lon=11.503100&lat=50.016100")
+                    .path("properties").path("minutes").asInt();
+            browser.find("#journey-locate").click();
+            browser.await("the walking time from my location", d -> browser.all(".journey-walk[data-minutes]").stream()
+                    .anyMatch(w -> w.getText().startsWith("On foot: " + fromHere + " min")) ? true : null);
+            assertThat(browser.find(".journey-status").getText()).isEqualTo("From your location");
+        } finally {
+            browser.cdp("Emulation.clearGeolocationOverride", Map.of());
+        }
+        assertThat(browser.alerts()).isEmpty();
     }
 
     /** Picks the next day of the week (0 Sunday … 6 Saturday) that is not today, in the day list. */

@@ -123,6 +123,20 @@ class PlannerMinutesBrowserIT {
         browser.js("document.getElementById('summary').scrollIntoView()");
         browser.screenshot("planner-minutes");
 
+        // The published isochrones (a run as POST /planning/isochrones stores it, written here directly) as a layer.
+        schema.execute("""
+                insert into planning_runs (analysis, area_key, area_name, inputs, provenance, licence, attribution, rules)
+                values ('isochrones', 'all', 'all data', '{}', '{}', 'ODbL-1.0', 'test', '{third_places:walk:10min}')""",
+                """
+                insert into planning_isochrones (run_id, place_id, place_name, kind, mode, minutes, nodes_reached, source,
+                                                 licence, attribution, geom)
+                select id, 1, 'Gasthof Test', 'pub', 'walk', 10, 40, 'test', 'ODbL-1.0', 'test',
+                       ST_Buffer(ST_Point(11.58, 50.0, 4326), 0.01) from planning_runs where analysis = 'isochrones'""");
+        int paths = browser.all("#map path.leaflet-interactive").size();
+        browser.find("#published-isochrones").click();
+        browser.await("the published isochrones", d -> browser.find("#benches-status").getText().contains("1 veröffentlichte") ? true : null);
+        assertThat(browser.all("#map path.leaflet-interactive")).hasSize(paths + 1);
+
         // In English the same table speaks English.
         browser.find("#lang").click();
         browser.await("English", d -> browser.find("#shares caption").getText().startsWith("Share") ? true : null);
