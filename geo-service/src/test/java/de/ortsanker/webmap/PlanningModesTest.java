@@ -39,7 +39,7 @@ class PlanningModesTest {
     @Autowired
     Networks networks;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -56,6 +56,15 @@ class PlanningModesTest {
         var config = get("/map/config.json");
         // Cached briefly only: a browser learns of the timetable within minutes.
         assertThat(config.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=300"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThem() throws Exception {
+        var api = get("/api");
+        assertThat(api.statusCode()).isEqualTo(200);
+        JsonNode modes = json.readTree(api.body()).at("/components/schemas/Config/properties/planning_modes");
+        assertThat(modes.path("description").asText()).contains("transit once", "timetable");
+        assertThat(modes.at("/items/enum").toString()).isEqualTo("[\"straight\",\"walk\",\"bike\",\"transit\"]");
     }
 
     private List<String> modes() throws Exception {
