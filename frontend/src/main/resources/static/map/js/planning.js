@@ -4,7 +4,7 @@
 // Landkreis or Gemeinde picked by name (?ags=): then answers, table, map and downloads cover exactly it.
 // The address keeps rules, area, sort and view.
 import { el, replace, debounce } from './dom.js';
-import { t, setLanguage, translatePage, number, language } from './i18n.js';
+import { t, setLanguage, translatePage, number, language, dateText } from './i18n.js';
 import { config as loadConfig, getJson, latestOnly, url, describe, Problem } from './api.js';
 import { createMap } from './basemap.js';
 
@@ -30,14 +30,27 @@ const CLASSES = [
 const NONE_COLOUR = '#5b2a86';
 /** How a rule measures: metres in a straight line, or minutes along the network. Transit only when the server offers it. */
 const MODES = ['straight', 'walk', 'bike'];
-/** A rule as the API writes it: KINDS:METRES or KINDS:MODE:Nmin (transit may carry a time window after the minutes). */
-const RULE = /^[a-z_|]+:(\d+|(walk|bike|transit):\d+min(:[a-z0-9_-]+)?)$/;
+/** The days a transit window can name (the server's TimeWindow): Monday to Friday, or one day of the week. */
+const DAYS = ['weekday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const HOUR = '\\d{1,2}(?::\\d{2})?';
+/**
+ * A rule as the API writes it: KINDS:METRES, KINDS:MODE:Nmin, or by transit KINDS:transit:Nmin@DAY:FROM-TO
+ * (e.g. third_places:transit:30min@sun:14-18; the server's TimeWindow is the authority on the window).
+ */
+const RULE = new RegExp(`^[a-z_|]+:(\\d+|(walk|bike):\\d+min|transit:\\d+min(@(${DAYS.join('|')}):${HOUR}-${HOUR})?)$`);
+/** A window's hour as the form takes it: 7, 07, 7:30, 24. */
+const HOUR_FIELD = `^${HOUR}$`;
+/** A transit rule's window when the rule states none: weekday mornings. */
+const DEFAULT_WINDOW = { day: 'weekday', from: '7', to: '9' };
 
-/** A rule's parts: kinds, mode (straight for metres), and the radius in metres or the minutes. */
+/** A rule's parts: kinds, mode (straight for metres), the radius in metres or the minutes, and a transit window. */
 function parseRule(rule) {
-  const parts = rule.split(':');
-  if (parts.length >= 3) return { kinds: parts[0], mode: parts[1], value: Number(parts[2].replace('min', '')), rest: parts.slice(3) };
-  return { kinds: parts[0], mode: 'straight', value: Number(parts[1]), rest: [] };
+  const [head, win] = rule.split('@');
+  const parts = head.split(':');
+  const m = win ? /^([a-z]+):([\d:]+)-([\d:]+)$/.exec(win) : null;
+  const window = m ? { day: m[1], from: m[2], to: m[3] } : null;
+  if (parts.length >= 3) return { kinds: parts[0], mode: parts[1], value: Number(parts[2].replace('min', '')), window };
+  return { kinds: parts[0], mode: 'straight', value: Number(parts[1]), window: null };
 }
 
 let state = read();
@@ -80,7 +93,7 @@ function write(push) {
   if (state.village) q.set('village', String(state.village));
   if (state.view) q.set('view', state.view.map((n, i) => (i < 2 ? n.toFixed(5) : n)).join(','));
   // '|' stays escaped: Tomcat refuses a request whose address holds it raw, so the link could not be opened again.
-  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
+  const address = `${location.pathname}?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@')}`;
   if (address !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', address);
 }
 
@@ -271,6 +284,7 @@ async function compute() {
   } catch (error) {
     answer = null;
     buildRuleRows();
+    replace($('transit-days'));
     villageLayer.clearLayers();
     replace($('villages-table'));
     replace($('downloads'));
@@ -279,12 +293,37 @@ async function compute() {
     // An area without villages is not a failure: the data holds none there (yet).
     const message = error instanceof Problem && error.status === 404
       ? t('areaNoVillages', { area: area && state.ags ? areaName(area) : t('areaAll') })
-      : t('planningFailed', { reason: describe(error) });
+      : aboutTheRules(error) ? refused(error) : t('planningFailed', { reason: describe(error) });
     replace($('summary'), el('span', { role: 'alert' }, message));
   } finally {
     $('villages-table').removeAttribute('aria-busy');
     submit.disabled = false;
   }
+}
+
+/** Whether the service refused the rules themselves (a 400 naming rule, mode, window or date), not the area. */
+function aboutTheRules(error) {
+  return error instanceof Problem && error.status === 400
+    && (error.body['invalid-params'] || []).some((p) => ['rule', 'mode', 'window', 'date'].includes(p.name));
+}
+
+/**
+ * A question the service refused (400), in plain words: no timetable is said as such; otherwise the service's
+ * own explanation (it names the rule or date and what to write instead), after a sentence in the page's language.
+ */
+function refused(problem) {
+  const detail = problem.body.detail || problem.message;
+  if (/none is imported/.test(detail)) return t('transitNoTimetable');
+  return t('planningRefused', { reason: detail });
+}
+
+/** On which day each transit rule was answered (the service picks the next such day in the timetable, or date=). */
+function transitDays() {
+  const lines = answer.inputs.rules.filter((r) => r.window && r.date).map((r) => t('transitDay', {
+    rule: ruleWords(r.rule),
+    date: `${new Date(`${r.date}T12:00:00`).toLocaleDateString(language(), { weekday: 'long' })}, ${dateText(r.date)}`,
+  }));
+  replace($('transit-days'), lines.map((line) => el('span', { class: 'transit-day' }, line, ' ')));
 }
 
 function rebuild() {
@@ -296,6 +335,7 @@ function rebuild() {
     villages: number(totals.underserved_villages), all: number(totals.villages),
     people: number(totals.population_affected), population: number(totals.population),
   }));
+  transitDays();
   downloads($('downloads'), 'planning/underserved', ruleParams(), true);
   drawVillages();
   table();
@@ -313,20 +353,37 @@ function buildRuleRows() {
   const rules = state.rules.length ? state.rules : ['third_places:2000'];
   rules.forEach((r) => {
     const rule = parseRule(r);
-    addRuleRow(rule.kinds, rule.mode, rule.value, rule.rest);
+    addRuleRow(rule.kinds, rule.mode, rule.value, rule.window);
   });
 }
 
-/** The rule a row states: KINDS:METRES, or KINDS:MODE:Nmin (a transit window kept as it came). */
+/** The rule a row states: KINDS:METRES, KINDS:MODE:Nmin, or KINDS:transit:Nmin@DAY:FROM-TO. */
 function ruleOfRow(row) {
   const kinds = row.querySelector('select.rule-kinds').value;
   const mode = row.querySelector('select.rule-mode').value;
-  const value = Math.round(row.querySelector('input').value);
+  const value = Math.round(row.querySelector('input.rule-value').value);
   if (mode === 'straight') return `${kinds}:${value}`;
-  return [kinds, mode, `${value}min`, ...(row.dataset.rest ? row.dataset.rest.split(':') : [])].join(':');
+  if (mode !== 'transit') return `${kinds}:${mode}:${value}min`;
+  const hour = (cls) => row.querySelector(cls).value.trim();
+  return `${kinds}:transit:${value}min@${row.querySelector('select.rule-day').value}:${hour('input.rule-from')}-${hour('input.rule-to')}`;
 }
 
-function addRuleRow(kinds, mode = 'straight', value = 2000, rest = []) {
+/** A transit rule's window: the day (weekdays or one day) and the hours in which journeys leave home. */
+function windowFields(n, window) {
+  const w = window || DEFAULT_WINDOW;
+  const day = el('select', { id: `rule-day-${n}`, class: 'rule-day' }, DAYS.map((d) =>
+    el('option', { value: d, selected: d === w.day }, t(`day_${d}`))));
+  const hour = (which, value) => el('input', {
+    id: `rule-${which}-${n}`, class: `rule-${which}`, type: 'text', inputmode: 'numeric', required: true, size: 5,
+    pattern: HOUR_FIELD, title: t('ruleHoursHint'), value,
+  });
+  return el('span', { class: 'rule-window' },
+    el('label', { for: `rule-day-${n}` }, t('ruleDay'), day),
+    el('label', { for: `rule-from-${n}` }, t('ruleFrom'), hour('from', w.from)),
+    el('label', { for: `rule-to-${n}` }, t('ruleTo'), hour('to', w.to)));
+}
+
+function addRuleRow(kinds, mode = 'straight', value = 2000, window = null) {
   const box = $('rules');
   const n = box.querySelectorAll('.rule').length + 1;
   const options = { ...TARGETS };
@@ -336,22 +393,27 @@ function addRuleRow(kinds, mode = 'straight', value = 2000, rest = []) {
   const offered = modes.includes(mode) ? modes : [...modes, mode];
   const how = el('select', { id: `rule-mode-${n}`, class: 'rule-mode' }, offered.map((m) =>
     el('option', { value: m, selected: m === mode }, t(`mode_${m}`))));
-  const input = el('input', { id: `rule-radius-${n}`, type: 'number', required: true });
+  const input = el('input', { id: `rule-radius-${n}`, class: 'rule-value', type: 'number', required: true });
   const unit = el('span', { class: 'rule-unit' });
+  // By transit, when the journeys leave home: shown only for a transit rule.
+  const when = windowFields(n, window);
   // Metres in a straight line, minutes along the network: the field follows the mode.
   const follow = (fresh) => {
     const minutes = how.value !== 'straight';
     Object.assign(input, minutes ? { min: 1, max: 180, step: 1 } : { min: 100, max: 50000, step: 100 });
-    if (fresh) input.value = minutes ? 20 : 2000;
+    if (fresh) input.value = minutes ? (how.value === 'transit' ? 30 : 20) : 2000;
     replace(unit, t(minutes ? 'ruleMinutes' : 'ruleRadius'));
+    when.hidden = how.value !== 'transit';
+    when.querySelectorAll('input, select').forEach((field) => { field.disabled = when.hidden; });
   };
   input.value = value;
   follow(false);
   how.addEventListener('change', () => follow(true));
-  const row = el('div', { class: 'rule', 'data-rest': rest.join(':') || null },
+  const row = el('div', { class: 'rule' },
     el('label', { for: `rule-kinds-${n}` }, t('ruleKinds'), select),
     el('label', { for: `rule-mode-${n}` }, t('ruleMode'), how),
     el('label', { for: `rule-radius-${n}` }, unit, input),
+    when,
     el('button', { type: 'button', class: 'secondary', onclick: () => row.remove(), 'aria-label': `${t('removeRule')} ${n}` }, '✕'));
   box.append(row);
 }
@@ -404,7 +466,7 @@ function drawVillages() {
       radius: size(v), color: '#222', weight: 1.5, dashArray: v.population_known ? null : '3 3',
       fillColor: colour(v), fillOpacity: 0.85,
     });
-    circle.bindTooltip(() => el('span', {}, `${v.name} – ${populationText(v)}`));
+    circle.bindTooltip(() => el('span', {}, `${v.name} – ${populationText(v)} – ${distanceText(firstRuleDistance(v))}`));
     circle.on('click', () => selectVillage(v.id, true));
     circle.addTo(villageLayer);
     circles.set(v.id, circle);
@@ -459,6 +521,9 @@ function ruleWords(rule) {
   const r = parseRule(rule);
   const kinds = TARGETS[r.kinds]?.[language()] ?? r.kinds;
   if (r.mode === 'straight') return t('ruleShort', { kinds, radius: number(r.value) });
+  if (r.mode === 'transit' && r.window) {
+    return t('ruleShortTransit', { kinds, minutes: number(r.value), day: t(`dayShort_${r.window.day}`), from: r.window.from, to: r.window.to });
+  }
   // The mode's name without the unit the rule form shows beside it ("zu Fuß (min)" → "zu Fuß").
   return t('ruleShortMinutes', { kinds, minutes: number(r.value), mode: t(`mode_${r.mode}`).replace(/ \((min|m)\)$/, '') });
 }

@@ -1,9 +1,12 @@
 package de.ortsanker.webmap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import de.ortsanker.catalogue.Catalogue;
 import de.ortsanker.features.FeatureCollections;
+import de.ortsanker.planning.timetable.Timetables;
+import de.ortsanker.routing.Networks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
@@ -34,17 +37,22 @@ class WebMapConfigController {
     private final ServedPaths served;
     private final StartView startView;
     private final NamedParameterJdbcTemplate jdbc;
+    private final Networks networks;
+    private final Timetables timetables;
 
     /** The vocabulary's labels (the kinds table is their authority; de.ortsanker.vocabulary.Kind mirrors it). */
     static final String KIND_LABELS = "select code, label_de, label_en from kinds";
 
     WebMapConfigController(WebMapSettings settings, FeatureCollections collections, ServedPaths served,
-                           StartView startView, NamedParameterJdbcTemplate jdbc) {
+                           StartView startView, NamedParameterJdbcTemplate jdbc, Networks networks,
+                           Timetables timetables) {
         this.settings = settings;
         this.collections = collections;
         this.served = served;
         this.startView = startView;
         this.jdbc = jdbc;
+        this.networks = networks;
+        this.timetables = timetables;
     }
 
     @GetMapping(path = "/map/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,9 +66,23 @@ class WebMapConfigController {
         List<Layer> layers = Catalogue.all().stream().map(l -> layer(base, l, labels)).toList();
         Basemap basemap = settings.basemapUrl().isEmpty() ? null
                 : new Basemap(settings.basemapUrl(), settings.basemapAttribution(), settings.basemapMaxZoom());
-        // Short-lived: an operator's change of basemap or data extent shows within minutes.
+        // Short-lived: an operator's change of basemap or data extent, a network built or a timetable
+        // imported shows within minutes.
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-                .body(new Config(basemap, startView.bbox(), layers));
+                .body(new Config(basemap, startView.bbox(), layers, planningModes()));
+    }
+
+    /**
+     * What the planning API can answer now: a straight line always; on foot and by bike once the networks are
+     * built (the same test the planning answers' 503 makes); by transit when a timetable is imported too (the
+     * same rule as transit's 400, Timetables.Validity.imported).
+     */
+    List<String> planningModes() {
+        if (networks.missing() != null) {
+            return List.of("straight");
+        }
+        return timetables.validity().imported() ? List.of("straight", "walk", "bike", "transit")
+                : List.of("straight", "walk", "bike");
     }
 
     /**
@@ -93,7 +115,14 @@ class WebMapConfigController {
     }
 
     record Config(Basemap basemap, @io.swagger.v3.oas.annotations.media.Schema(
-            description = "minLon, minLat, maxLon, maxLat of the first view") double[] start, List<Layer> layers) {
+            description = "minLon, minLat, maxLon, maxLat of the first view") double[] start, List<Layer> layers,
+                  @JsonProperty("planning_modes") @io.swagger.v3.oas.annotations.media.ArraySchema(
+                          schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"straight", "walk",
+                                  "bike", "transit"}),
+                          arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "How /planning rules"
+                                  + " can measure now: straight always; walk and bike once the walking and cycling"
+                                  + " networks are built; transit once, in addition, a GTFS timetable is imported"
+                                  + " (else a transit rule is a 400)")) List<String> planningModes) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

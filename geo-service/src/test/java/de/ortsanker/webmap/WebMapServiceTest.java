@@ -108,6 +108,8 @@ class WebMapServiceTest {
         assertThat(start.get(0).asDouble()).isBetween(11.5, 11.57);
         assertThat(start.get(2).asDouble()).isBetween(11.56, 11.6);
         assertThat(start.get(1).asDouble()).isBetween(50.0, 50.03);
+        // No OpenStreetMap extract configured here: no network, so the planner can only measure in a straight line.
+        assertThat(config.get("planning_modes").toString()).isEqualTo("[\"straight\"]");
 
         List<String> codes = new ArrayList<>();
         config.get("layers").forEach(l -> codes.add(l.get("code").asText()));

@@ -79,6 +79,10 @@ public class Timetables implements AutoCloseable {
 
     /** The imported feeds: how many, their names, and the span of days they cover (null when none). */
     public record Validity(int feeds, LocalDate from, LocalDate to, String names) {
+        /** Whether transit can be asked about at all: the one rule for transit's 400 and the web map's modes. */
+        public boolean imported() {
+            return feeds > 0;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -106,7 +110,7 @@ public class Timetables implements AutoCloseable {
     /** The validity of the imported feeds; a 400 naming the parameter that asked for transit when there is none. */
     public Validity requireFeed(String parameter) {
         Validity v = validity();
-        if (v.feeds() == 0) {
+        if (!v.imported()) {
             throw new InvalidParameter(parameter, "transit travel times need a public-transport timetable (GTFS), and"
                     + " none is imported on this service: import the county's feed with scripts/import.sh feed.zip;"
                     + " walk and bike are available");
