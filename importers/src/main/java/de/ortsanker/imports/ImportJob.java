@@ -379,7 +379,8 @@ final class ImportJob {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private static String firstLine(String s) {
+    /** The database's message without its detail lines (which may quote the data), for an import's report. */
+    static String firstLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }

@@ -272,7 +272,7 @@ final class TimetableImport {
             main.rollback();
             main.setAutoCommit(true);
             return finish(main, run, provenance, checksum, ImportResult.Status.FAILED, counts(reader, 0, 0, 0), problems,
-                    "the database refused the feed: " + firstLine(e.getMessage()), stats);
+                    "the database refused the feed: " + ImportJob.firstLine(e.getMessage()), stats);
         } finally {
             main.setAutoCommit(true);
         }
@@ -440,10 +440,5 @@ final class TimetableImport {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
