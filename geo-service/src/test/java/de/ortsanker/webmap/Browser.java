@@ -74,8 +74,10 @@ final class Browser implements AutoCloseable {
         return await(what, Duration.ofSeconds(30), condition);
     }
 
+    /** Polls the condition; an element the page has drawn anew meanwhile (stale) means "not yet", as a missing one. */
     <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {
