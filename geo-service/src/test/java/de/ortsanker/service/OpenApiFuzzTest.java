@@ -225,11 +225,22 @@ class OpenApiFuzzTest {
             }
             head.append("\r\n");
             var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (content != null) {
-                out.write(content);
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (content != null) {
+                    out.write(content);
+                }
+                out.flush();
+            } catch (java.net.SocketException e) {
+                // The service may answer and close before reading a body it refuses (413, 429), as HTTP allows;
+                // a client then reads that answer, and so do we: it is judged like any other.
+                try {
+                    return parse(socket.getInputStream().readAllBytes());
+                } catch (IOException unread) {
+                    e.addSuppressed(unread);
+                    throw e;
+                }
             }
-            out.flush();
             return parse(socket.getInputStream().readAllBytes());
         }
     }
